@@ -1,0 +1,115 @@
+/**
+ * Reading delimited text as users' spreadsheets export it: UTF-8 with or without a BOM, `,` or `;`
+ * separators (Excel in a Vietnamese locale writes `;`), quoted fields, Vietnamese diacritics.
+ * Pure: takes text, returns rows with their line numbers, so every later error can point at a line.
+ */
+import { parse } from 'csv-parse/sync';
+import type { InputProblem } from './domain.ts';
+
+/** One data row: cells by header name, and the 1-based line where the row starts (header = line 1). */
+export interface CsvRow {
+  readonly line: number;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+export interface CsvTable {
+  readonly header: readonly string[];
+  readonly rows: readonly CsvRow[];
+  readonly delimiter: ',' | ';';
+}
+
+export type CsvResult =
+  | { readonly ok: true; readonly table: CsvTable }
+  | { readonly ok: false; readonly problems: readonly InputProblem[] };
+
+/** Picks the separator from the header line: whichever of `;` and `,` occurs more outside quotes. */
+export const detectDelimiter = (text: string): ',' | ';' => {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ',') commas += 1;
+    else if (!quoted && ch === ';') semicolons += 1;
+  }
+  return semicolons > commas ? ';' : ',';
+};
+
+/**
+ * Parses `text` (the content of `file`) into rows keyed by the header's column names.
+ * Checks only the shape: an empty file, a missing header, missing `required` columns, duplicate
+ * column names, and rows whose cell count differs from the header's. Values are left as text.
+ */
+export const readCsv = (file: string, text: string, required: readonly string[] = []): CsvResult => {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, problems: [{ file, message: 'the file is empty' }] };
+  const delimiter = detectDelimiter(body);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(body, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const e = error as { message?: string; lines?: number };
+    return {
+      ok: false,
+      problems: [{ file, ...(e.lines === undefined ? {} : { line: e.lines }), message: `not readable as CSV: ${e.message ?? String(error)}` }],
+    };
+  }
+  const [headerRecord, ...dataRecords] = records;
+  if (headerRecord === undefined) return { ok: false, problems: [{ file, message: 'the file is empty' }] };
+  const header = headerRecord.record.map((name) => name.trim());
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (seen.has(name)) problems.push({ file, line: 1, column: name, message: `column "${name}" appears twice in the header` });
+    seen.add(name);
+  }
+  for (const name of required) {
+    if (!seen.has(name)) problems.push({ file, line: 1, column: name, message: `missing column "${name}"` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  // csv-parse reports the line where a record ends; a record spanning several lines (a quoted
+  // line break) starts after the previous record's end, which is what a user looks for.
+  let previousEnd = headerRecord.info.lines;
+  const rows: CsvRow[] = [];
+  for (const { record, info } of dataRecords) {
+    const line = previousEnd + 1;
+    previousEnd = info.lines;
+    if (record.length === 1 && record[0] === '') continue;
+    if (record.length !== header.length) {
+      problems.push({ file, line, message: `expected ${header.length} cells, found ${record.length}` });
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    header.forEach((name, i) => {
+      cells[name] = record[i] ?? '';
+    });
+    rows.push({ line, cells });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, table: { header, rows, delimiter } };
+};
+
+/** Quotes one cell for CSV output when it holds a separator, a quote or a line break. */
+export const csvCell = (value: string | number | boolean): string => {
+  const text = String(value);
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** Formats rows as CSV text with a header and `\n` line ends (stable bytes for generated files). */
+export const writeCsv = (header: readonly string[], rows: readonly (readonly (string | number | boolean)[])[]): string =>
+  [header.map(csvCell).join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\n') + '\n';
+
+/** Formats a problem as one line: `file:line column "value": message`. */
+export const formatProblem = (p: InputProblem): string => {
+  const where = [p.file, p.line === undefined ? undefined : String(p.line)].filter((x) => x !== undefined).join(':');
+  const column = p.column === undefined ? '' : ` column ${p.column}`;
+  const value = p.value === undefined ? '' : ` value "${p.value}"`;
+  return `${where}${column}${value}: ${p.message}`;
+};
