@@ -1,0 +1,92 @@
+/**
+ * Checks a dataset directory, or turns a per-dossier export into the monthly history table.
+ *
+ *   npm run check-data                       # the embedded dataset, data/haiphong
+ *   npm run check-data -- DIR                # a user's dataset: centers.csv, fields.csv, history.csv, staff.csv
+ *   npm run check-data -- --dossiers FILE.csv [--out history.csv] [--data DIR] [--as-of YYYY-MM-DD]
+ *
+ * Prints one line per problem (`file:line column C value "V": message`) and exits 1 on any problem;
+ * otherwise prints what was loaded and exits 0. Warnings go to stderr. With --dossiers, center codes
+ * and field ids are checked against the centers and fields tables of --data (default: embedded);
+ * without --out the history table is written to stdout.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem, writeCsv } from '../../solver/csv.ts';
+import type { InputProblem } from '../../solver/domain.ts';
+import { aggregateDossiers } from '../../solver/dataset/aggregateDossiers.ts';
+import { historyCells } from '../../solver/dataset/datasetToCsv.ts';
+import { parseDate } from '../../solver/dataset/parseDate.ts';
+import { parseCenters } from '../../solver/dataset/parseCenters.ts';
+import { parseFields } from '../../solver/dataset/parseFields.ts';
+import { HISTORY_COLUMNS } from '../../solver/dataset/parseHistory.ts';
+import { DATASET_FILE_NAMES, DEFAULT_DATASET_DIR, loadDatasetDir, readNamedText } from '../dataset-files.ts';
+
+const fail = (problems: readonly InputProblem[]): number => {
+  for (const p of problems) console.log(formatProblem(p));
+  console.log(`${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was loaded.`);
+  return 1;
+};
+
+const warn = (warnings: readonly InputProblem[]): void => {
+  for (const w of warnings) console.error(`warning: ${formatProblem(w)}`);
+};
+
+const checkDir = async (dir: string): Promise<number> => {
+  const loaded = await loadDatasetDir(dir);
+  if (!loaded.ok) return fail(loaded.problems);
+  warn(loaded.warnings);
+  const { centers, fields, history, staff } = loaded.value;
+  console.log(
+    `OK: ${centers.length} centers, ${fields.length} fields, ${history.length} history rows, ` +
+      `${staff.length} civil servants (hash ${loaded.hash ?? '?'})`,
+  );
+  return 0;
+};
+
+const importDossiers = async (dossiers: string, dataDir: string, out: string | undefined, asOf: string | undefined): Promise<number> => {
+  const [centersText, fieldsText, dossierText] = await Promise.all([
+    readNamedText(join(dataDir, DATASET_FILE_NAMES.centers)),
+    readNamedText(join(dataDir, DATASET_FILE_NAMES.fields)),
+    readNamedText(dossiers),
+  ]);
+  const readProblems = [centersText, fieldsText, dossierText].flatMap((r) => (r.ok ? [] : r.problems));
+  if (!centersText.ok || !fieldsText.ok || !dossierText.ok) return fail(readProblems);
+  const centers = parseCenters(centersText.value);
+  const fields = parseFields(fieldsText.value);
+  if (centers.problems.length + fields.problems.length > 0) return fail([...centers.problems, ...fields.problems]);
+  const known = { centers: new Set(centers.rows.map((c) => c.code)), fields: new Set(fields.rows.map((f) => f.field)) };
+  const result = aggregateDossiers(dossierText.value, known, asOf === undefined ? {} : { asOf });
+  if (!result.ok) return fail(result.problems);
+  warn(result.warnings);
+  const csv = writeCsv(HISTORY_COLUMNS, result.value.map(historyCells));
+  const count = result.value.reduce((sum, row) => sum + row.received, 0);
+  if (out === undefined) process.stdout.write(csv);
+  else await writeFile(out, csv);
+  console.error(`OK: ${count} dossiers -> ${result.value.length} history rows${out === undefined ? '' : ` written to ${out}`}`);
+  return 0;
+};
+
+const main = async (): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      dossiers: { type: 'string' },
+      out: { type: 'string' },
+      data: { type: 'string' },
+      'as-of': { type: 'string' },
+    },
+  });
+  if (values.dossiers !== undefined) {
+    const asOf = values['as-of'];
+    if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || parseDate(asOf) === undefined)) {
+      console.log(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`);
+      return 2;
+    }
+    return importDossiers(values.dossiers, values.data ?? positionals[0] ?? DEFAULT_DATASET_DIR, values.out, asOf);
+  }
+  return checkDir(positionals[0] ?? DEFAULT_DATASET_DIR);
+};
+
+process.exitCode = await main();

@@ -1,0 +1,133 @@
+/**
+ * Typed readers for the cells of one CSV file. Each reader returns the value, or `undefined` after
+ * recording one problem that names the file, line, column and the value as written, so a file's
+ * every bad cell is listed in a single pass.
+ */
+import type { CsvRow } from '../csv.ts';
+import type { InputProblem } from '../domain.ts';
+
+/** Inclusive or exclusive bounds of a numeric cell, and how to say them to a user. */
+export interface NumberRange {
+  readonly min?: number;
+  /** When true, `min` itself is refused (e.g. fte > 0). */
+  readonly minExclusive?: boolean;
+  readonly max?: number;
+  /** Whole numbers only. */
+  readonly integer?: boolean;
+  /** The message when the value is missing, not a number or out of range, e.g. `must be a whole number >= 0`. */
+  readonly message: string;
+}
+
+export interface CellReader {
+  /** Records a problem on `row`; `column` and `value` are omitted for whole-row problems. */
+  readonly problem: (row: CsvRow, column: string | undefined, value: string | undefined, message: string) => void;
+  /** The cell as written, trimmed and in Unicode NFC (so `có` typed on any system compares equal). */
+  readonly raw: (row: CsvRow, column: string) => string;
+  /** A non-empty text. */
+  readonly text: (row: CsvRow, column: string) => string | undefined;
+  readonly number: (row: CsvRow, column: string, range: NumberRange) => number | undefined;
+  readonly boolean: (row: CsvRow, column: string) => boolean | undefined;
+  readonly oneOf: <T extends string>(row: CsvRow, column: string, allowed: readonly T[]) => T | undefined;
+  /** A five-digit statistics-office unit code, kept as text. */
+  readonly unitCode: (row: CsvRow, column: string) => string | undefined;
+  readonly fieldId: (row: CsvRow, column: string) => string | undefined;
+  /** A calendar month `YYYY-MM`. */
+  readonly month: (row: CsvRow, column: string) => string | undefined;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A decimal comma, as Excel writes numbers in a Vietnamese locale (together with `;` separators). */
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+const UNIT_CODE = /^\d{5}$/;
+const FIELD_ID = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'có']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'không']);
+
+export const isUnitCode = (value: string): boolean => UNIT_CODE.test(value);
+export const isFieldId = (value: string): boolean => FIELD_ID.test(value);
+
+/** Whether `value` is `YYYY-MM` with a month 01 to 12. */
+export const isMonth = (value: string): boolean => {
+  const match = MONTH.exec(value);
+  if (match === null) return false;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12;
+};
+
+/** `true`/`false`, also `1`/`0`, `yes`/`no`, `có`/`không`, any case; `undefined` for anything else. */
+export const parseBoolean = (value: string): boolean | undefined => {
+  const word = value.normalize('NFC').toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return undefined;
+};
+
+/** A decimal number as written in a CSV cell; `undefined` when it is not one. */
+export const parseNumber = (value: string, decimalComma: boolean): number | undefined => {
+  const text = decimalComma && DECIMAL_COMMA.test(value) ? value.replace(',', '.') : value;
+  return NUMBER.test(text) ? Number(text) : undefined;
+};
+
+const inRange = (x: number, range: NumberRange): boolean =>
+  Number.isFinite(x) &&
+  (range.integer !== true || Number.isInteger(x)) &&
+  (range.min === undefined || (range.minExclusive === true ? x > range.min : x >= range.min)) &&
+  (range.max === undefined || x <= range.max);
+
+/**
+ * Makes the cell readers of one file. Problems are appended to `problems`.
+ * `decimalComma` also accepts `12,5` for 12.5 (sensible only when the file's separator is `;`).
+ */
+export const cellReader = (file: string, problems: InputProblem[], decimalComma: boolean): CellReader => {
+  const problem = (row: CsvRow, column: string | undefined, value: string | undefined, message: string): void => {
+    problems.push({
+      file,
+      line: row.line,
+      ...(column === undefined ? {} : { column }),
+      ...(value === undefined ? {} : { value }),
+      message,
+    });
+  };
+  const raw = (row: CsvRow, column: string): string => (row.cells[column] ?? '').trim().normalize('NFC');
+
+  /** Reads a cell, or records `message` when `parse` refuses it. */
+  const checked = <T>(row: CsvRow, column: string, parse: (value: string) => T | undefined, message: string): T | undefined => {
+    const value = raw(row, column);
+    const parsed = parse(value);
+    if (parsed === undefined) problem(row, column, value, message);
+    return parsed;
+  };
+
+  return {
+    problem,
+    raw,
+    text: (row, column) => checked(row, column, (v) => (v === '' ? undefined : v), 'must not be empty'),
+    number: (row, column, range) =>
+      checked(
+        row,
+        column,
+        (v) => {
+          const x = parseNumber(v, decimalComma);
+          return x !== undefined && inRange(x, range) ? x : undefined;
+        },
+        range.message,
+      ),
+    boolean: (row, column) => checked(row, column, parseBoolean, 'must be true or false (also 1/0, yes/no, có/không)'),
+    oneOf: <T extends string>(row: CsvRow, column: string, allowed: readonly T[]) =>
+      checked(row, column, (v) => allowed.find((a) => a === v), `must be one of ${allowed.join(', ')}`),
+    unitCode: (row, column) =>
+      checked(
+        row,
+        column,
+        (v) => (isUnitCode(v) ? v : undefined),
+        /^\d{1,4}$/.test(raw(row, column))
+          ? 'must be a 5-digit unit code (were leading zeros lost by a spreadsheet?)'
+          : 'must be a 5-digit unit code',
+      ),
+    fieldId: (row, column) =>
+      checked(row, column, (v) => (isFieldId(v) ? v : undefined), 'must be a field id in lower snake case, e.g. civil_status'),
+    month: (row, column) => checked(row, column, (v) => (isMonth(v) ? v : undefined), 'must be a month as YYYY-MM, e.g. 2025-07'),
+  };
+};

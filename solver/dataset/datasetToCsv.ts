@@ -1,0 +1,75 @@
+/**
+ * The four tables back to CSV cells, column for column as the loaders read them, so that writing a
+ * dataset and loading it again gives the same objects. Booleans are written `true`/`false`, the
+ * expertise list joined with `;`.
+ */
+import type { Center, CivilServant, Dataset, Field, HistoryRow } from '../domain.ts';
+import { CENTER_COLUMNS } from './parseCenters.ts';
+import { FIELD_COLUMNS } from './parseFields.ts';
+import { HISTORY_COLUMNS } from './parseHistory.ts';
+import { STAFF_COLUMNS } from './parseStaff.ts';
+
+export type Cell = string | number | boolean;
+
+/** A header and its rows of cells, ready for writeCsv. */
+export interface CsvCells {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+export const centerCells = (c: Center): Cell[] => [
+  c.code,
+  c.nameVi,
+  c.nameAscii,
+  c.type,
+  c.formerDistrict,
+  c.areaKm2,
+  c.population,
+  c.lat,
+  c.lon,
+  c.desks,
+  c.maxStaff,
+  c.areaAdequate,
+  c.meetingRooms,
+];
+
+export const fieldCells = (f: Field): Cell[] => [
+  f.field,
+  f.nameVi,
+  f.nameEn,
+  f.timeLimitDays,
+  f.minDirect,
+  f.minOnline,
+  f.minProcessing,
+  f.priority,
+];
+
+export const historyCells = (h: HistoryRow): Cell[] => [
+  h.centerCode,
+  h.month,
+  h.field,
+  h.channel,
+  h.received,
+  h.resolvedOnTime,
+  h.resolvedLate,
+  h.pending,
+];
+
+export const staffCells = (s: CivilServant): Cell[] => [
+  s.staffId,
+  s.name,
+  s.centerCode,
+  s.homeCode,
+  s.fields.join(';'),
+  s.grade,
+  s.fte,
+  s.locked,
+];
+
+/** Every table of `dataset` as header and cells. */
+export const datasetToCsv = (dataset: Dataset): { readonly [K in keyof Dataset]: CsvCells } => ({
+  centers: { header: CENTER_COLUMNS, rows: dataset.centers.map(centerCells) },
+  fields: { header: FIELD_COLUMNS, rows: dataset.fields.map(fieldCells) },
+  history: { header: HISTORY_COLUMNS, rows: dataset.history.map(historyCells) },
+  staff: { header: STAFF_COLUMNS, rows: dataset.staff.map(staffCells) },
+});

@@ -1,0 +1,51 @@
+/**
+ * The common first step of every table loader: the CSV's shape (via readCsv), the expected columns,
+ * a warning for each extra column, and at least one data row.
+ */
+import { readCsv, type CsvRow } from '../csv.ts';
+import type { InputProblem } from '../domain.ts';
+import { cellReader, type CellReader } from './cells.ts';
+import type { NamedText } from './types.ts';
+
+export type TableRead =
+  | { readonly ok: false; readonly problems: readonly InputProblem[] }
+  | {
+      readonly ok: true;
+      readonly rows: readonly CsvRow[];
+      readonly cells: CellReader;
+      /** Filled by `cells` as rows are read. */
+      readonly problems: InputProblem[];
+      readonly warnings: readonly InputProblem[];
+    };
+
+/** Reads `file` as a table with (at least) `columns`; extra columns are ignored with a warning. */
+export const readTable = (file: NamedText, columns: readonly string[]): TableRead => {
+  const csv = readCsv(file.name, file.text, columns);
+  if (!csv.ok) return csv;
+  const { header, rows, delimiter } = csv.table;
+  if (rows.length === 0) return { ok: false, problems: [{ file: file.name, message: 'the file has a header but no data rows' }] };
+  const expected = new Set(columns);
+  const warnings = header
+    .filter((name) => !expected.has(name))
+    .map((name): InputProblem => ({ file: file.name, line: 1, column: name, message: `unknown column "${name}" is ignored` }));
+  const problems: InputProblem[] = [];
+  return { ok: true, rows, cells: cellReader(file.name, problems, delimiter === ';'), problems, warnings };
+};
+
+/**
+ * Records a problem on every row whose `key` was already seen, pointing at the first occurrence.
+ * `key` returns `undefined` for rows whose key cells are themselves bad (already reported).
+ */
+export const duplicateChecker = (cells: CellReader, what: string) => {
+  const firstLine = new Map<string, number>();
+  return (row: CsvRow, key: string | undefined, column?: string): boolean => {
+    if (key === undefined) return false;
+    const first = firstLine.get(key);
+    if (first === undefined) {
+      firstLine.set(key, row.line);
+      return false;
+    }
+    cells.problem(row, column, column === undefined ? key : cells.raw(row, column), `duplicate ${what}: first on line ${first}`);
+    return true;
+  };
+};
