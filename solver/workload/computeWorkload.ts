@@ -1,0 +1,187 @@
+/**
+ * The workload of every center and field in one period with today's staff: dossiers (history or
+ * forecast quantile, after the levers) -> required hours (dossierHours + unlisted allowance) ->
+ * required FTE, counters at the peak hour, utilization, and the best allocation of each center's
+ * people to the fields they hold (coverFields) giving covered and uncovered hours per field.
+ *
+ * The unlisted-request allowance is spread over a center's fields in proportion to their dossier
+ * hours (requiredHours per field = dossier hours x (1 + allowance)), so that per-field figures add
+ * up to the center's and the plan model sees one number per center and field.
+ */
+import { workingDays } from '../calendar.ts';
+import type { CivilServant, Dataset, Field } from '../domain.ts';
+import { availableHoursPerFte, DEFAULT_PRODUCTIVITY, staffHours } from './availableHours.ts';
+import { coverFields } from './coverFields.ts';
+import {
+  counterStaffing, DEFAULT_PEAK_HOUR_SHARE, DEFAULT_SERVICE_LEVEL, DEFAULT_TARGET_WAIT_MINUTES,
+} from './counterStaffing.ts';
+import { DEFAULT_UNLISTED_ALLOWANCE, dossierHours, withUnlistedAllowance } from './dossierHours.ts';
+import type { DossierForecast } from './forecastShape.ts';
+import { periodDemand } from './periodDemand.ts';
+import type {
+  CenterFieldWorkload, CenterWorkload, CityTotals, CityWorkload, ShortField, WorkloadOptions,
+} from './workloadTypes.ts';
+
+/** Forecast quantiles a planner may staff to. */
+export const QUANTILES: readonly number[] = [0.5, 0.8, 0.95];
+
+/** Below this utilization a center counts as idle. */
+export const IDLE_UTILIZATION = 0.6;
+
+/** Uncovered hours below this (per center and field, per month) are not reported as a short field. */
+export const SHORT_FIELD_MIN_HOURS = 1;
+
+/** The options with every default filled in; throws for a quantile other than 0.5, 0.8, 0.95. */
+export const resolveWorkloadOptions = (options: WorkloadOptions): Required<WorkloadOptions> => {
+  if (!QUANTILES.includes(options.quantile)) {
+    throw new Error(`computeWorkload: quantile must be 0.5, 0.8 or 0.95, got ${options.quantile}`);
+  }
+  return {
+    period: options.period,
+    quantile: options.quantile,
+    productivity: options.productivity ?? DEFAULT_PRODUCTIVITY,
+    unlistedAllowance: options.unlistedAllowance ?? DEFAULT_UNLISTED_ALLOWANCE,
+    demandMultiplierByField: options.demandMultiplierByField ?? {},
+    demandMultiplierByCenter: options.demandMultiplierByCenter ?? {},
+    onlineShareShift: options.onlineShareShift ?? 0,
+    normMultiplierByField: options.normMultiplierByField ?? {},
+    peakHourShare: options.peakHourShare ?? DEFAULT_PEAK_HOUR_SHARE,
+    targetWaitMinutes: options.targetWaitMinutes ?? DEFAULT_TARGET_WAIT_MINUTES,
+    serviceLevel: options.serviceLevel ?? DEFAULT_SERVICE_LEVEL,
+  };
+};
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : a > 0 ? null : 0);
+
+const groupStaff = (staff: readonly CivilServant[]): Map<string, CivilServant[]> => {
+  const byCenter = new Map<string, CivilServant[]>();
+  for (const person of staff) {
+    const list = byCenter.get(person.centerCode) ?? [];
+    list.push(person);
+    byCenter.set(person.centerCode, list);
+  }
+  return byCenter;
+};
+
+/** Workload of the city in `options.period` with today's staff. Pure; see the module comment. */
+export const computeWorkload = (
+  dataset: Dataset,
+  forecasts: readonly DossierForecast[],
+  options: WorkloadOptions,
+): CityWorkload => {
+  const o = resolveWorkloadOptions(options);
+  const days = workingDays(o.period);
+  const hoursPerFte = availableHoursPerFte(o.period, o.productivity);
+  const fieldById = new Map<string, Field>(dataset.fields.map((f) => [f.field, f]));
+  for (const id of Object.keys(o.normMultiplierByField)) {
+    if (!fieldById.has(id)) throw new Error(`computeWorkload: normMultiplierByField names unknown field "${id}"`);
+  }
+  const { source, demand } = periodDemand(dataset, forecasts, o.period, o.quantile, o);
+  const staffByCenter = groupStaff(dataset.staff);
+  const demandByCenter = new Map<string, typeof demand[number][]>();
+  for (const d of demand) {
+    const list = demandByCenter.get(d.centerCode) ?? [];
+    list.push(d);
+    demandByCenter.set(d.centerCode, list);
+  }
+
+  const fieldRows: CenterFieldWorkload[] = [];
+  const centerRows: CenterWorkload[] = [];
+  for (const center of dataset.centers) {
+    const staff = staffByCenter.get(center.code) ?? [];
+    const rows = (demandByCenter.get(center.code) ?? []).map((d) => {
+      const field = fieldById.get(d.field) as Field;
+      const norm = o.normMultiplierByField[d.field] ?? 1;
+      const requiredHours = withUnlistedAllowance(dossierHours(field, d.direct, d.online, norm), o.unlistedAllowance);
+      const experts = staff.filter((p) => p.fields.includes(d.field));
+      return { d, field, norm, requiredHours, expertStaff: experts.length, expertHours: staffHours(experts, hoursPerFte) };
+    });
+    const cover = coverFields(
+      staff.map((p) => ({ hours: p.fte * hoursPerFte, fields: p.fields })),
+      rows.map((r) => ({ field: r.field.field, requiredHours: r.requiredHours, priority: r.field.priority })),
+    );
+    const perField = rows.map((r, i): CenterFieldWorkload => ({
+      centerCode: center.code,
+      field: r.field.field,
+      direct: r.d.direct,
+      online: r.d.online,
+      requiredHours: r.requiredHours,
+      coveredHours: cover[i]?.coveredHours ?? 0,
+      uncoveredHours: cover[i]?.uncoveredHours ?? r.requiredHours,
+      expertStaff: r.expertStaff,
+      expertHours: r.expertHours,
+      utilization: ratio(r.requiredHours, r.expertHours),
+    }));
+    fieldRows.push(...perField);
+
+    const shortFields: ShortField[] = perField
+      .filter((f) => f.uncoveredHours >= SHORT_FIELD_MIN_HOURS)
+      .map((f) => ({ field: f.field, uncoveredHours: f.uncoveredHours, expertStaff: f.expertStaff }))
+      .sort((a, b) => (fieldById.get(b.field)?.priority ?? 1) * b.uncoveredHours - (fieldById.get(a.field)?.priority ?? 1) * a.uncoveredHours);
+    const requiredHours = sum(perField.map((f) => f.requiredHours));
+    const availableHours = staffHours(staff, hoursPerFte);
+    const staffFte = sum(staff.map((p) => p.fte));
+    const counters = counterStaffing({
+      directDossiers: sum(rows.map((r) => r.d.direct)),
+      counterMinutes: sum(rows.map((r) => r.d.direct * r.field.minDirect * r.norm)),
+      workingDays: days,
+      peakHourShare: o.peakHourShare,
+      targetWaitMinutes: o.targetWaitMinutes,
+      serviceLevel: o.serviceLevel,
+    });
+    centerRows.push({
+      centerCode: center.code,
+      requiredHours,
+      availableHours,
+      utilization: ratio(requiredHours, availableHours),
+      staffCount: staff.length,
+      staffFte,
+      requiredFte: requiredHours / hoursPerFte,
+      coveredHours: sum(perField.map((f) => f.coveredHours)),
+      uncoveredHours: sum(perField.map((f) => f.uncoveredHours)),
+      directPerDay: counters.directPerDay,
+      peakArrivalsPerHour: counters.peakArrivalsPerHour,
+      countersNeeded: counters.countersNeeded,
+      desks: center.desks,
+      shortFields,
+    });
+  }
+  return {
+    period: o.period,
+    quantile: o.quantile,
+    source,
+    workingDays: days,
+    hoursPerFte,
+    options: o,
+    fields: fieldRows,
+    centers: centerRows,
+    totals: cityTotals(centerRows, fieldRows, hoursPerFte),
+  };
+};
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+const cityTotals = (
+  centers: readonly CenterWorkload[],
+  fields: readonly CenterFieldWorkload[],
+  hoursPerFte: number,
+): CityTotals => {
+  const requiredHours = sum(centers.map((c) => c.requiredHours));
+  const availableHours = sum(centers.map((c) => c.availableHours));
+  return {
+    requiredHours,
+    availableHours,
+    utilization: ratio(requiredHours, availableHours),
+    coveredHours: sum(centers.map((c) => c.coveredHours)),
+    uncoveredHours: sum(centers.map((c) => c.uncoveredHours)),
+    staffCount: sum(centers.map((c) => c.staffCount)),
+    staffFte: sum(centers.map((c) => c.staffFte)),
+    requiredFte: requiredHours / hoursPerFte,
+    direct: sum(fields.map((f) => f.direct)),
+    online: sum(fields.map((f) => f.online)),
+    overloadedCenters: centers.filter((c) => c.utilization === null || c.utilization > 1).length,
+    idleCenters: centers.filter((c) => c.utilization !== null && c.utilization < IDLE_UTILIZATION).length,
+    countersNeeded: sum(centers.map((c) => c.countersNeeded)),
+    desks: sum(centers.map((c) => c.desks)),
+  };
+};
