@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import highsLoader, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import { coverFields, type CoverField, type CoverPerson } from '../../../solver/workload/coverFields.ts';
 
 interface CoverCase {
@@ -62,7 +62,10 @@ describe('coverFields', () => {
   describe('agrees with HiGHS on random centers (an independent LP solver)', () => {
     let highs: Highs;
     beforeAll(async () => {
-      highs = await highsLoader();
+      // Node loads the package's CommonJS build, whose module.exports is the loader; its types say
+      // `export default`, which NodeNext reads as one level deeper.
+      const mod = (await import('highs')) as unknown as { default: () => Promise<Highs> };
+      highs = await mod.default();
     });
 
     const toLp = (people: readonly CoverPerson[], fields: readonly CoverField[]): string => {
