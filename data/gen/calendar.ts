@@ -1,58 +1,26 @@
 /**
- * The office calendar the generator draws dossiers on: Monday to Friday, minus public closures.
- * Closure dates follow /work notes shared with the workload module: Tet breaks (2023 from the
- * government's announced schedule [K]; 2024, 2025 and 2026 14-22 Feb [C]), 1 January, Hung Kings day,
- * 30 April and 1 May (with the swapped bridge days of 2023 and 2025 [K]), 2 September with an adjacent day.
+ * The office calendar the generator draws dossiers on. Working days and Tet breaks come from the
+ * planner's own calendar (solver/calendar.ts), so the history and the workload module count the same
+ * days; this module adds the demand of each day (the wave after Tet) and month arithmetic.
  */
+import { closures, isWorkingDay as isOpen } from '../../solver/calendar.ts';
 
-/** `YYYY-MM-DD` dates on which offices are closed although they are weekdays or not. */
-const CLOSED_RANGES: readonly (readonly [string, string])[] = [
-  ['2023-01-02', '2023-01-02'],
-  ['2023-01-20', '2023-01-26'],
-  ['2023-04-29', '2023-05-03'],
-  ['2023-09-01', '2023-09-04'],
-  ['2024-01-01', '2024-01-01'],
-  ['2024-02-08', '2024-02-14'],
-  ['2024-04-18', '2024-04-18'],
-  ['2024-04-29', '2024-05-01'],
-  ['2024-09-02', '2024-09-03'],
-  ['2025-01-01', '2025-01-01'],
-  ['2025-01-25', '2025-02-02'],
-  ['2025-04-07', '2025-04-07'],
-  ['2025-04-30', '2025-05-02'],
-  ['2025-09-01', '2025-09-02'],
-  ['2026-01-01', '2026-01-01'],
-  ['2026-02-14', '2026-02-22'],
-  ['2026-04-27', '2026-04-27'],
-  ['2026-04-30', '2026-05-01'],
-  ['2026-09-01', '2026-09-02'],
-  ['2027-01-01', '2027-01-01'],
-  ['2027-02-03', '2027-02-11'],
-];
+const DAY_MS = 86_400_000;
 
-/** Tet breaks, the subset of closures after which dossiers come back in a wave. */
-const TET_BREAKS: readonly (readonly [string, string])[] = CLOSED_RANGES.filter(([from, to]) => from !== to && /-0[12]-/.test(from) && dayNumber(to) - dayNumber(from) >= 5);
-
-function dayNumber(date: string): number {
+const dayNumber = (date: string): number => {
   const [y, m, d] = date.split('-').map(Number);
-  return Math.round(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / 86_400_000);
-}
-
-const closedDays: ReadonlySet<number> = new Set(
-  CLOSED_RANGES.flatMap(([from, to]) => {
-    const days: number[] = [];
-    for (let d = dayNumber(from); d <= dayNumber(to); d += 1) days.push(d);
-    return days;
-  }),
-);
-
-const isWeekday = (day: number): boolean => {
-  const weekday = new Date(day * 86_400_000).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return Math.round(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / DAY_MS);
 };
 
+const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
 /** Whether offices are open on this day number (days since 1970-01-01, UTC). */
-export const isWorkingDay = (day: number): boolean => isWeekday(day) && !closedDays.has(day);
+export const isWorkingDay = (day: number): boolean => isOpen(dateOf(day));
+
+/** Last day of each year's Tet break, as day numbers, 2023-2027. */
+const TET_BREAK_ENDS: readonly number[] = [2023, 2024, 2025, 2026, 2027].map((year) =>
+  Math.max(...closures(year).filter((c) => c.name === 'Tet break').map((c) => dayNumber(c.date))),
+);
 
 /** Working days of a `YYYY-MM` month, as day numbers. */
 export const workingDaysOf = (month: string): readonly number[] => {
@@ -60,7 +28,7 @@ export const workingDaysOf = (month: string): readonly number[] => {
   if (known !== undefined) return known;
   const first = dayNumber(`${month}-01`);
   const [y, m] = month.split('-').map(Number);
-  const next = Math.round(Date.UTC(y ?? 0, m ?? 1, 1) / 86_400_000);
+  const next = Math.round(Date.UTC(y ?? 0, m ?? 1, 1) / DAY_MS);
   const days: number[] = [];
   for (let d = first; d < next; d += 1) if (isWorkingDay(d)) days.push(d);
   workingDaysCache.set(month, days);
@@ -90,8 +58,7 @@ export const demandDaysOf = (month: string): number => {
 };
 
 const dayFactor = (day: number): number => {
-  for (const [, to] of TET_BREAKS) {
-    const end = dayNumber(to);
+  for (const end of TET_BREAK_ENDS) {
     if (day <= end || day > end + 30) continue;
     let index = 0;
     for (let d = end + 1; d < day; d += 1) if (isWorkingDay(d)) index += 1;
