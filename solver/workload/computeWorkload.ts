@@ -19,7 +19,7 @@ import { DEFAULT_UNLISTED_ALLOWANCE, dossierHours, withUnlistedAllowance } from 
 import type { DossierForecast } from './forecastShape.ts';
 import { periodDemand } from './periodDemand.ts';
 import type {
-  CenterFieldWorkload, CenterWorkload, CityTotals, CityWorkload, ShortField, WorkloadOptions,
+  CenterFieldWorkload, CenterWorkload, CityTotals, CityWorkload, ShortField, ShortReason, WorkloadOptions,
 } from './workloadTypes.ts';
 
 /** Forecast quantiles a planner may staff to. */
@@ -50,6 +50,9 @@ export const resolveWorkloadOptions = (options: WorkloadOptions): Required<Workl
     serviceLevel: options.serviceLevel ?? DEFAULT_SERVICE_LEVEL,
   };
 };
+
+const shortReason = (f: CenterFieldWorkload): ShortReason =>
+  f.expertStaff === 0 ? 'no_expertise' : f.requiredHours > f.expertHours ? 'too_few_experts' : 'center_overloaded';
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : a > 0 ? null : 0);
 
@@ -116,7 +119,14 @@ export const computeWorkload = (
 
     const shortFields: ShortField[] = perField
       .filter((f) => f.uncoveredHours >= SHORT_FIELD_MIN_HOURS)
-      .map((f) => ({ field: f.field, uncoveredHours: f.uncoveredHours, expertStaff: f.expertStaff }))
+      .map((f) => ({
+        field: f.field,
+        requiredHours: f.requiredHours,
+        uncoveredHours: f.uncoveredHours,
+        expertStaff: f.expertStaff,
+        expertHours: f.expertHours,
+        reason: shortReason(f),
+      }))
       .sort((a, b) => (fieldById.get(b.field)?.priority ?? 1) * b.uncoveredHours - (fieldById.get(a.field)?.priority ?? 1) * a.uncoveredHours);
     const requiredHours = sum(perField.map((f) => f.requiredHours));
     const availableHours = staffHours(staff, hoursPerFte);

@@ -53,12 +53,23 @@ export interface CenterFieldWorkload {
   readonly utilization: number | null;
 }
 
+/**
+ * Why a field stays short: `no_expertise` = nobody at the center holds it; `too_few_experts` = its
+ * required hours exceed all available hours of the people who hold it (even if they did nothing
+ * else); `center_overloaded` = its experts could cover it, but the center's work as a whole exceeds
+ * its people's hours, and the best allocation leaves this field short.
+ */
+export type ShortReason = 'no_expertise' | 'too_few_experts' | 'center_overloaded';
+
 /** A field in which a center cannot cover its hours with today's staff. */
 export interface ShortField {
   readonly field: FieldId;
+  readonly requiredHours: number;
   readonly uncoveredHours: number;
-  /** Today's staff who hold the field: 0 = the expertise is missing, > 0 = too few hours of it. */
+  /** Today's staff who hold the field, and their available hours. */
   readonly expertStaff: number;
+  readonly expertHours: number;
+  readonly reason: ShortReason;
 }
 
 /** One center in the period, with today's staff. */

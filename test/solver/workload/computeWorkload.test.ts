@@ -47,7 +47,11 @@ describe('computeWorkload on the small city (test/cases/workload/small-city.json
 
   it('only land is short at A, because nobody there holds it, although other fields have spare hours', () => {
     const a = center(w, 'A');
-    expect(a.shortFields).toEqual([{ field: 'land', uncoveredHours: expect.closeTo((70 + 130 / 6) * 1.1, 4), expertStaff: 0 }]);
+    const land = (70 + 130 / 6) * 1.1;
+    expect(a.shortFields).toEqual([{
+      field: 'land', requiredHours: expect.closeTo(land, 6), uncoveredHours: expect.closeTo(land, 4),
+      expertStaff: 0, expertHours: 0, reason: 'no_expertise',
+    }]);
     expect(cell(w, 'A', 'social_protection').uncoveredHours).toBeCloseTo(0, 4);
     expect(cell(w, 'A', 'land').utilization).toBeNull();
   });
@@ -147,5 +151,32 @@ describe('computeWorkload levers', () => {
         }
       },
     ), { numRuns: 40 });
+  });
+});
+
+describe('computeWorkload: why a field is short', () => {
+  it('names too few experts when a field alone exceeds its experts\' hours, and an overloaded center otherwise', () => {
+    // Wave x6 on social protection at A: 6 x 56.67 x 1.1 = 374 h > A2's 140.8 h -> too_few_experts.
+    // Certification then competes for the 3 certification holders' 352 h with nothing else left.
+    const w = computeWorkload(dataset, forecasts, { period: '2026-10', quantile: 0.5, demandMultiplierByField: { social_protection: 6 } });
+    const a = center(w, 'A');
+    const social = a.shortFields.find((f) => f.field === 'social_protection');
+    expect(social?.reason).toBe('too_few_experts');
+    expect(social?.uncoveredHours).toBeCloseTo(6 * (45 + 35 / 3) * 1.1 - 140.8, 4);
+    const w2 = computeWorkload(dataset, forecasts, { period: '2026-10', quantile: 0.5, demandMultiplierByField: { certification: 1.9 } });
+    // Certification 1.9 x 205.33 = 390.1 h <= 352 h of its holders? No: 390.1 > 352 -> too_few_experts;
+    // social protection (62.33 h, priority 2) is covered first by A2, so it is not short.
+    const cert = center(w2, 'A').shortFields.find((f) => f.field === 'certification');
+    expect(cert?.reason).toBe('too_few_experts');
+    expect(center(w2, 'A').shortFields.some((f) => f.field === 'social_protection')).toBe(false);
+  });
+
+  it('a field its experts could cover alone is short only because the center is overloaded', () => {
+    // x1.6 on certification: 1.6 x 205.33 = 328.5 h <= 352 h of its holders, but with social
+    // protection (62.33 h, priority 2, only A2) the 352 h cannot hold both: 328.5 + 62.3 = 390.9.
+    const w = computeWorkload(dataset, forecasts, { period: '2026-10', quantile: 0.5, demandMultiplierByField: { certification: 1.6 } });
+    const cert = center(w, 'A').shortFields.find((f) => f.field === 'certification');
+    expect(cert?.reason).toBe('center_overloaded');
+    expect(cert?.uncoveredHours).toBeCloseTo(1.6 * (1000 / 6 + 20) * 1.1 + (45 + 35 / 3) * 1.1 - 352, 4);
   });
 });
