@@ -26,7 +26,7 @@ export interface CenterProfile {
 /** Demand days (working days weighted by the post-Tet wave) in an ordinary month. */
 export const TYPICAL_DEMAND_DAYS = 21.5;
 /** Growth of the online share per year, on the logit scale. */
-export const ONLINE_SLOPE = 0.6;
+export const ONLINE_SLOPE = 0.8;
 /** Jump of the online share (logit) at the reform, for every field but certification (copies need the originals at the counter). */
 export const REFORM_ONLINE_PUSH = 0.5;
 /** Population growth per year, from the end-2024 census figure. */

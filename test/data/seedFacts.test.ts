@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Field } from '../../solver/domain.ts';
 import { availableHoursPerFte } from '../../solver/workload/availableHours.ts';
 import { dossierHours, withUnlistedAllowance } from '../../solver/workload/dossierHours.ts';
-import { num, resolved, sumHistory, table, type Row } from './embeddedTables.ts';
+import { num, sumHistory, table, type Row } from './embeddedTables.ts';
 
 const KIEN_AN = '11443';
 const PHU_LIEN = '11446';
