@@ -1,0 +1,136 @@
+/**
+ * The one module that talks to the API server (api/, issue 5). Every call returns the parsed JSON or
+ * throws an `ApiError` whose message is the server's own words (Fastify's `{ message }`), so a screen
+ * can show it next to the control that caused it. Paths are relative, so the same build works when
+ * served by `npm start` and behind the dev server's proxy.
+ */
+import type { Center, CivilServant, Field, HistoryRow, InputProblem, Month } from '../../solver/domain.ts';
+import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
+import type { SeriesForecast } from '../../solver/forecast/forecastSeries.ts';
+import type { ScenarioLevers } from './scenario.ts';
+
+/** A failed call: HTTP status (0 = no answer) and the server's message. */
+export class ApiError extends Error {
+  readonly status: number;
+  /** Server's validation details (`file`, `line`, `column`...) when it sent any. */
+  readonly problems: readonly InputProblem[];
+  constructor(status: number, message: string, problems: readonly InputProblem[] = []) {
+    super(message);
+    this.status = status;
+    this.problems = problems;
+  }
+}
+
+const BASE = 'api';
+
+const errorFrom = async (response: Response): Promise<ApiError> => {
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as { message?: string; error?: string; problems?: InputProblem[] };
+    return new ApiError(response.status, body.message ?? body.error ?? response.statusText, body.problems ?? []);
+  } catch {
+    return new ApiError(response.status, text.trim() || response.statusText);
+  }
+};
+
+const request = async <T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> => {
+  let response: Response;
+  try {
+    const init: RequestInit = { method, headers: body === undefined ? {} : { 'content-type': 'application/json' } };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    if (signal) init.signal = signal;
+    response = await fetch(`${BASE}/${path}`, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+};
+
+/** Lists come either bare or wrapped in `{ items }` (paged resources). */
+const items = <T>(body: T[] | { items: T[] }): T[] => (Array.isArray(body) ? body : body.items);
+
+const query = (params: Readonly<Record<string, string | number | undefined>>): string => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+export interface DatasetVersion {
+  readonly version: number;
+  readonly hash: string;
+  readonly name: string;
+  readonly source: string;
+  readonly createdAt: string;
+  readonly counts: { readonly centers: number; readonly fields: number; readonly historyRows: number; readonly staff: number };
+  readonly active: boolean;
+}
+
+export interface ScenarioRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly scenario: ScenarioLevers;
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface PlanJob {
+  readonly id: string;
+  readonly scenarioId: string | null;
+  readonly scenario: ScenarioLevers;
+  readonly datasetVersion: number;
+  readonly status: JobStatus;
+  readonly stage: string;
+  readonly progress: number;
+  readonly summary: Readonly<Record<string, unknown>> | null;
+  readonly error: string | null;
+  readonly createdAt: string;
+}
+
+/** Forecast of one series of a center, as the forecasts route returns it. */
+export interface CenterSeriesForecast extends SeriesForecast {
+  readonly field: string;
+  readonly channel: 'direct' | 'online';
+  /** Months of `mean[0]`.. */
+  readonly months: readonly Month[];
+}
+
+export const api = {
+  datasets: async (): Promise<DatasetVersion[]> => items(await request<DatasetVersion[] | { items: DatasetVersion[] }>('GET', 'datasets')),
+  activateDataset: (version: number): Promise<DatasetVersion> => request('POST', `datasets/${version}/activate`, {}),
+  importTables: (files: Readonly<Record<string, string>>, name: string): Promise<unknown> =>
+    request('POST', 'datasets', { name, files }),
+  centers: async (): Promise<Center[]> => items(await request<Center[] | { items: Center[] }>('GET', 'centers')),
+  fields: async (): Promise<Field[]> => items(await request<Field[] | { items: Field[] }>('GET', 'fields')),
+  staff: async (center: string): Promise<CivilServant[]> =>
+    items(await request<CivilServant[] | { items: CivilServant[] }>('GET', `staff${query({ center, limit: 500 })}`)),
+  history: async (center: string): Promise<HistoryRow[]> =>
+    items(await request<HistoryRow[] | { items: HistoryRow[] }>('GET', `history${query({ center, limit: 5000 })}`)),
+  forecasts: async (center: string): Promise<CenterSeriesForecast[]> =>
+    items(await request<CenterSeriesForecast[] | { items: CenterSeriesForecast[] }>('GET', `forecasts${query({ center })}`)),
+  workload: (period: Month, quantile: number): Promise<CityWorkload> => request('GET', `workload${query({ period, quantile })}`),
+  scenarios: async (): Promise<ScenarioRecord[]> => items(await request<ScenarioRecord[] | { items: ScenarioRecord[] }>('GET', 'scenarios')),
+  createScenario: (name: string, scenario: ScenarioLevers): Promise<ScenarioRecord> => request('POST', 'scenarios', { name, scenario }),
+  updateScenario: (id: string, name: string, scenario: ScenarioLevers): Promise<ScenarioRecord> =>
+    request('PUT', `scenarios/${id}`, { name, scenario }),
+  deleteScenario: (id: string): Promise<void> => request('DELETE', `scenarios/${id}`),
+  copyScenario: (id: string): Promise<ScenarioRecord> => request('POST', `scenarios/${id}/copy`, {}),
+  solve: (scenarioId: string): Promise<PlanJob> => request('POST', 'plans', { scenarioId }),
+  plans: async (): Promise<PlanJob[]> => items(await request<PlanJob[] | { items: PlanJob[] }>('GET', 'plans')),
+  plan: (id: string): Promise<PlanJob> => request('GET', `plans/${id}`),
+  planResult: <T>(id: string): Promise<T> => request('GET', `plans/${id}/result`),
+  cancelPlan: (id: string): Promise<PlanJob> => request('POST', `plans/${id}/cancel`, {}),
+  compare: <T>(planIds: readonly string[]): Promise<T> => request('POST', 'comparisons', { planIds }),
+  tradeoff: <T>(scenarioId: string): Promise<T> => request('POST', 'tradeoffs', { scenarioId }),
+};
+
+/** Links the browser opens directly (downloads and the printable memo). */
+export const exportUrl = (planId: string, kind: 'csv' | 'xlsx' | 'lp' | 'memo'): string =>
+  `${BASE}/plans/${planId}/export/${kind}`;

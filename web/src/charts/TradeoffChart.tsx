@@ -1,0 +1,79 @@
+/** Uncovered hours against the transfer budget: one point per budget, "unlimited" at the right end. */
+import { useMemo } from 'react';
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { line } from 'd3-shape';
+import { formatInt } from '../format.ts';
+import { useI18n } from '../i18n.ts';
+import { OKABE_ITO } from '../palette.ts';
+
+export interface TradeoffPoint {
+  /** Transfer budget; null = unlimited. */
+  readonly maxTransfers: number | null;
+  readonly uncoveredHours: number;
+  /** Transfers the plan used. */
+  readonly transfers?: number;
+}
+
+export interface TradeoffChartProps {
+  readonly points: readonly TradeoffPoint[];
+  readonly title: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly color?: string;
+}
+
+const M = { top: 16, right: 20, bottom: 34, left: 64 };
+
+const labelOf = (p: TradeoffPoint, unlimited: string): string => (p.maxTransfers === null ? unlimited : String(p.maxTransfers));
+
+export const TradeoffChart = ({ points, title, width = 520, height = 260, color = OKABE_ITO[4] }: TradeoffChartProps) => {
+  const { lang, t } = useI18n();
+  const sorted = useMemo(
+    () => [...points].sort((a, b) => (a.maxTransfers ?? Infinity) - (b.maxTransfers ?? Infinity)),
+    [points],
+  );
+  const x = scalePoint<string>()
+    .domain(sorted.map((p) => labelOf(p, t('unlimited'))))
+    .range([M.left, width - M.right])
+    .padding(0.3);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...sorted.map((p) => p.uncoveredHours))])
+    .nice()
+    .range([height - M.bottom, M.top]);
+  const path = line<TradeoffPoint>()
+    .x((p) => x(labelOf(p, t('unlimited'))) ?? 0)
+    .y((p) => y(p.uncoveredHours))(sorted as TradeoffPoint[]);
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+        <g className="grid">
+          {y.ticks(5).map((v) => (
+            <g key={v} transform={`translate(0, ${y(v)})`}>
+              <line x1={M.left} x2={width - M.right} />
+              <text x={M.left - 6} y={4} textAnchor="end">
+                {formatInt(lang, v)}
+              </text>
+            </g>
+          ))}
+          {sorted.map((p) => (
+            <text key={labelOf(p, '∞')} x={x(labelOf(p, t('unlimited'))) ?? 0} y={height - 16} textAnchor="middle">
+              {labelOf(p, t('unlimited'))}
+            </text>
+          ))}
+          <text x={(M.left + width - M.right) / 2} y={height - 2} textAnchor="middle" className="axis-title">
+            {t('transferBudget')}
+          </text>
+        </g>
+        <path d={path ?? ''} fill="none" stroke={color} strokeWidth={2} />
+        {sorted.map((p) => (
+          <g key={labelOf(p, '∞')} transform={`translate(${x(labelOf(p, t('unlimited'))) ?? 0}, ${y(p.uncoveredHours)})`}>
+            <circle r={4} fill={color} />
+            <text y={-8} textAnchor="middle" className="point-label">
+              {formatInt(lang, p.uncoveredHours)}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+};

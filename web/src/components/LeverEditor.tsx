@@ -1,0 +1,219 @@
+/** Every lever of a scenario, each a labelled control with its unit. */
+import { useId } from 'react';
+import type { Field } from '../../../solver/domain.ts';
+import { useI18n } from '../i18n.ts';
+import type { ScenarioLevers } from '../scenario.ts';
+import { PeriodControls } from './PeriodControls.tsx';
+
+export interface LeverEditorProps {
+  readonly levers: ScenarioLevers;
+  readonly fields: readonly Field[];
+  readonly onChange: (next: ScenarioLevers) => void;
+  /** Server validation message per lever name (e.g. `maxCommuteKm`), shown beside that control. */
+  readonly errors?: Readonly<Record<string, string>>;
+}
+
+const pct = (m: number): string => `${m >= 1 ? '+' : ''}${Math.round((m - 1) * 100)}%`;
+
+const setIn = <T extends Readonly<Record<string, number>>>(rec: T, key: string, value: number, neutral: number): T => {
+  const next: Record<string, number> = { ...rec };
+  if (value === neutral) delete next[key];
+  else next[key] = value;
+  return next as T;
+};
+
+export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEditorProps) => {
+  const { lang, t } = useI18n();
+  const id = useId();
+  const set = <K extends keyof ScenarioLevers>(key: K, value: ScenarioLevers[K]) => onChange({ ...levers, [key]: value });
+  const fieldName = (f: Field) => (lang === 'vi' ? f.nameVi : f.nameEn);
+  const err = (key: string) =>
+    errors[key] ? (
+      <span className="field-error" role="alert">
+        {errors[key]}
+      </span>
+    ) : null;
+  return (
+    <div className="lever-editor">
+      <fieldset>
+        <legend>{t('period')}</legend>
+        <PeriodControls
+          period={levers.period}
+          quantile={levers.quantile}
+          onPeriod={(p) => set('period', p)}
+          onQuantile={(q) => set('quantile', q)}
+        />
+        {err('period')}
+        {err('quantile')}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('demand')}</legend>
+        <label htmlFor={`${id}-online`} className="slider">
+          <span>
+            {t('onlineShift')}: <output>{`${levers.onlineShareShift >= 0 ? '+' : ''}${Math.round(levers.onlineShareShift * 100)} ${t('unitPoints')}`}</output>
+          </span>
+          <input
+            id={`${id}-online`}
+            type="range"
+            min={-20}
+            max={30}
+            step={1}
+            value={Math.round(levers.onlineShareShift * 100)}
+            onChange={(e) => set('onlineShareShift', Number(e.target.value) / 100)}
+          />
+        </label>
+        {err('onlineShareShift')}
+        <table className="table compact lever-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('field')}</th>
+              <th scope="col">{t('demandMultiplier')}</th>
+              <th scope="col">{t('normChange')} (%)</th>
+              <th scope="col">
+                {t('hires')} ({t('unitPeople')})
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((f) => {
+              const m = levers.demandMultiplierByField[f.field] ?? 1;
+              const n = levers.normMultiplierByField[f.field] ?? 1;
+              const h = levers.hiresAllowedByField[f.field] ?? 0;
+              return (
+                <tr key={f.field}>
+                  <th scope="row">{fieldName(f)}</th>
+                  <td>
+                    <input
+                      type="range"
+                      min={50}
+                      max={200}
+                      step={5}
+                      value={Math.round(m * 100)}
+                      aria-label={`${t('demandMultiplier')}: ${fieldName(f)}`}
+                      onChange={(e) => set('demandMultiplierByField', setIn(levers.demandMultiplierByField, f.field, Number(e.target.value) / 100, 1))}
+                    />
+                    <output className="lever-value">{pct(m)}</output>
+                  </td>
+                  <td>
+                    <input
+                      type="number"
+                      min={-50}
+                      max={100}
+                      step={5}
+                      value={Math.round((n - 1) * 100)}
+                      aria-label={`${t('normChange')} (%): ${fieldName(f)}`}
+                      onChange={(e) => set('normMultiplierByField', setIn(levers.normMultiplierByField, f.field, 1 + Number(e.target.value) / 100, 1))}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="number"
+                      min={0}
+                      max={50}
+                      step={1}
+                      value={h}
+                      aria-label={`${t('hires')}: ${fieldName(f)}`}
+                      onChange={(e) => set('hiresAllowedByField', setIn(levers.hiresAllowedByField, f.field, Math.max(0, Math.round(Number(e.target.value))), 0))}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {err('demandMultiplierByField')}
+        {err('normMultiplierByField')}
+        {err('hiresAllowedByField')}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('transfers')}</legend>
+        <div className="controls-row">
+          <label htmlFor={`${id}-budget`}>
+            {t('transferBudget')} ({t('unitPeople')})
+            <input
+              id={`${id}-budget`}
+              type="number"
+              min={0}
+              max={2000}
+              value={levers.maxTransfers ?? ''}
+              disabled={levers.maxTransfers === null}
+              onChange={(e) => set('maxTransfers', Math.max(0, Math.round(Number(e.target.value))))}
+            />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={levers.maxTransfers === null} onChange={(e) => set('maxTransfers', e.target.checked ? null : 30)} />
+            {t('unlimited')}
+          </label>
+        </div>
+        {err('maxTransfers')}
+        <label htmlFor={`${id}-commute`} className="slider">
+          <span>
+            {t('commuteRadius')}: <output>{`${levers.maxCommuteKm} ${t('unitKm')}`}</output>
+          </span>
+          <input id={`${id}-commute`} type="range" min={0} max={60} step={1} value={levers.maxCommuteKm} onChange={(e) => set('maxCommuteKm', Number(e.target.value))} />
+        </label>
+        {err('maxCommuteKm')}
+        <div className="controls-row">
+          <label htmlFor={`${id}-min`}>
+            {t('minStaff')} ({t('unitPeople')})
+            <input id={`${id}-min`} type="number" min={0} max={30} value={levers.minStaffPerCenter} onChange={(e) => set('minStaffPerCenter', Math.max(0, Math.round(Number(e.target.value))))} />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={levers.crossTraining} onChange={(e) => set('crossTraining', e.target.checked)} />
+            {t('crossTraining')}
+          </label>
+        </div>
+        {err('minStaffPerCenter')}
+        <label htmlFor={`${id}-locked`} className="wide">
+          {t('lockedPeople')}
+          <input
+            id={`${id}-locked`}
+            type="text"
+            placeholder="HP-000123, HP-000456"
+            value={levers.lockedStaffIds.join(', ')}
+            onChange={(e) =>
+              set(
+                'lockedStaffIds',
+                e.target.value
+                  .split(/[,\s]+/)
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              )
+            }
+          />
+        </label>
+        {err('lockedStaffIds')}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('weights')}</legend>
+        <div className="controls-row weights">
+          {(
+            [
+              ['uncovered', 'wUncovered', t('unitHours')],
+              ['evenness', 'wEvenness', t('unitPoints')],
+              ['transfers', 'wTransfers', t('unitHours')],
+              ['commuteKm', 'wCommute', t('unitHours')],
+              ['hires', 'wHires', t('unitHours')],
+            ] as const
+          ).map(([key, label, unit]) => (
+            <label key={key} htmlFor={`${id}-w-${key}`}>
+              {t(label)} ({unit})
+              <input
+                id={`${id}-w-${key}`}
+                type="number"
+                min={0}
+                step={0.1}
+                value={levers.weights[key]}
+                onChange={(e) => set('weights', { ...levers.weights, [key]: Math.max(0, Number(e.target.value)) })}
+              />
+            </label>
+          ))}
+        </div>
+        {err('weights')}
+      </fieldset>
+    </div>
+  );
+};

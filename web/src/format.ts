@@ -1,0 +1,22 @@
+/** Number and text formatting in the planner's language (Vietnamese uses `.` for thousands, `,` for decimals). */
+import type { Lang } from './i18n.ts';
+
+const locale = (lang: Lang): string => (lang === 'vi' ? 'vi-VN' : 'en-GB');
+
+export const formatInt = (lang: Lang, value: number): string =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(value);
+
+export const formatNumber = (lang: Lang, value: number, digits = 1): string =>
+  new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+
+/** A ratio (1 = 100%) as a percentage, `null` as a dash. */
+export const formatPercent = (lang: Lang, ratio: number | null | undefined, digits = 0): string =>
+  ratio === null || ratio === undefined || !Number.isFinite(ratio)
+    ? '–'
+    : new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
+
+/** `YYYY-MM` as `10/2026`. */
+export const formatMonth = (month: string): string => {
+  const [y, m] = month.split('-');
+  return `${m}/${y}`;
+};

@@ -1,0 +1,220 @@
+/** One center: its facts, dossiers received and forecast with intervals, backtest accuracy, field coverage and staff. */
+import { useId, useMemo, useState } from 'react';
+import { api, type CenterSeriesForecast } from '../api.ts';
+import { ForecastChart } from '../charts/ForecastChart.tsx';
+import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
+import { Kpi } from '../components/Kpi.tsx';
+import { formatInt, formatNumber, formatPercent } from '../format.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
+import { useReference } from '../reference.ts';
+import { hrefOf } from '../route.ts';
+import { forecastTotals, historyTotals, type SeriesFilter } from '../seriesMath.ts';
+import { useAsync } from '../useAsync.ts';
+import { DEFAULT_OVERVIEW_PERIOD } from './Overview.tsx';
+import { utilizationColor } from '../palette.ts';
+
+export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
+  const { lang, t } = useI18n();
+  const ref = useReference();
+  const id = useId();
+  const sorted = useMemo(() => [...ref.centers].sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi')), [ref.centers]);
+  const center = code ? ref.centerByCode.get(code) : undefined;
+  const chosen = center ?? sorted[0];
+  const choose = (next: string) => {
+    window.location.hash = hrefOf('center', next);
+  };
+  const [field, setField] = useState<string | undefined>(undefined);
+  const [channel, setChannel] = useState<'direct' | 'online' | undefined>(undefined);
+  const c = chosen?.code ?? '';
+  const history = useAsync(() => api.history(c), [c]);
+  const forecasts = useAsync(() => api.forecasts(c), [c]);
+  const staff = useAsync(() => api.staff(c), [c]);
+  const workload = useAsync(() => api.workload(DEFAULT_OVERVIEW_PERIOD, 0.8), []);
+  const filter: SeriesFilter = { field, channel };
+  const hist = useMemo(() => historyTotals(history.data ?? [], filter), [history.data, field, channel]);
+  const fc = useMemo(() => forecastTotals(forecasts.data ?? [], filter), [forecasts.data, field, channel]);
+  const fieldName = (fid: string) => {
+    const f = ref.fieldById.get(fid);
+    return f ? (lang === 'vi' ? f.nameVi : f.nameEn) : fid;
+  };
+  const centerLoad = workload.data?.centers.find((w) => w.centerCode === c);
+  const fieldLoads = workload.data?.fields.filter((w) => w.centerCode === c && w.requiredHours > 0) ?? [];
+  if (!chosen) return <p>{t('none')}</p>;
+  return (
+    <section className="screen" aria-labelledby="center-title">
+      <div className="screen-head">
+        <h1 id="center-title">{chosen.nameVi}</h1>
+        <label htmlFor={`${id}-center`}>
+          {t('chooseCenter')}
+          <select id={`${id}-center`} value={chosen.code} onChange={(e) => choose(e.target.value)}>
+            {sorted.map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.nameVi}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="help">
+        {t(chosen.type as MessageKey)} · {chosen.formerDistrict} · {t('population')} {formatInt(lang, chosen.population)} · {formatNumber(lang, chosen.areaKm2)} km²
+      </p>
+      <div className="kpis">
+        <Kpi label={t('utilization')} value={formatPercent(lang, centerLoad?.utilization)} hint={`${DEFAULT_OVERVIEW_PERIOD}: ${t('utilizationHelp')}`} tone={(centerLoad?.utilization ?? 0) > 1 ? 'bad' : undefined} />
+        <Kpi label={t('staff')} value={centerLoad ? formatInt(lang, centerLoad.staffCount) : '–'} />
+        <Kpi label={t('requiredHours')} value={centerLoad ? formatInt(lang, centerLoad.requiredHours) : '–'} />
+        <Kpi label={t('availableHours')} value={centerLoad ? formatInt(lang, centerLoad.availableHours) : '–'} />
+        <Kpi label={t('desks')} value={`${chosen.desks}`} />
+        <Kpi label={t('maxStaff')} value={`${chosen.maxStaff}`} />
+        <Kpi label={t('areaAdequate')} value={chosen.areaAdequate ? t('yes') : t('no')} />
+      </div>
+      <div className="panel">
+        <div className="panel-head">
+          <h2>{t('historyForecast')}</h2>
+          <div className="controls-row">
+            <label htmlFor={`${id}-field`}>
+              {t('field')}
+              <select id={`${id}-field`} value={field ?? ''} onChange={(e) => setField(e.target.value || undefined)}>
+                <option value="">{t('allFields')}</option>
+                {ref.fields.map((f) => (
+                  <option key={f.field} value={f.field}>
+                    {fieldName(f.field)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label htmlFor={`${id}-channel`}>
+              {t('channel')}
+              <select
+                id={`${id}-channel`}
+                value={channel ?? ''}
+                onChange={(e) => setChannel(e.target.value === 'direct' || e.target.value === 'online' ? e.target.value : undefined)}
+              >
+                <option value="">{t('both')}</option>
+                <option value="direct">{t('direct')}</option>
+                <option value="online">{t('online')}</option>
+              </select>
+            </label>
+          </div>
+        </div>
+        <ErrorNote error={history.error} onRetry={history.reload} />
+        <ErrorNote error={forecasts.error} onRetry={forecasts.reload} />
+        {(history.loading || forecasts.loading) && <Loading />}
+        {hist.length > 0 && <ForecastChart history={hist} forecast={fc} title={t('historyForecast')} />}
+      </div>
+      <div className="two-col">
+        <div className="panel">
+          <h2>{t('fieldCoverage')}</h2>
+          <ErrorNote error={workload.error} onRetry={workload.reload} />
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('field')}</th>
+                <th scope="col" className="num">{t('dossiers')}</th>
+                <th scope="col" className="num">{t('requiredHours')}</th>
+                <th scope="col" className="num">{t('uncoveredHours')}</th>
+                <th scope="col" className="num">{t('expertStaff')}</th>
+                <th scope="col" className="num">{t('utilization')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fieldLoads.map((f) => (
+                <tr key={f.field}>
+                  <th scope="row">{fieldName(f.field)}</th>
+                  <td className="num">{formatInt(lang, f.direct + f.online)}</td>
+                  <td className="num">{formatInt(lang, f.requiredHours)}</td>
+                  <td className={`num${f.uncoveredHours >= 1 ? ' bad' : ''}`}>{formatInt(lang, f.uncoveredHours)}</td>
+                  <td className="num">{f.expertStaff === 0 ? <span className="bad">0 · {t('missingExpertise')}</span> : f.expertStaff}</td>
+                  <td className="num">
+                    {f.utilization !== null && <i className="dot" style={{ background: utilizationColor(f.utilization) }} aria-hidden="true" />}
+                    {formatPercent(lang, f.utilization)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="panel">
+          <h2>{t('backtest')}</h2>
+          <BacktestTable forecasts={forecasts.data ?? []} fieldName={fieldName} />
+        </div>
+      </div>
+      <div className="panel">
+        <h2>
+          {t('staff')} · {staff.data?.length ?? ''}
+        </h2>
+        <ErrorNote error={staff.error} onRetry={staff.reload} />
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('staffId')}</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('grade')}</th>
+              <th scope="col" className="num">{t('fte')}</th>
+              <th scope="col">{t('expertise')}</th>
+              <th scope="col">{t('home')}</th>
+              <th scope="col">{t('locked')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(staff.data ?? []).map((p) => (
+              <tr key={p.staffId}>
+                <td className="mono">{p.staffId}</td>
+                <td>{p.name}</td>
+                <td>{p.grade.replace(/_/g, ' ')}</td>
+                <td className="num">{formatNumber(lang, p.fte)}</td>
+                <td>
+                  {p.fields.map((f) => (
+                    <span key={f} className="chip">
+                      {fieldName(f)}
+                    </span>
+                  ))}
+                </td>
+                <td>{ref.centerByCode.get(p.homeCode)?.nameVi ?? p.homeCode}</td>
+                <td>{p.locked ? t('yes') : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+};
+
+const BacktestTable = ({
+  forecasts,
+  fieldName,
+}: {
+  readonly forecasts: readonly CenterSeriesForecast[];
+  readonly fieldName: (id: string) => string;
+}) => {
+  const { lang, t } = useI18n();
+  const rows = forecasts.filter((f) => f.backtest.length > 0 && f.mean.some((v) => v > 0));
+  if (rows.length === 0) return <p className="help">{t('none')}</p>;
+  return (
+    <table className="table compact">
+      <thead>
+        <tr>
+          <th scope="col">{t('field')}</th>
+          <th scope="col">{t('channel')}</th>
+          <th scope="col">{t('method')}</th>
+          <th scope="col" className="num">{t('mase')}</th>
+          <th scope="col" className="num">{t('smape')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((f) => {
+          const best = f.backtest.find((b) => b.method === f.method) ?? f.backtest[0];
+          return (
+            <tr key={`${f.field}-${f.channel}`}>
+              <th scope="row">{fieldName(f.field)}</th>
+              <td>{t(f.channel)}</td>
+              <td className="mono">{f.method}</td>
+              <td className="num">{best ? formatNumber(lang, best.mase, 2) : '–'}</td>
+              <td className="num">{best ? formatNumber(lang, best.smape, 1) : '–'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+};

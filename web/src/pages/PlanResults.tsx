@@ -1,0 +1,276 @@
+/** The solved plan: quality, key figures, utilization before/after, coverage, transfers, moves and their reasons. */
+import { useMemo, useState } from 'react';
+import { api, exportUrl } from '../api.ts';
+import { CenterMap } from '../charts/CenterMap.tsx';
+import { CoverageHeatmap } from '../charts/CoverageHeatmap.tsx';
+import { TradeoffChart, type TradeoffPoint } from '../charts/TradeoffChart.tsx';
+import { UtilizationDumbbell } from '../charts/UtilizationDumbbell.tsx';
+import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
+import { Kpi } from '../components/Kpi.tsx';
+import { formatInt, formatNumber, formatPercent } from '../format.ts';
+import { useI18n } from '../i18n.ts';
+import { flowsOf, type PlanReport } from '../planReport.ts';
+import { useReference } from '../reference.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+
+export interface PlanResultsProps {
+  readonly report: PlanReport;
+  readonly planId: string;
+  readonly scenarioId: string | undefined;
+}
+
+/** Reads a trade-off answer: a list of points, bare or under `points`. */
+export const readTradeoff = (json: unknown): TradeoffPoint[] => {
+  const list = Array.isArray(json) ? json : typeof json === 'object' && json !== null ? (json as { points?: unknown }).points : [];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((p: Record<string, unknown>) => {
+    const u = p['uncoveredHours'] ?? p['uncovered'];
+    const b = p['maxTransfers'] ?? p['budget'];
+    return typeof u === 'number' ? [{ maxTransfers: typeof b === 'number' ? b : null, uncoveredHours: u, ...(typeof p['transfers'] === 'number' ? { transfers: p['transfers'] } : {}) }] : [];
+  });
+};
+
+export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) => {
+  const { lang, t } = useI18n();
+  const ref = useReference();
+  const [tradeoff, setTradeoff] = useState<TradeoffPoint[] | undefined>(undefined);
+  const [tradeoffError, setTradeoffError] = useState<Error | undefined>(undefined);
+  const [tradeoffBusy, setTradeoffBusy] = useState(false);
+  const nameOf = (code: string) => ref.centerByCode.get(code)?.nameVi ?? code;
+  const fieldName = (id: string) => {
+    const f = ref.fieldById.get(id);
+    return f ? (lang === 'vi' ? f.nameVi : f.nameEn) : id;
+  };
+  const flows = useMemo(() => flowsOf(report.moves), [report.moves]);
+  const volume = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const c of report.coverage) m.set(c.centerCode, (m.get(c.centerCode) ?? 0) + c.required);
+    return m;
+  }, [report.coverage]);
+  const utilAfter = useMemo(() => new Map(report.centers.map((c) => [c.centerCode, c.utilizationAfter])), [report.centers]);
+  const uncoveredAfter = report.coverage.reduce((s, c) => s + c.uncovered, 0);
+  const uncoveredBefore = report.centers.length ? report.centers.reduce((s, c) => s + c.uncoveredBefore, 0) : undefined;
+  const kmTotal = report.moves.reduce((s, m) => s + (m.km ?? 0), 0);
+  const computeTradeoff = async () => {
+    if (!scenarioId) return;
+    setTradeoffBusy(true);
+    setTradeoffError(undefined);
+    try {
+      setTradeoff(readTradeoff(await api.tradeoff(scenarioId)));
+    } catch (error) {
+      setTradeoffError(error instanceof Error ? error : new Error(String(error)));
+    }
+    setTradeoffBusy(false);
+  };
+  return (
+    <div className="plan-results">
+      <div className="panel">
+        <div className="panel-head">
+          <h2>{t('results')}</h2>
+          <div className="exports" role="group" aria-label={t('exports')}>
+            <span className="help">{t('exports')}:</span>
+            <a href={exportUrl(planId, 'csv')} download>
+              {t('exportCsv')}
+            </a>
+            <a href={exportUrl(planId, 'xlsx')} download>
+              {t('exportXlsx')}
+            </a>
+            <a href={exportUrl(planId, 'lp')} download>
+              {t('exportLp')}
+            </a>
+            <a href={exportUrl(planId, 'memo')} target="_blank" rel="noreferrer">
+              {t('memo')}
+            </a>
+          </div>
+        </div>
+        <p className="quality">
+          <StatusBadge status={report.status} /> {report.message && <span className="help">{report.message}</span>}
+          <span className="help">
+            {' '}
+            · {t('objective')} {report.objective !== null ? formatNumber(lang, report.objective) : '–'} · {t('bound')}{' '}
+            {report.bound !== null ? formatNumber(lang, report.bound) : '–'} · {t('gap')} {formatPercent(lang, report.gap, 2)} · {t('seconds')}{' '}
+            {formatNumber(lang, report.seconds, 1)} s
+          </span>
+        </p>
+        <div className="kpis">
+          <Kpi label={t('uncoveredHours')} value={formatInt(lang, uncoveredAfter)} before={uncoveredBefore !== undefined ? `${t('before')}: ${formatInt(lang, uncoveredBefore)}` : undefined} />
+          <Kpi label={t('transfers')} value={formatInt(lang, report.moves.length)} />
+          <Kpi label={t('addedCommute')} value={`${formatNumber(lang, kmTotal)} km`} />
+          <Kpi label={t('hires')} value={formatInt(lang, report.hires.reduce((s, h) => s + h.count, 0))} />
+          {report.kpis
+            .filter((k) => /overloaded|maxUtil/i.test(k.key))
+            .map((k) => (
+              <Kpi
+                key={k.key}
+                label={/overloaded/i.test(k.key) ? t('overloadedCenters') : t('maxUtilization')}
+                value={/overloaded/i.test(k.key) ? formatInt(lang, k.after ?? 0) : formatPercent(lang, k.after)}
+                before={`${t('before')}: ${/overloaded/i.test(k.key) ? formatInt(lang, k.before ?? 0) : formatPercent(lang, k.before)}`}
+              />
+            ))}
+        </div>
+        {report.conflicts.length > 0 && (
+          <div className="error-note" role="alert">
+            <strong>{t('conflicts')}:</strong>
+            <ul>
+              {report.conflicts.map((c, i) => (
+                <li key={i}>{c.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      {report.centers.length > 0 && (
+        <div className="panel">
+          <h2>{t('utilBeforeAfter')}</h2>
+          <UtilizationDumbbell
+            title={t('utilBeforeAfter')}
+            rows={report.centers.map((c) => ({ code: c.centerCode, name: nameOf(c.centerCode), before: c.utilizationBefore, after: c.utilizationAfter }))}
+          />
+        </div>
+      )}
+      <div className="two-col">
+        <div className="panel">
+          <h2>{t('transfersMap')}</h2>
+          <CenterMap centers={ref.centers} volume={volume} utilization={utilAfter} flows={flows} width={560} height={440} labelCount={6} title={t('transfersMap')} />
+        </div>
+        <div className="panel">
+          <h2>{t('coverageHeatmap')}</h2>
+          <CoverageHeatmap coverage={report.coverage} fields={ref.fields} nameOf={nameOf} maxRows={18} />
+        </div>
+      </div>
+      <div className="panel">
+        <h2>
+          {t('moves')} · {report.moves.length}
+        </h2>
+        {report.moves.length === 0 ? (
+          <p className="help">{t('noMoves')}</p>
+        ) : (
+          <table className="table moves">
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('from')}</th>
+                <th scope="col">{t('to')}</th>
+                <th scope="col" className="num">
+                  {t('distance')}
+                </th>
+                <th scope="col">{t('expertise')}</th>
+                <th scope="col">{t('reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.moves.map((m) => (
+                <tr key={m.staffId}>
+                  <td>
+                    {m.name || m.staffId}
+                    {m.name && <div className="sub mono">{m.staffId}</div>}
+                  </td>
+                  <td>{nameOf(m.fromCenter)}</td>
+                  <td>{nameOf(m.toCenter)}</td>
+                  <td className="num">{m.km !== null ? `${formatNumber(lang, m.km)} km` : '–'}</td>
+                  <td>
+                    {m.fields.map((f) => (
+                      <span key={f} className="chip">
+                        {fieldName(f)}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="reason">{m.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      <div className="three-col">
+        <div className="panel">
+          <h2>{t('shadowPrices')}</h2>
+          <p className="help">{t('shadowHelp')}</p>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('center')}</th>
+                <th scope="col">{t('field')}</th>
+                <th scope="col" className="num">
+                  {t('unitHours')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...report.shadowPrices]
+                .sort((a, b) => b.hours - a.hours)
+                .slice(0, 12)
+                .map((s) => (
+                  <tr key={`${s.centerCode}-${s.field}`}>
+                    <td>{nameOf(s.centerCode)}</td>
+                    <td>{fieldName(s.field)}</td>
+                    <td className="num">{formatNumber(lang, s.hours)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="panel">
+          <h2>{t('hires')}</h2>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('center')}</th>
+                <th scope="col">{t('field')}</th>
+                <th scope="col" className="num">
+                  {t('people')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.hires.map((h) => (
+                <tr key={`${h.centerCode}-${h.field}`}>
+                  <td>{nameOf(h.centerCode)}</td>
+                  <td>{fieldName(h.field)}</td>
+                  <td className="num">{h.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.hires.length === 0 && <p className="help">{t('none')}</p>}
+          <h2>{t('crossTrainingSuggestions')}</h2>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('newField')}</th>
+                <th scope="col" className="num">
+                  {t('hoursCovered')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.crossTraining.map((c) => (
+                <tr key={`${c.staffId}-${c.field}`}>
+                  <td>
+                    {c.name || c.staffId}
+                    <div className="sub">{nameOf(c.centerCode)}</div>
+                  </td>
+                  <td>{fieldName(c.field)}</td>
+                  <td className="num">{formatNumber(lang, c.hours)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.crossTraining.length === 0 && <p className="help">{t('none')}</p>}
+        </div>
+        <div className="panel">
+          <h2>{t('tradeoff')}</h2>
+          {!tradeoff && (
+            <button type="button" onClick={() => void computeTradeoff()} disabled={tradeoffBusy || !scenarioId}>
+              {t('computeTradeoff')}
+            </button>
+          )}
+          {tradeoffBusy && <Loading />}
+          <ErrorNote error={tradeoffError} />
+          {tradeoff && <TradeoffChart points={tradeoff} title={t('tradeoff')} width={420} />}
+        </div>
+      </div>
+    </div>
+  );
+};

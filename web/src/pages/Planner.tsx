@@ -1,0 +1,230 @@
+/**
+ * Planner: edit a scenario's levers, save it, solve it as a server job (progress, cancel), read the
+ * result. Errors appear next to what caused them: a lever the server rejected, the save, the solve.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { api, ApiError, type PlanJob, type ScenarioRecord } from '../api.ts';
+import { ErrorNote } from '../components/ErrorNote.tsx';
+import { LeverEditor } from '../components/LeverEditor.tsx';
+import { useI18n } from '../i18n.ts';
+import { readReport, type PlanReport } from '../planReport.ts';
+import { useReference } from '../reference.ts';
+import { hrefOf } from '../route.ts';
+import { DEFAULT_LEVERS, type ScenarioLevers } from '../scenario.ts';
+import { useAsync } from '../useAsync.ts';
+import { PlanResults } from './PlanResults.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+/** Poll interval of a running solve, ms. */
+const POLL_MS = 400;
+
+/** Lever named by a server validation message such as "body/scenario/maxCommuteKm must be <= 100". */
+export const leverOfMessage = (message: string): string | undefined => {
+  const m = /(?:scenario|body)[/.]((?:[A-Za-z]+))/.exec(message) ?? /\b(period|quantile|maxTransfers|maxCommuteKm|minStaffPerCenter|onlineShareShift|lockedStaffIds|weights|demandMultiplierByField|normMultiplierByField|hiresAllowedByField)\b/.exec(message);
+  return m?.[1];
+};
+
+export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefined }) => {
+  const { t } = useI18n();
+  const ref = useReference();
+  const id = useId();
+  const scenarios = useAsync(() => api.scenarios(), []);
+  const [record, setRecord] = useState<ScenarioRecord | undefined>(undefined);
+  const [name, setName] = useState('');
+  const [levers, setLevers] = useState<ScenarioLevers>(DEFAULT_LEVERS);
+  const [dirty, setDirty] = useState(false);
+  const [saveError, setSaveError] = useState<Error | undefined>(undefined);
+  const [solveError, setSolveError] = useState<Error | undefined>(undefined);
+  const [job, setJob] = useState<PlanJob | undefined>(undefined);
+  const [report, setReport] = useState<PlanReport | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const polling = useRef(0);
+
+  useEffect(() => {
+    const found = scenarios.data?.find((s) => s.id === scenarioId);
+    if (found && found.id !== record?.id) {
+      setRecord(found);
+      setName(found.name);
+      setLevers({ ...DEFAULT_LEVERS, ...found.scenario });
+      setDirty(false);
+      setReport(undefined);
+      setJob(undefined);
+    }
+  }, [scenarioId, scenarios.data, record?.id]);
+
+  useEffect(() => () => window.clearTimeout(polling.current), []);
+
+  const leverErrors: Record<string, string> = {};
+  for (const e of [saveError, solveError]) {
+    const lever = e instanceof ApiError && e.status === 400 ? leverOfMessage(e.message) : undefined;
+    if (lever && e) leverErrors[lever] = e.message;
+  }
+
+  const save = async (): Promise<ScenarioRecord | undefined> => {
+    setSaveError(undefined);
+    const label = name.trim() || `${t('scenario')} ${levers.period}`;
+    try {
+      const saved = record ? await api.updateScenario(record.id, label, levers) : await api.createScenario(label, levers);
+      setRecord(saved);
+      setName(saved.name);
+      setDirty(false);
+      scenarios.reload();
+      if (window.location.hash !== hrefOf('planner', saved.id)) window.history.replaceState(null, '', hrefOf('planner', saved.id));
+      return saved;
+    } catch (error) {
+      setSaveError(error instanceof Error ? error : new Error(String(error)));
+      return undefined;
+    }
+  };
+
+  const poll = (planId: string) => {
+    polling.current = window.setTimeout(async () => {
+      try {
+        const next = await api.plan(planId);
+        setJob(next);
+        if (next.status === 'done') {
+          setReport(readReport(await api.planResult(planId)));
+          ref.setActivePlanId(planId);
+          setBusy(false);
+        } else if (next.status === 'failed' || next.status === 'cancelled') {
+          if (next.error) setSolveError(new Error(next.error));
+          setBusy(false);
+        } else poll(planId);
+      } catch (error) {
+        setSolveError(error instanceof Error ? error : new Error(String(error)));
+        setBusy(false);
+      }
+    }, POLL_MS);
+  };
+
+  const solve = async () => {
+    setSolveError(undefined);
+    setReport(undefined);
+    setBusy(true);
+    const saved = dirty || !record ? await save() : record;
+    if (!saved) {
+      setBusy(false);
+      return;
+    }
+    try {
+      const started = await api.solve(saved.id);
+      setJob(started);
+      poll(started.id);
+    } catch (error) {
+      setSolveError(error instanceof Error ? error : new Error(String(error)));
+      setBusy(false);
+    }
+  };
+
+  const cancel = async () => {
+    if (!job) return;
+    window.clearTimeout(polling.current);
+    try {
+      setJob(await api.cancelPlan(job.id));
+    } catch (error) {
+      setSolveError(error instanceof Error ? error : new Error(String(error)));
+    }
+    setBusy(false);
+  };
+
+  const newScenario = () => {
+    setRecord(undefined);
+    setName('');
+    setLevers(DEFAULT_LEVERS);
+    setReport(undefined);
+    setJob(undefined);
+    window.location.hash = hrefOf('planner');
+  };
+
+  return (
+    <section className="screen" aria-labelledby="planner-title">
+      <div className="screen-head">
+        <h1 id="planner-title">{t('navPlanner')}</h1>
+        <div className="controls-row">
+          <label htmlFor={`${id}-open`}>
+            {t('savedScenarios')}
+            <select
+              id={`${id}-open`}
+              value={record?.id ?? ''}
+              onChange={(e) => {
+                if (e.target.value) window.location.hash = hrefOf('planner', e.target.value);
+                else newScenario();
+              }}
+            >
+              <option value="">{t('newScenario')}</option>
+              {(scenarios.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      <ErrorNote error={scenarios.error} onRetry={scenarios.reload} />
+      <div className="planner-grid">
+        <form
+          className="panel"
+          aria-label={t('levers')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void solve();
+          }}
+        >
+          <label htmlFor={`${id}-name`} className="wide">
+            {t('scenarioName')}
+            <input
+              id={`${id}-name`}
+              type="text"
+              value={name}
+              placeholder={`${t('scenario')} ${levers.period}`}
+              onChange={(e) => {
+                setName(e.target.value);
+                setDirty(true);
+              }}
+            />
+          </label>
+          <LeverEditor
+            levers={levers}
+            fields={ref.fields}
+            errors={leverErrors}
+            onChange={(next) => {
+              setLevers(next);
+              setDirty(true);
+            }}
+          />
+          <div className="actions sticky-actions">
+            <button type="button" onClick={() => void save()} disabled={busy}>
+              {t('save')}
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('solving') : t('solve')}
+            </button>
+            {busy && (
+              <button type="button" onClick={() => void cancel()}>
+                {t('cancel')}
+              </button>
+            )}
+            {record && !dirty && <span className="help">✓ {t('saved')}</span>}
+          </div>
+          <ErrorNote error={saveError} />
+          <ErrorNote error={solveError} />
+          {job && (
+            <div className="progress-row" aria-live="polite">
+              <StatusBadge status={job.status === 'done' ? (report?.status ?? 'done') : job.status} />
+              {(job.status === 'queued' || job.status === 'running') && (
+                <>
+                  <progress max={1} value={job.progress} aria-label={t('progress')} />
+                  <span className="help">{job.stage}</span>
+                </>
+              )}
+            </div>
+          )}
+        </form>
+        <div className="results">
+          {report && job ? <PlanResults report={report} planId={job.id} scenarioId={record?.id} /> : <p className="help">{t('results')}: –</p>}
+        </div>
+      </div>
+    </section>
+  );
+};

@@ -1,0 +1,35 @@
+/** Centers and fields of the active dataset, loaded once and shared by every screen. */
+import { createContext, useContext } from 'react';
+import type { Center, Field } from '../../solver/domain.ts';
+
+export interface Reference {
+  readonly centers: readonly Center[];
+  readonly fields: readonly Field[];
+  readonly centerByCode: ReadonlyMap<string, Center>;
+  readonly fieldById: ReadonlyMap<string, Field>;
+  /** The plan the overview shows, if one was solved or opened. */
+  readonly activePlanId: string | undefined;
+  readonly setActivePlanId: (id: string | undefined) => void;
+}
+
+export const makeReference = (
+  centers: readonly Center[],
+  fields: readonly Field[],
+  activePlanId: string | undefined,
+  setActivePlanId: (id: string | undefined) => void,
+): Reference => ({
+  centers,
+  fields,
+  centerByCode: new Map(centers.map((c) => [c.code, c])),
+  fieldById: new Map(fields.map((f) => [f.field, f])),
+  activePlanId,
+  setActivePlanId,
+});
+
+export const ReferenceContext = createContext<Reference | undefined>(undefined);
+
+export const useReference = (): Reference => {
+  const ref = useContext(ReferenceContext);
+  if (!ref) throw new Error('useReference requires a ReferenceContext provider');
+  return ref;
+};
