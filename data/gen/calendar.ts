@@ -84,8 +84,8 @@ export const monthRange = (from: string, to: string): readonly string[] => {
   }
 };
 
-/** Fractional years from July 2025 (the reform) to the middle of `month`; negative before it. */
+/** Years from July 2025 (the reform) to the start of `month`, in twelfths; negative before it. */
 export const yearsSinceReform = (month: string): number => {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return (y - 2025 + (m - 7) / 12);
+  return y - 2025 + (m - 7) / 12;
 };

@@ -111,11 +111,6 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   },
 ];
 
-/** Fields in which Kien An reported online dossiers in July 2025 [C] (SEED-FACTS.md). */
-export const KIEN_AN_ONLINE_FIELDS: readonly string[] = [
-  'meritorious_people', 'social_protection', 'education', 'business_household', 'civil_status', 'land', 'construction',
-];
-
 /** Minutes a dossier of this field and channel takes in all (reception + processing), per the workload formula. */
 export const minutesPerDossier = (spec: FieldSpec, channel: 'direct' | 'online'): number =>
   (channel === 'direct' ? spec.minDirect : spec.minOnline) + spec.minProcessing;
