@@ -23,9 +23,12 @@ import { parseFields } from '../../solver/dataset/parseFields.ts';
 import { HISTORY_COLUMNS } from '../../solver/dataset/parseHistory.ts';
 import { DATASET_FILE_NAMES, DEFAULT_DATASET_DIR, loadDatasetDir, readNamedText } from '../dataset-files.ts';
 
+/** Prints every problem and the total (the capped list ends with "and N more problems not listed"). */
 const fail = (problems: readonly InputProblem[]): number => {
   for (const p of problems) console.log(formatProblem(p));
-  console.log(`${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was loaded.`);
+  const more = /^and (\d+) more problems not listed$/.exec(problems.at(-1)?.message ?? '');
+  const total = more === null ? problems.length : problems.length - 1 + Number(more[1]);
+  console.log(`${total} problem${total === 1 ? '' : 's'} found; nothing was loaded.`);
   return 1;
 };
 

@@ -8,7 +8,9 @@
  * on time; finished after it: resolved late; not finished (or, with `asOf`, finished after `asOf`):
  * pending. All or nothing, like the tables: any problem and no rows are returned.
  */
+import type { CsvRow } from '../csv.ts';
 import { CHANNELS, type Channel, type HistoryRow, type LoadResult } from '../domain.ts';
+import type { CellReader } from './cells.ts';
 import { checkReference } from './crossCheck.ts';
 import { capProblems } from './loadDataset.ts';
 import { parseDate } from './parseDate.ts';
@@ -30,13 +32,13 @@ export interface AggregateOptions {
   readonly asOf?: string;
 }
 
-type Outcome = 'onTime' | 'late' | 'pending';
-
-interface Counts {
-  received: number;
-  onTime: number;
-  late: number;
-  pending: number;
+/** One dossier as read: dates as `YYYY-MM-DD`; `outcome` as of the export date. */
+interface Dossier {
+  readonly centerCode: string;
+  readonly field: string;
+  readonly channel: Channel;
+  readonly receivedDate: string;
+  readonly outcome: 'resolvedOnTime' | 'resolvedLate' | 'pending';
 }
 
 const DATE_MESSAGE = 'must be a real date as YYYY-MM-DD or DD/MM/YYYY';
@@ -48,74 +50,88 @@ const compareRows = (a: HistoryRow, b: HistoryRow): number =>
   : CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel);
 
 /**
- * Aggregates dossiers to one HistoryRow per (center, month of receipt, field, channel) that has at
- * least one dossier, sorted by center code, month, field, then channel (direct before online).
- * `known` holds the center codes and field ids the rows may use.
- * Throws when `options.asOf` is given but is not a date.
+ * Reads one dossier row, recording every problem; `undefined` when the row has any.
+ * Dates compare as `YYYY-MM-DD` text, which orders them like the calendar.
  */
-export const aggregateDossiers = (
-  file: NamedText,
-  known: { readonly centers: ReadonlySet<string>; readonly fields: ReadonlySet<string> },
-  options: AggregateOptions = {},
-): LoadResult<HistoryRow[]> => {
-  const asOf = options.asOf === undefined ? undefined : parseDate(options.asOf);
-  if (options.asOf !== undefined && asOf === undefined) {
-    throw new Error(`aggregateDossiers: options.asOf must be a date as YYYY-MM-DD, got "${options.asOf}"`);
-  }
-  const table = readTable(file, DOSSIER_COLUMNS);
-  if (!table.ok) return { ok: false, problems: table.problems };
-  const { cells, problems } = table;
-  const duplicate = duplicateChecker(cells, 'dossier id');
-  const groups = new Map<string, { row: Omit<HistoryRow, 'received' | 'resolvedOnTime' | 'resolvedLate' | 'pending'>; counts: Counts }>();
-  const date = (row: (typeof table.rows)[number], column: string, optional: boolean): string | undefined => {
+const readDossier = (
+  cells: CellReader,
+  row: CsvRow,
+  known: DossierReferences,
+  asOf: string | undefined,
+  isDuplicate: (row: CsvRow, key: string | undefined, column: string) => boolean,
+): Dossier | undefined => {
+  const problemsBefore = cells.problemCount();
+  const date = (column: string, optional: boolean): string | undefined => {
     const value = cells.raw(row, column);
     if (optional && value === '') return undefined;
     const parsed = parseDate(value);
     if (parsed === undefined) cells.problem(row, column, value, DATE_MESSAGE);
     return parsed;
   };
+  isDuplicate(row, cells.text(row, 'dossier_id'), 'dossier_id');
+  const centerCode = cells.unitCode(row, 'center_code');
+  checkReference(cells, row, 'center_code', centerCode, known.centers, 'center');
+  const field = cells.fieldId(row, 'field');
+  checkReference(cells, row, 'field', field, known.fields, 'field');
+  const channel = cells.oneOf(row, 'channel', CHANNELS);
+  const received = date('received_date', false);
+  const due = date('due_date', false);
+  const finished = date('finished_date', true);
+  if (received !== undefined && due !== undefined && due < received) {
+    cells.problem(row, 'due_date', cells.raw(row, 'due_date'), `is before the received_date ${received}`);
+  }
+  if (received !== undefined && finished !== undefined && finished < received) {
+    cells.problem(row, 'finished_date', cells.raw(row, 'finished_date'), `is before the received_date ${received}`);
+  }
+  if (received !== undefined && asOf !== undefined && received > asOf) {
+    cells.problem(row, 'received_date', cells.raw(row, 'received_date'), `is after the export date ${asOf}`);
+  }
+  if (cells.problemCount() > problemsBefore) return undefined;
+  if (centerCode === undefined || field === undefined || channel === undefined || received === undefined || due === undefined) return undefined;
+  const outcome =
+    finished === undefined || (asOf !== undefined && finished > asOf) ? 'pending' : finished <= due ? 'resolvedOnTime' : 'resolvedLate';
+  return { centerCode, field, channel, receivedDate: received, outcome };
+};
+
+/** Center codes and field ids a dossier may use. */
+export interface DossierReferences {
+  readonly centers: ReadonlySet<string>;
+  readonly fields: ReadonlySet<string>;
+}
+
+/**
+ * Aggregates dossiers to one HistoryRow per (center, month of receipt, field, channel) that has at
+ * least one dossier, sorted by center code, month, field, then channel (direct before online).
+ * Throws when `options.asOf` is given but is not a date.
+ */
+export const aggregateDossiers = (file: NamedText, known: DossierReferences, options: AggregateOptions = {}): LoadResult<HistoryRow[]> => {
+  const asOf = options.asOf === undefined ? undefined : parseDate(options.asOf);
+  if (options.asOf !== undefined && asOf === undefined) {
+    throw new Error(`aggregateDossiers: options.asOf must be a date as YYYY-MM-DD, got "${options.asOf}"`);
+  }
+  const table = readTable(file, DOSSIER_COLUMNS);
+  if (!table.ok) return { ok: false, problems: table.problems };
+  const isDuplicate = duplicateChecker(table.cells, 'dossier id');
+  const groups = new Map<string, { -readonly [K in keyof HistoryRow]: HistoryRow[K] }>();
   for (const row of table.rows) {
-    const before = problems.length;
-    duplicate(row, cells.text(row, 'dossier_id'), 'dossier_id');
-    const centerCode = cells.unitCode(row, 'center_code');
-    checkReference(cells, row, 'center_code', centerCode, known.centers, 'center');
-    const field = cells.fieldId(row, 'field');
-    checkReference(cells, row, 'field', field, known.fields, 'field');
-    const channel = cells.oneOf(row, 'channel', CHANNELS);
-    const received = date(row, 'received_date', false);
-    const due = date(row, 'due_date', false);
-    const finished = date(row, 'finished_date', true);
-    if (received !== undefined && due !== undefined && due < received) {
-      cells.problem(row, 'due_date', cells.raw(row, 'due_date'), `is before the received_date ${received}`);
-    }
-    if (received !== undefined && finished !== undefined && finished < received) {
-      cells.problem(row, 'finished_date', cells.raw(row, 'finished_date'), `is before the received_date ${received}`);
-    }
-    if (received !== undefined && asOf !== undefined && received > asOf) {
-      cells.problem(row, 'received_date', cells.raw(row, 'received_date'), `is after the export date ${asOf}`);
-    }
-    if (problems.length > before) continue;
-    const outcome: Outcome =
-      finished === undefined || (asOf !== undefined && finished > asOf) ? 'pending' : finished <= (due as string) ? 'onTime' : 'late';
-    const month = (received as string).slice(0, 7);
-    const key = `${centerCode} ${month} ${field} ${channel}`;
+    const dossier = readDossier(table.cells, row, known, asOf, isDuplicate);
+    if (dossier === undefined) continue;
+    const month = dossier.receivedDate.slice(0, 7);
+    const key = `${dossier.centerCode} ${month} ${dossier.field} ${dossier.channel}`;
     const group = groups.get(key) ?? {
-      row: { centerCode: centerCode as string, month, field: field as string, channel: channel as Channel },
-      counts: { received: 0, onTime: 0, late: 0, pending: 0 },
+      centerCode: dossier.centerCode,
+      month,
+      field: dossier.field,
+      channel: dossier.channel,
+      received: 0,
+      resolvedOnTime: 0,
+      resolvedLate: 0,
+      pending: 0,
     };
     groups.set(key, group);
-    group.counts.received += 1;
-    group.counts[outcome] += 1;
+    group.received += 1;
+    group[dossier.outcome] += 1;
   }
-  if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
-  const rows = [...groups.values()].map(
-    ({ row, counts }): HistoryRow => ({
-      ...row,
-      received: counts.received,
-      resolvedOnTime: counts.onTime,
-      resolvedLate: counts.late,
-      pending: counts.pending,
-    }),
-  );
-  return { ok: true, value: rows.sort(compareRows), warnings: table.warnings };
+  if (table.problems.length > 0) return { ok: false, problems: capProblems(table.problems) };
+  return { ok: true, value: [...groups.values()].sort(compareRows), warnings: table.warnings };
 };

@@ -21,6 +21,8 @@ export interface NumberRange {
 export interface CellReader {
   /** Records a problem on `row`; `column` and `value` are omitted for whole-row problems. */
   readonly problem: (row: CsvRow, column: string | undefined, value: string | undefined, message: string) => void;
+  /** How many problems this file has so far (to tell whether a row added any). */
+  readonly problemCount: () => number;
   /** The cell as written, trimmed and in Unicode NFC (so `có` typed on any system compares equal). */
   readonly raw: (row: CsvRow, column: string) => string;
   /** A non-empty text. */
@@ -107,6 +109,7 @@ export const cellReader = (file: string, problems: InputProblem[], decimalComma:
 
   return {
     problem,
+    problemCount: () => problems.length,
     raw,
     text: (row, column) => checked(row, column, (v) => (v === '' ? undefined : v), 'must not be empty'),
     number: (row, column, range) =>
