@@ -110,7 +110,3 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
     seasonal: [0.9, 1.0, 1.1, 1.0, 1.2, 1.0, 0.9, 0.9, 1.0, 1.0, 1.0, 1.0],
   },
 ];
-
-/** Minutes a dossier of this field and channel takes in all (reception + processing), per the workload formula. */
-export const minutesPerDossier = (spec: FieldSpec, channel: 'direct' | 'online'): number =>
-  (channel === 'direct' ? spec.minDirect : spec.minOnline) + spec.minProcessing;

@@ -1,16 +1,13 @@
 /**
- * Hours of work in the generated history, by the workload formula the workload module uses
- * (notes/workload-formula.md): dossiers x (channel minutes + processing minutes) / 60, plus an
- * allowance of 10% for requests outside the procedure list; one FTE gives working days x 8 h x 0.80.
- * The generator uses it only to size staff and facilities.
+ * Hours of work in the generated history, by the planner's own workload formula
+ * (solver/workload: dossiers x (channel minutes + processing minutes) / 60, plus the 10% allowance for
+ * requests outside the procedure list; one FTE gives working days x 8 h x 0.80). The generator uses
+ * it only to size staff and facilities, so the embedded staff are sized by the rule that judges them.
  */
 import type { HistoryRow } from '../../solver/domain.ts';
-import { workingDaysOf } from './calendar.ts';
-import { FIELD_SPECS, minutesPerDossier } from './fieldSpecs.ts';
-
-export const OUTSIDE_LIST_ALLOWANCE = 0.1;
-export const HOURS_PER_DAY = 8;
-export const PRODUCTIVITY = 0.8;
+import { availableHoursPerFte } from '../../solver/workload/availableHours.ts';
+import { dossierHours, withUnlistedAllowance } from '../../solver/workload/dossierHours.ts';
+import { FIELD_SPECS } from './fieldSpecs.ts';
 
 const specs = new Map(FIELD_SPECS.map((s) => [s.field, s]));
 
@@ -18,11 +15,9 @@ const specs = new Map(FIELD_SPECS.map((s) => [s.field, s]));
 export const rowHours = (row: HistoryRow): number => {
   const spec = specs.get(row.field);
   if (spec === undefined) throw new Error(`rowHours: unknown field "${row.field}"`);
-  return ((row.received * minutesPerDossier(spec, row.channel)) / 60) * (1 + OUTSIDE_LIST_ALLOWANCE);
+  const direct = row.channel === 'direct' ? row.received : 0;
+  return withUnlistedAllowance(dossierHours(spec, direct, row.received - direct));
 };
-
-/** Hours one FTE is available in a month. */
-export const hoursPerFte = (month: string): number => workingDaysOf(month).length * HOURS_PER_DAY * PRODUCTIVITY;
 
 /** Mean monthly hours per center and field over `months`, and the mean hours per FTE over them. */
 export const meanHours = (
@@ -37,6 +32,6 @@ export const meanHours = (
     fields.set(row.field, (fields.get(row.field) ?? 0) + rowHours(row) / months.length);
     byCenter.set(row.centerCode, fields);
   }
-  const perFte = months.reduce((s, m) => s + hoursPerFte(m), 0) / months.length;
+  const perFte = months.reduce((s, m) => s + availableHoursPerFte(m), 0) / months.length;
   return { byCenter, perFte };
 };

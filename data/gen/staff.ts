@@ -10,7 +10,7 @@ import { allocate } from './allocate.ts';
 import { PHU_LIEN_CODE, PHU_LIEN_STAFF } from './anchors.ts';
 import { FIELD_SPECS } from './fieldSpecs.ts';
 import { vietnameseName } from './names.ts';
-import { randomStream } from './random.ts';
+import { randomStream, type Random } from './random.ts';
 import { distanceKm, type Unit } from './units.ts';
 
 /** Weight of demand in a center's headcount; the rest is the city's mean headcount, as norms gave it. */
@@ -66,8 +66,6 @@ const homeOf = (random: Random, unit: Unit, neighbours: readonly Unit[]): string
   const near = u < 0.94 ? neighbours.slice(0, 6) : neighbours.slice(6, 20);
   return near[random.integer(0, near.length - 1)]?.code ?? unit.code;
 };
-
-type Random = ReturnType<typeof randomStream>;
 
 const gradeOf = (random: Random): string => {
   const u = random.uniform();
