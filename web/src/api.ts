@@ -69,6 +69,17 @@ export interface DatasetVersion {
   readonly active: boolean;
 }
 
+export type TableName = 'centers' | 'fields' | 'history' | 'staff';
+export const TABLE_NAMES: readonly TableName[] = ['centers', 'fields', 'history', 'staff'];
+
+/** Answer of an import: the new version, or every problem found (nothing imported). */
+export interface ImportReply {
+  readonly ok: boolean;
+  readonly version?: DatasetVersion;
+  readonly warnings?: readonly InputProblem[];
+  readonly problems?: readonly InputProblem[];
+}
+
 export interface ScenarioRecord {
   readonly id: string;
   readonly name: string;
@@ -105,14 +116,19 @@ export interface CenterSeriesForecast extends SeriesForecast {
 export const api = {
   datasets: async (): Promise<DatasetVersion[]> => items(await request<DatasetVersion[] | { items: DatasetVersion[] }>('GET', 'datasets')),
   activateDataset: (version: number): Promise<DatasetVersion> => request('POST', `datasets/${version}/activate`, {}),
-  importTables: (files: Readonly<Record<string, string>>, name: string): Promise<unknown> =>
-    request('POST', 'datasets', { name, files }),
+  /** The four tables as named texts; the server validates them all or imports nothing. */
+  importTables: (tables: Readonly<Record<TableName, { name: string; text: string }>>, name: string, activate: boolean): Promise<ImportReply> =>
+    request('POST', 'datasets', { name, activate, ...tables }),
+  /** Dossier-level rows, aggregated by the server onto the active version's history. */
+  importDossiers: (dossiers: { name: string; text: string }, name: string, activate: boolean): Promise<ImportReply> =>
+    request('POST', 'datasets/dossiers', { name, activate, dossiers }),
   centers: async (): Promise<Center[]> => items(await request<Center[] | { items: Center[] }>('GET', 'centers')),
   fields: async (): Promise<Field[]> => items(await request<Field[] | { items: Field[] }>('GET', 'fields')),
   staff: async (center: string): Promise<CivilServant[]> =>
-    items(await request<CivilServant[] | { items: CivilServant[] }>('GET', `staff${query({ center, limit: 500 })}`)),
-  history: async (center: string): Promise<HistoryRow[]> =>
-    items(await request<HistoryRow[] | { items: HistoryRow[] }>('GET', `history${query({ center, limit: 5000 })}`)),
+    items(await request<CivilServant[] | { items: CivilServant[] }>('GET', `staff${query({ center })}`)),
+  /** Every history row of one center (a center has 12-14 fields x 2 channels x ~46 months, well under one page). */
+  history: async (center: string): Promise<readonly HistoryRow[]> =>
+    (await request<{ rows: readonly HistoryRow[] }>('GET', `history${query({ center, limit: 10_000 })}`)).rows,
   forecasts: async (center: string): Promise<CenterSeriesForecast[]> =>
     items(await request<CenterSeriesForecast[] | { items: CenterSeriesForecast[] }>('GET', `forecasts${query({ center })}`)),
   workload: (period: Month, quantile: number): Promise<CityWorkload> => request('GET', `workload${query({ period, quantile })}`),

@@ -1,28 +1,33 @@
 /**
- * Colors. Utilization and shortfall use cividis (colorblind-safe, monotone in lightness, so it
- * survives grayscale printing), reversed so that more ink means more load. Categories (channels,
- * scenarios) use the Okabe-Ito palette, distinguishable under the common color-vision deficiencies.
+ * Colors. Utilization uses a diverging blue-to-vermillion scale built on the Okabe-Ito blue and
+ * vermillion (the pair stays distinct under the common color-vision deficiencies): blue = idle
+ * capacity (< 60%), near-white = balanced (80%), vermillion = overloaded (> 100%). Shortfall shares
+ * use one hue whose lightness alone carries the value (prints in grayscale). Categories (channels,
+ * scenarios) use the Okabe-Ito palette.
  */
-import { interpolateCividis } from 'd3-scale-chromatic';
-import { scaleSequential, type ScaleSequential } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 
 /** Okabe & Ito (2008), in their order, without black. */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '#D55E00', '#CC79A7', '#F0E442'] as const;
 
-/** Utilization shown from 40% (lightest) to 140% (darkest); values outside are clamped. */
-export const UTILIZATION_DOMAIN: readonly [number, number] = [0.4, 1.4];
-
-const reversedCividis = (t: number): string => interpolateCividis(1 - t * 0.92);
+/** Utilization shown from 40% to 130%; values outside take the end colors. */
+export const UTILIZATION_DOMAIN: readonly [number, number] = [0.4, 1.3];
+const UTILIZATION_STOPS = [0.4, 0.6, 0.8, 1.0, 1.3];
+const UTILIZATION_COLORS = ['#0b5d94', '#74a9cf', '#f1eee8', '#f19b55', '#b23c00'];
 
 /** Color of a utilization ratio (1 = 100%). */
-export const utilizationColor: ScaleSequential<string> = scaleSequential(reversedCividis)
-  .domain(UTILIZATION_DOMAIN)
+export const utilizationColor: ScaleLinear<string, string> = scaleLinear<string>()
+  .domain(UTILIZATION_STOPS)
+  .range(UTILIZATION_COLORS)
   .clamp(true);
 
-/** Color of an uncovered share 0..1 of a center-field's required hours. */
-export const shortfallColor: ScaleSequential<string> = scaleSequential(reversedCividis).domain([0, 1]).clamp(true);
+/** Color of an uncovered share 0..1 of a center-field's required hours: white to dark blue. */
+export const shortfallColor: ScaleLinear<string, string> = scaleLinear<string>()
+  .domain([0, 0.25, 1])
+  .range(['#f4f7fb', '#9ecae1', '#08306b'])
+  .clamp(true);
 
-/** Text color that stays legible on `background` (a cividis color from the scales above). */
-export const inkOn = (t: number): string => (t > 0.55 ? '#ffffff' : '#1a1a1a');
+/** Text color that stays legible on a shortfall cell of share `t`. */
+export const inkOn = (t: number): string => (t > 0.45 ? '#ffffff' : '#1a1a1a');
 
 export const CHANNEL_COLOR = { direct: OKABE_ITO[0], online: OKABE_ITO[3] } as const;

@@ -9,7 +9,7 @@ import type { Center } from '../../../solver/domain.ts';
 import { formatInt, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { OKABE_ITO, utilizationColor } from '../palette.ts';
-import { mapLayout, shortName } from './mapLayout.ts';
+import { mapLayout, placeLabels, shortName } from './mapLayout.ts';
 
 export interface MapFlow {
   readonly from: string;
@@ -57,14 +57,8 @@ export const CenterMap = ({
     return scaleSqrt().domain([0, max]).range([2, 17]);
   }, [centers, volume]);
   const labelled = useMemo(
-    () =>
-      new Set(
-        [...centers]
-          .sort((a, b) => volumeOf(volume, b.code) - volumeOf(volume, a.code))
-          .slice(0, labelCount)
-          .map((c) => c.code),
-      ),
-    [centers, volume, labelCount],
+    () => placeLabels(layout.placed.filter((p) => !p.inset), (p) => volumeOf(volume, p.center.code), radius, labelCount),
+    [layout, volume, radius, labelCount],
   );
   const drawOrder = useMemo(
     () => [...layout.placed].sort((a, b) => volumeOf(volume, b.center.code) - volumeOf(volume, a.center.code)),
@@ -85,7 +79,7 @@ export const CenterMap = ({
         {layout.placed
           .filter((p) => !p.inset)
           .map((p) => (
-            <circle key={p.center.code} cx={p.x} cy={p.y} r={p.extentPx} />
+            <circle key={p.center.code} cx={p.x} cy={p.y} r={Math.min(p.extentPx * 1.25, 60)} />
           ))}
       </g>
       {layout.inset && (

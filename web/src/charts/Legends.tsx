@@ -5,7 +5,7 @@ import { useI18n } from '../i18n.ts';
 import { UTILIZATION_DOMAIN, utilizationColor } from '../palette.ts';
 
 export const UtilizationLegend = ({ title }: { readonly title: string }) => {
-  const stops = [0.4, 0.6, 0.8, 1.0, 1.2, 1.4];
+  const stops = [0.4, 0.6, 0.8, 1.0, 1.2];
   const [lo, hi] = UTILIZATION_DOMAIN;
   const width = 220;
   const x = (u: number) => ((u - lo) / (hi - lo)) * width;

@@ -78,3 +78,26 @@ export const mapLayout = (centers: readonly Center[], width: number, height: num
 
 /** A place name without its unit-type prefix, for labels: "Phường Kiến An" -> "Kiến An". */
 export const shortName = (nameVi: string): string => nameVi.replace(/^(Phường|Xã|Đặc khu)\s+/u, '');
+
+/**
+ * Codes of up to `count` centers to label, largest `weight` first, skipping any whose label box
+ * (about 6.5 px per character, 14 px high, right of its circle) would overlap one already placed.
+ */
+export const placeLabels = (
+  placed: readonly PlacedCenter[],
+  weight: (p: PlacedCenter) => number,
+  radius: (w: number) => number,
+  count: number,
+): Set<string> => {
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const chosen = new Set<string>();
+  for (const p of [...placed].sort((a, b) => weight(b) - weight(a))) {
+    if (chosen.size >= count) break;
+    const x0 = p.x + radius(weight(p)) + 2;
+    const box = { x0, x1: x0 + shortName(p.center.nameVi).length * 6.5, y0: p.y - 9, y1: p.y + 5 };
+    if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+    boxes.push(box);
+    chosen.add(p.center.code);
+  }
+  return chosen;
+};

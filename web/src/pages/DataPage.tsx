@@ -1,11 +1,23 @@
 /** Data: dataset versions (switch the active one) and imports with their validation report, line by line. */
 import { useId, useState } from 'react';
 import type { InputProblem } from '../../../solver/domain.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, TABLE_NAMES, type TableName } from '../api.ts';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { formatInt } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useAsync } from '../useAsync.ts';
+
+/** Which chosen file is which table, by its name (`centers.csv`, `history-2026.csv`...). */
+export const matchTables = (
+  files: readonly { readonly name: string; readonly text: string }[],
+): { found: Partial<Record<TableName, { name: string; text: string }>>; missing: TableName[] } => {
+  const found: Partial<Record<TableName, { name: string; text: string }>> = {};
+  for (const table of TABLE_NAMES) {
+    const file = files.find((f) => f.name.toLowerCase().startsWith(table));
+    if (file) found[table] = { name: file.name, text: file.text };
+  }
+  return { found, missing: TABLE_NAMES.filter((table) => found[table] === undefined) };
+};
 
 export const DataPage = () => {
   const { lang, t } = useI18n();
@@ -14,7 +26,8 @@ export const DataPage = () => {
   const [files, setFiles] = useState<File[]>([]);
   const [name, setName] = useState('');
   const [problems, setProblems] = useState<readonly InputProblem[] | undefined>(undefined);
-  const [result, setResult] = useState<string | undefined>(undefined);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [activateNow, setActivateNow] = useState(true);
   const [error, setError] = useState<Error | undefined>(undefined);
   const [activateError, setActivateError] = useState<{ version: number; error: Error } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -24,16 +37,29 @@ export const DataPage = () => {
     setResult(undefined);
     setError(undefined);
     try {
-      const texts: Record<string, string> = {};
-      for (const f of files) texts[f.name] = await f.text();
-      const answer = (await api.importTables(texts, name.trim() || files.map((f) => f.name).join(', '))) as { version?: number; warnings?: InputProblem[] };
-      setResult(t('importOk', { id: answer.version ?? '' }));
-      setProblems(answer.warnings ?? []);
-      versions.reload();
+      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const label = name.trim() || files.map((f) => f.name).join(', ');
+      const tables = matchTables(texts);
+      const answer =
+        tables.missing.length === 0
+          ? await api.importTables(tables.found as Record<TableName, { name: string; text: string }>, label, activateNow)
+          : texts.length === 1 && texts[0]
+            ? await api.importDossiers(texts[0], label, activateNow)
+            : undefined;
+      if (!answer) {
+        setError(new Error(t('importMissing', { files: tables.missing.map((m) => `${m}.csv`).join(', ') })));
+      } else if (answer.ok) {
+        setResult({ ok: true, text: t('importOk', { id: answer.version?.version ?? '' }) });
+        setProblems(answer.warnings ?? []);
+        versions.reload();
+      } else {
+        setResult({ ok: false, text: t('importFailed', { n: answer.problems?.length ?? 0 }) });
+        setProblems(answer.problems ?? []);
+      }
     } catch (e) {
       if (e instanceof ApiError && e.problems.length > 0) {
         setProblems(e.problems);
-        setResult(t('importFailed', { n: e.problems.length }));
+        setResult({ ok: false, text: t('importFailed', { n: e.problems.length }) });
       } else setError(e instanceof Error ? e : new Error(String(e)));
     }
     setBusy(false);
@@ -112,14 +138,18 @@ export const DataPage = () => {
             {t('name')}
             <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} />
           </label>
+          <label className="check">
+            <input type="checkbox" checked={activateNow} onChange={(e) => setActivateNow(e.target.checked)} />
+            {t('activate')}
+          </label>
           <button type="submit" className="primary" disabled={files.length === 0 || busy}>
             {t('importRun')}
           </button>
         </div>
         <ErrorNote error={error} />
         {result && (
-          <p className={problems && problems.length > 0 && result.startsWith(t('importFailed', { n: '' }).slice(0, 8)) ? 'bad' : 'good'} role="status">
-            {result}
+          <p className={result.ok ? 'good' : 'bad'} role="status">
+            {result.text}
           </p>
         )}
         {problems && problems.length > 0 && (

@@ -19,10 +19,26 @@ import { StatusBadge } from './StatusBadge.tsx';
 const POLL_MS = 400;
 
 /** Lever named by a server validation message such as "body/scenario/maxCommuteKm must be <= 100". */
-export const leverOfMessage = (message: string): string | undefined => {
-  const m = /(?:scenario|body)[/.]((?:[A-Za-z]+))/.exec(message) ?? /\b(period|quantile|maxTransfers|maxCommuteKm|minStaffPerCenter|onlineShareShift|lockedStaffIds|weights|demandMultiplierByField|normMultiplierByField|hiresAllowedByField)\b/.exec(message);
-  return m?.[1];
-};
+export const LEVER_NAMES = [
+  'period',
+  'quantile',
+  'demandMultiplierByField',
+  'demandMultiplierByCenter',
+  'onlineShareShift',
+  'normMultiplierByField',
+  'hiresAllowedByField',
+  'maxTransfers',
+  'maxCommuteKm',
+  'minStaffPerCenter',
+  'minStaffByCenter',
+  'lockedStaffIds',
+  'crossTraining',
+  'weights',
+] as const;
+
+/** The lever a server validation message names, e.g. "body/scenario/maxCommuteKm must be <= 500". */
+export const leverOfMessage = (message: string): string | undefined =>
+  LEVER_NAMES.find((name) => new RegExp(`(^|[/.'"\\s])${name}([/.'"\\s]|$)`).test(message));
 
 export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefined }) => {
   const { t } = useI18n();
