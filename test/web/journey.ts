@@ -1,0 +1,238 @@
+/**
+ * Browser journey through the web planner against the real API server, in Debian's Chromium
+ * (/usr/bin/chromium; no downloaded browser): overview -> a center -> change levers and solve ->
+ * read the moves -> export CSV -> a second scenario -> compare both -> switch language -> import a
+ * file with errors and see them listed. Saves a screenshot of every screen to
+ * test-output/screenshots/ and prints the load and solve times it measured.
+ *
+ * Run: `npm run test:browser` (builds web/dist first). Starts its own server on a free loopback port
+ * with a fresh DATA_DIR; CHROMIUM overrides the browser path. Ends with "N passed, N failed".
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SHOTS = join(ROOT, 'test-output', 'screenshots');
+const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+const SOLVE_TIMEOUT_MS = 180_000;
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+
+const startServer = async (port: number, dataDir: string): Promise<{ child: ChildProcess; log: () => string }> => {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/centers`);
+      if (r.ok) return { child, log: () => output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not answer /api/centers within 180 s:\n${output}`);
+};
+
+interface Check {
+  readonly name: string;
+  readonly run: (page: Page) => Promise<string | void>;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+const main = async (): Promise<number> => {
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run web:build` first');
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium`);
+  mkdirSync(SHOTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'planner-journey-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}/`;
+  const server = await startServer(port, dataDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  const figures: string[] = [];
+  let passed = 0;
+  let failed = 0;
+
+  const checks: Check[] = [
+    {
+      name: 'the overview shows the 114 centers on the map, KPIs and the overloaded list',
+      run: async (p) => {
+        const t0 = Date.now();
+        await p.goto(`${base}#/overview`);
+        await p.locator('.map-centers circle').nth(113).waitFor({ timeout: 60_000 });
+        await p.locator('.kpi').first().waitFor();
+        figures.push(`overview interactive (114 circles and KPIs drawn) after ${Date.now() - t0} ms`);
+        if ((await p.locator('.map-centers circle').count()) !== 114) throw new Error('not 114 circles');
+        await p.getByRole('heading', { name: /Quá tải/ }).waitFor();
+        await shot(p, 'overview-1280');
+        await p.setViewportSize({ width: 1920, height: 1080 });
+        await shot(p, 'overview-1920');
+        await p.setViewportSize({ width: 1280, height: 900 });
+      },
+    },
+    {
+      name: 'a center opens from the map by keyboard and lists its staff with expertise',
+      run: async (p) => {
+        await p.getByRole('button', { name: /^Phường Phù Liễn:/ }).press('Enter');
+        await p.waitForURL(/#\/center\//);
+        await p.getByRole('heading', { name: 'Phường Phù Liễn', level: 1 }).waitFor();
+        await p.locator('td.mono', { hasText: 'HP-' }).first().waitFor({ timeout: 60_000 });
+        await p.locator('.chart svg path').first().waitFor();
+        await shot(p, 'center');
+      },
+    },
+    {
+      name: 'levers change by keyboard and input, and Solve returns a plan with moves and reasons',
+      run: async (p) => {
+        await p.getByRole('link', { name: 'Lập kế hoạch' }).click();
+        await p.getByLabel('Tên phương án').fill('Hành trình A: 20 điều động');
+        await p.getByLabel(/Số điều động tối đa/).fill('20');
+        const radius = p.getByLabel(/Bán kính đi lại/).and(p.locator('input'));
+        await radius.focus();
+        for (let i = 0; i < 5; i += 1) await radius.press('ArrowRight');
+        if ((await radius.inputValue()) !== '20') throw new Error(`commute radius is ${await radius.inputValue()}, expected 20`);
+        const t0 = Date.now();
+        await p.getByRole('button', { name: 'Giải', exact: true }).click();
+        await p.locator('.plan-results').waitFor({ timeout: SOLVE_TIMEOUT_MS });
+        figures.push(`default-like plan shown ${Date.now() - t0} ms after pressing Solve (includes save and first forecasts)`);
+        const rows = await p.locator('table.moves tbody tr').count();
+        if (rows === 0) throw new Error('no moves listed');
+        if (rows > 20) throw new Error(`${rows} moves exceed the budget of 20`);
+        const reason = (await p.locator('table.moves td.reason').first().textContent()) ?? '';
+        await shot(p, 'planner');
+        return `${rows} moves; first reason: "${reason.slice(0, 100)}"`;
+      },
+    },
+    {
+      name: 'the plan exports as CSV',
+      run: async (p) => {
+        const href = await p.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href');
+        const r = await p.request.get(new URL(href ?? '', p.url()).toString());
+        if (!r.ok()) throw new Error(`CSV export answered ${r.status()}`);
+        const text = await r.text();
+        const lines = text.trim().split('\n');
+        if (lines.length < 2) throw new Error('CSV has no data rows');
+        return `${lines.length - 1} rows; header: ${lines[0]?.slice(0, 80)}`;
+      },
+    },
+    {
+      name: 'a second scenario with a smaller budget is saved and solved',
+      run: async (p) => {
+        await p.getByLabel('Phương án đã lưu').selectOption('');
+        await p.getByLabel('Tên phương án').fill('Hành trình B: 5 điều động');
+        await p.getByLabel(/Số điều động tối đa/).fill('5');
+        await p.getByRole('button', { name: 'Giải', exact: true }).click();
+        await p.locator('.plan-results').waitFor({ timeout: SOLVE_TIMEOUT_MS });
+        const rows = await p.locator('table.moves tbody tr').count();
+        if (rows > 5) throw new Error(`${rows} moves exceed the budget of 5`);
+      },
+    },
+    {
+      name: 'the two scenarios compare side by side',
+      run: async (p) => {
+        await p.getByRole('link', { name: 'So sánh' }).click();
+        await p.getByLabel(/Hành trình A/).check();
+        await p.getByLabel(/Hành trình B/).check();
+        await p.getByRole('button', { name: 'So sánh', exact: true }).click();
+        await p.getByRole('heading', { name: 'Chỉ số chính' }).waitFor({ timeout: 60_000 });
+        await shot(p, 'compare');
+      },
+    },
+    {
+      name: 'the language switches to English',
+      run: async (p) => {
+        await p.getByRole('button', { name: /English/ }).click();
+        await p.getByRole('link', { name: 'Overview' }).waitFor();
+        await p.getByRole('link', { name: 'Data' }).click();
+        await p.getByRole('heading', { name: 'Dataset versions' }).waitFor();
+      },
+    },
+    {
+      name: 'an import with an error is refused and its problem listed by file, line and column',
+      run: async (p) => {
+        const good = join(ROOT, 'test', 'cases', 'imports', 'good');
+        await p.getByLabel('File', { exact: true }).setInputFiles([
+          join(good, 'centers.csv'),
+          join(good, 'fields.csv'),
+          join(good, 'staff.csv'),
+          join(ROOT, 'test', 'cases', 'imports', 'bad', 'history-negative-count.csv'),
+        ]);
+        await p.getByRole('button', { name: 'Check and import' }).click();
+        const row = p.locator('table.validation tbody tr').first();
+        await row.waitFor({ timeout: 60_000 });
+        const text = (await row.textContent()) ?? '';
+        if (!text.includes('received') || !text.includes('-3')) throw new Error(`unexpected report row: ${text}`);
+        await p.getByText(/Nothing imported/).waitFor();
+        await shot(p, 'data-import');
+        return text;
+      },
+    },
+  ];
+
+  try {
+    for (const check of checks) {
+      try {
+        const note = await check.run(page);
+        passed += 1;
+        console.log(`✓ ${check.name}${note ? `\n    ${note}` : ''}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`✗ ${check.name}\n    ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n    ') : String(error)}`);
+        await shot(page, `failed-${passed + failed}`).catch(() => undefined);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  for (const f of figures) console.log(`  ${f}`);
+  if (consoleErrors.length) console.log(`  browser console errors: ${consoleErrors.slice(0, 5).join(' | ')}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
