@@ -1,0 +1,169 @@
+/**
+ * Forecast of one monthly series with automatic model choice and prediction intervals.
+ *
+ * Pipeline: clean the series (gaps, structural break: prepareSeries.ts) -> backtest every candidate
+ * method by rolling origin (backtest.ts) -> keep the one with the lowest MASE -> refit it on all
+ * the data -> intervals from its model sd, rescaled by how its backtest errors actually spread.
+ *
+ * Intervals: the model sd of step h is multiplied by c = max(1, sqrt((sum z^2 + 8) / (count + 8))),
+ * z the backtest errors of every candidate method divided by the model sd each gave then: the
+ * empirical spread of standardized errors, shrunk towards 1 with the weight of 8 pseudo-observations.
+ * Pooling all methods (not only the chosen one) avoids the selection bias of the winner's lucky
+ * backtest; never narrowing below the model sd guards against the few origins a backtest has.
+ * Bounds are mean +- q sd with q the Student t quantile (80%: 0.90, 95%: 0.975) with
+ * n - period - 6 degrees of freedom (at least 5), the residual dof of seasonal ETS: a small-sample
+ * allowance for estimated parameters. On 300 seeded simulated series (test/solver/forecast) this
+ * covers close to nominal; the model sd alone covered ~70% at 80%.
+ * A series never observed below 0 is a count: means and bounds are clamped at 0.
+ */
+import { backtest } from './backtest.ts';
+import { forecastMethods, METHOD_NAMES } from './methods.ts';
+import { addMonths, calendarMonthIndex } from './months.ts';
+import { prepareSeries } from './prepareSeries.ts';
+import type { MethodContext, ModelForecast } from './modelForecast.ts';
+
+/** Working-day calendar the calendar regression uses (solver/calendar.ts provides Vietnam's). */
+export interface ForecastCalendar {
+  /** Working days (Mon-Fri less closures) in month `YYYY-MM`. */
+  readonly workingDays: (month: string) => number;
+  /** Whether month `YYYY-MM` holds (most of) the Tet break. */
+  readonly isTetMonth: (month: string) => boolean;
+}
+
+export interface ForecastOptions {
+  /** Months to forecast after the last value; integer >= 1. */
+  readonly horizon: number;
+  /** Seasonal period in months. Default 12. */
+  readonly period?: number;
+  /** `YYYY-MM` of `values[0]`; enables calendar regressors and aligns `pooledSeasonality`. */
+  readonly firstMonth?: string;
+  /** Index in `values` of the first value after a structural break (e.g. the July 2025 reform). */
+  readonly breakIndex?: number;
+  /**
+   * Multiplicative seasonal indices (length = period, mean ~1), pooled from related series
+   * (pooledSeasonalIndices.ts): by calendar month (0 = January) when `firstMonth` is given, else by
+   * position modulo period from `values[0]`.
+   */
+  readonly pooledSeasonality?: readonly number[];
+  /** Candidate methods (names in methods.ts). Default: all. One name = no choice. */
+  readonly methods?: readonly string[];
+  /** Rolling origins of the backtest. Default 3. */
+  readonly backtestOrigins?: number;
+  /** Calendar for the working-day and Tet regressors; used only with `firstMonth`. Default none. */
+  readonly calendar?: ForecastCalendar;
+  /** Nelder-Mead evaluations per fit. Default 120 for ETS, 60 for SES. */
+  readonly maxEvaluations?: number;
+}
+
+/** Backtest accuracy of one method: MASE (seasonal scaling) and sMAPE (%). */
+export interface MethodScore {
+  readonly method: string;
+  readonly mase: number;
+  readonly smape: number;
+}
+
+export interface SeriesForecast {
+  /** The method chosen (lowest backtest MASE). */
+  readonly method: string;
+  /** Point forecasts for steps 1..horizon. */
+  readonly mean: readonly number[];
+  readonly lo80: readonly number[];
+  readonly hi80: readonly number[];
+  readonly lo95: readonly number[];
+  readonly hi95: readonly number[];
+  /** Backtest scores of every method that applied, best first (empty when the series was too short to backtest). */
+  readonly backtest: readonly MethodScore[];
+}
+
+const Z80 = 1.2815515655446004;
+const Z95 = 1.959963984540054;
+
+/** Student t quantile from the normal one (Cornish-Fisher, good to ~1e-3 for dof >= 5). */
+export const tQuantile = (z: number, dof: number): number =>
+  z + (z ** 3 + z) / (4 * dof) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * dof * dof);
+const PSEUDO = 8;
+
+const calibration = (z: readonly number[]): number => {
+  let s = 0;
+  for (const v of z) s += v * v;
+  return Math.sqrt((s + PSEUDO) / (z.length + PSEUDO));
+};
+
+/**
+ * Working days and Tet indicators for `length` months from `firstMonth` + `offset`, or undefined
+ * without a calendar or first month, or when the calendar does not cover every month (it throws:
+ * Vietnam's covers 2023-2027), in which case the calendar regression runs without them.
+ */
+const calendarRegressors = (
+  calendar: ForecastCalendar | undefined,
+  firstMonth: string | undefined,
+  offset: number,
+  length: number,
+): { workingDays: Float64Array; tet: Float64Array } | undefined => {
+  if (calendar === undefined || firstMonth === undefined) return undefined;
+  try {
+    const months = Array.from({ length }, (_, t) => addMonths(firstMonth, offset + t));
+    return {
+      workingDays: Float64Array.from(months, (month) => calendar.workingDays(month)),
+      tet: Float64Array.from(months, (month) => (calendar.isTetMonth(month) ? 1 : 0)),
+    };
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Forecasts `values` (null = missing month) `options.horizon` months ahead.
+ * Throws when the series has fewer than 3 observed values, holds a non-finite value, or the
+ * options are invalid, naming the problem.
+ */
+export const forecastSeries = (values: readonly (number | null)[], options: ForecastOptions): SeriesForecast => {
+  const H = options.horizon;
+  if (!Number.isInteger(H) || H < 1) throw new Error(`forecastSeries: horizon must be an integer >= 1, got ${H}`);
+  const m = options.period ?? 12;
+  if (!Number.isInteger(m) || m < 1) throw new Error(`forecastSeries: period must be an integer >= 1, got ${m}`);
+  const pooled = options.pooledSeasonality;
+  if (pooled !== undefined && (pooled.length !== m || pooled.some((v) => !(v > 0)))) {
+    throw new Error(`forecastSeries: pooledSeasonality must hold ${m} positive numbers, got [${pooled.join(', ')}]`);
+  }
+  const first = options.firstMonth === undefined ? 0 : calendarMonthIndex(options.firstMonth);
+  const seasonAt = pooled === undefined ? undefined : (position: number): number => pooled[(first + position) % m];
+  const prepared = prepareSeries(values, { period: m, ...(options.breakIndex === undefined ? {} : { breakIndex: options.breakIndex }), ...(seasonAt === undefined ? {} : { season: seasonAt }) });
+  const { y, offset } = prepared;
+  const n = y.length;
+  const regressors = calendarRegressors(options.calendar, options.firstMonth, offset, n + H);
+  const context: MethodContext = {
+    period: m,
+    ...(seasonAt === undefined ? {} : { season: Float64Array.from({ length: m }, (_, p) => seasonAt(offset + p)) }),
+    ...(regressors ?? {}),
+    ...(options.maxEvaluations === undefined ? {} : { maxEvaluations: options.maxEvaluations }),
+  };
+  const names = options.methods ?? METHOD_NAMES;
+  if (names.length === 0) throw new Error('forecastSeries: methods must name at least one method');
+  const scores = names.length > 1 ? backtest(y, names, context, H, options.backtestOrigins ?? 3) : [];
+  const ranked = [...scores].sort((a, b) => a.mase - b.mase || names.indexOf(a.method) - names.indexOf(b.method));
+  const order = [...ranked.map((s) => s.method), ...names.filter((name) => !ranked.some((s) => s.method === name))];
+  let chosen: string | undefined;
+  let f: ModelForecast | undefined;
+  for (const name of order) {
+    f = forecastMethods([name], y, H, context).get(name);
+    if (f !== undefined) {
+      chosen = name;
+      break;
+    }
+  }
+  if (chosen === undefined || f === undefined) throw new Error(`forecastSeries: none of the methods [${names.join(', ')}] applies to a series of ${n} values`);
+  const c = Math.max(1, calibration(ranked.flatMap((s) => s.standardizedErrors)));
+  const dof = Math.max(5, n - m - 6);
+  const floor = prepared.observedMin >= 0 ? 0 : Number.NEGATIVE_INFINITY;
+  const bound = (z: number): number[] => Array.from(f.mean, (mu, k) => Math.max(floor, mu + z * c * f.sd[k]));
+  return {
+    method: chosen,
+    mean: bound(0),
+    lo80: bound(-tQuantile(Z80, dof)),
+    hi80: bound(tQuantile(Z80, dof)),
+    lo95: bound(-tQuantile(Z95, dof)),
+    hi95: bound(tQuantile(Z95, dof)),
+    backtest: ranked.map(({ method, mase, smape }) => ({ method, mase, smape })),
+  };
+};
