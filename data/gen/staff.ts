@@ -16,7 +16,7 @@ import { distanceKm, type Unit } from './units.ts';
 /** Weight of demand in a center's headcount; the rest is the city's mean headcount, as norms gave it. */
 const DEMAND_WEIGHT = 0.55;
 /** City-wide staff relative to the FTE the demand needs (above 1: enough people, badly placed). */
-const CITY_STAFFING = 1.2;
+const CITY_STAFFING = 1.25;
 /** Spread of headcount between otherwise equal centers (sd of the logarithm). */
 const HEADCOUNT_SPREAD = 0.15;
 const MIN_HEADCOUNT = 4;
