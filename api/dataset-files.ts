@@ -42,7 +42,9 @@ export const readNamedText = async (path: string): Promise<LoadResult<NamedText 
     return { ok: false, problems: [{ file: name, message }] };
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM keeps a BOM in the text (readCsv drops it), so the text re-encoded gives back the
+    // same bytes and the same datasetHash as the file.
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return { ok: true, value: { name, text, bytes }, warnings: [] };
   } catch {
     return { ok: false, problems: [{ file: name, message: 'the file is not UTF-8 text (save it as "CSV UTF-8")' }] };

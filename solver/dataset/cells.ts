@@ -99,11 +99,16 @@ export const cellReader = (file: string, problems: InputProblem[], decimalComma:
     return NON_ASCII.test(value) ? value.normalize('NFC') : value;
   };
 
-  /** Reads a cell, or records `message` when `parse` refuses it. */
-  const checked = <T>(row: CsvRow, column: string, parse: (value: string) => T | undefined, message: string): T | undefined => {
+  /** Reads a cell, or records `message` (or the message made for the bad value) when `parse` refuses it. */
+  const checked = <T>(
+    row: CsvRow,
+    column: string,
+    parse: (value: string) => T | undefined,
+    message: string | ((value: string) => string),
+  ): T | undefined => {
     const value = raw(row, column);
     const parsed = parse(value);
-    if (parsed === undefined) problem(row, column, value, message);
+    if (parsed === undefined) problem(row, column, value, typeof message === 'string' ? message : message(value));
     return parsed;
   };
 
@@ -112,27 +117,19 @@ export const cellReader = (file: string, problems: InputProblem[], decimalComma:
     problemCount: () => problems.length,
     raw,
     text: (row, column) => checked(row, column, (v) => (v === '' ? undefined : v), 'must not be empty'),
-    number: (row, column, range) =>
-      checked(
-        row,
-        column,
-        (v) => {
-          const x = parseNumber(v, decimalComma);
-          return x !== undefined && inRange(x, range) ? x : undefined;
-        },
-        range.message,
-      ),
+    number: (row, column, range) => {
+      const value = raw(row, column);
+      const x = parseNumber(value, decimalComma);
+      if (x !== undefined && inRange(x, range)) return x;
+      problem(row, column, value, range.message);
+      return undefined;
+    },
     boolean: (row, column) => checked(row, column, parseBoolean, 'must be true or false (also 1/0, yes/no, có/không)'),
     oneOf: <T extends string>(row: CsvRow, column: string, allowed: readonly T[]) =>
       checked(row, column, (v) => allowed.find((a) => a === v), `must be one of ${allowed.join(', ')}`),
     unitCode: (row, column) =>
-      checked(
-        row,
-        column,
-        (v) => (isUnitCode(v) ? v : undefined),
-        /^\d{1,4}$/.test(raw(row, column))
-          ? 'must be a 5-digit unit code (were leading zeros lost by a spreadsheet?)'
-          : 'must be a 5-digit unit code',
+      checked(row, column, (v) => (isUnitCode(v) ? v : undefined), (v) =>
+        /^\d{1,4}$/.test(v) ? 'must be a 5-digit unit code (were leading zeros lost by a spreadsheet?)' : 'must be a 5-digit unit code',
       ),
     fieldId: (row, column) =>
       checked(row, column, (v) => (isFieldId(v) ? v : undefined), 'must be a field id in lower snake case, e.g. civil_status'),

@@ -5,7 +5,7 @@ import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DATASET_DIR, loadDatasetDir, readDatasetDir } from '../../api/dataset-files.ts';
+import { DEFAULT_DATASET_DIR, datasetHash, loadDatasetDir, readDatasetDir } from '../../api/dataset-files.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const GOOD = join(REPO, 'test/cases/imports/good');
@@ -44,6 +44,20 @@ describe('loadDatasetDir', () => {
     if (!a.ok || !b.ok || !c.ok) return;
     expect(b.value.hash).toBe(a.value.hash);
     expect(c.value.hash).not.toBe(a.value.hash);
+  });
+
+  it('hashes the text it returns exactly like the bytes on disk, BOM included', async () => {
+    const dir = copyOfGood();
+    const centers = join(dir, 'centers.csv');
+    writeFileSync(centers, '\uFEFF' + readFileSync(centers, 'utf-8'));
+    const read = await readDatasetDir(dir);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const { files } = read.value;
+    const fromText = datasetHash([files.centers, files.fields, files.history, files.staff].map((f) => ({ name: f.name, bytes: Buffer.from(f.text, 'utf8') })));
+    expect(files.centers.text.startsWith('\uFEFF')).toBe(true);
+    expect(fromText).toBe(read.value.hash);
+    expect((await loadDatasetDir(dir)).ok).toBe(true);
   });
 
   it('reports every missing file by name instead of throwing', async () => {
