@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseStaff, splitFields } from '../../../solver/dataset/parseStaff.ts';
+
+const HEADER = 'staff_id,name,center_code,home_code,fields,grade,fte,locked';
+const known = { centers: new Set(['11443']), fields: new Set(['land', 'civil_status']) };
+
+describe('parseStaff', () => {
+  it('reads an expertise list separated by `;` or, as some spreadsheets rewrite it, by `,`', () => {
+    const text = `${HEADER}\nA,Nguyễn Văn A,11443,11443,land;civil_status,chuyen_vien,1,true\nB,Trần Thị B,11443,11443,"land, civil_status",can_su,0.5,0\n`;
+    const result = parseStaff({ name: 'staff.csv', text }, known);
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((s) => s.fields)).toEqual([
+      ['land', 'civil_status'],
+      ['land', 'civil_status'],
+    ]);
+  });
+
+  it('refuses a field listed twice for one civil servant', () => {
+    const text = `${HEADER}\nA,Nguyễn Văn A,11443,11443,land;land,chuyen_vien,1,true\n`;
+    expect(parseStaff({ name: 'staff.csv', text }, known).problems).toEqual([
+      { file: 'staff.csv', line: 2, column: 'fields', value: 'land', message: 'field listed twice' },
+    ]);
+  });
+
+  it('does not check references to a table that is absent', () => {
+    const text = `${HEADER}\nA,Nguyễn Văn A,99999,99998,anything,chuyen_vien,1,true\n`;
+    expect(parseStaff({ name: 'staff.csv', text }).problems).toEqual([]);
+  });
+});
+
+describe('splitFields', () => {
+  it('drops blanks and spaces around ids', () => {
+    expect(splitFields(' land ; ;civil_status;')).toEqual(['land', 'civil_status']);
+  });
+});
