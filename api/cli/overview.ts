@@ -2,7 +2,7 @@
  * The city table: which centers are overloaded or idle in a period, and which fields are short of
  * expertise, with today's staff.
  *
- *   npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--top N] [--json] [--data DIR]
+ *   npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--scope center|series] [--top N] [--json] [--data DIR]
  *
  * Default period: the month after the last history month (a forecast). A month inside the history
  * uses its received dossiers instead. Exit codes: 0 done, 1 invalid dataset, 2 bad flags.
@@ -15,19 +15,21 @@ import type { Dataset } from '../../solver/domain.ts';
 import { CALENDAR_YEARS } from '../../solver/calendar.ts';
 import { computeWorkload, QUANTILES } from '../../solver/workload/computeWorkload.ts';
 import { cityOverview, type CenterLine, type CityOverview } from '../../solver/workload/cityOverview.ts';
-import type { DossierForecast } from '../../solver/workload/forecastShape.ts';
+import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { DatasetLoad } from '../dataset-files.ts';
 
 export interface OverviewArgs {
   readonly period: string | null;
   readonly quantile: number;
+  /** What the quantile applies to (see solver/workload/periodDemand.ts). Default center. */
+  readonly scope: 'center' | 'series';
   readonly top: number;
   readonly json: boolean;
   readonly dataDir: string | null;
 }
 
 export const USAGE =
-  'usage: npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--top N] [--json] [--data DIR]';
+  'usage: npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--scope center|series] [--top N] [--json] [--data DIR]';
 
 /** Parses the command line; a bad flag is a message, not an exception. */
 export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: OverviewArgs } | { ok: false; message: string } => {
@@ -38,6 +40,7 @@ export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: Ov
       options: {
         period: { type: 'string' },
         quantile: { type: 'string' },
+        scope: { type: 'string' },
         top: { type: 'string' },
         json: { type: 'boolean' },
         data: { type: 'string' },
@@ -58,11 +61,15 @@ export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: Ov
   if (!QUANTILES.includes(quantile)) {
     return { ok: false, message: `--quantile must be 0.5, 0.8 or 0.95, got "${values.quantile ?? ''}"\n${USAGE}` };
   }
+  const scope = values.scope ?? 'center';
+  if (scope !== 'center' && scope !== 'series') {
+    return { ok: false, message: `--scope must be center or series, got "${scope}"\n${USAGE}` };
+  }
   const top = values.top === undefined ? 10 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) {
     return { ok: false, message: `--top must be a whole number >= 1, got "${values.top ?? ''}"\n${USAGE}` };
   }
-  return { ok: true, args: { period, quantile, top, json: values.json === true, dataDir: values.data ?? null } };
+  return { ok: true, args: { period, quantile, scope, top, json: values.json === true, dataDir: values.data ?? null } };
 };
 
 /** What runOverview needs from outside: the dataset loader and the forecaster. */
@@ -114,7 +121,7 @@ export const runOverview = async (argv: readonly string[], deps: OverviewDeps): 
   }
   const horizon = p - last;
   const forecasts = horizon > 0 ? await deps.forecast(dataset, horizon) : [];
-  const workload = computeWorkload(dataset, forecasts, { period, quantile: args.quantile });
+  const workload = computeWorkload(dataset, forecasts, { period, quantile: args.quantile, quantileScope: args.scope });
   const overview = cityOverview(dataset, workload, args.top);
   const stdout = args.json ? `${JSON.stringify(overview, null, 2)}\n` : formatOverview(overview);
   return { exitCode: 0, stdout, stderr: '', overview };
@@ -150,7 +157,7 @@ const REASON_WORDS = {
 export const formatOverview = (o: CityOverview): string => {
   const t = o.totals;
   const out: string[] = [
-    `Hai Phong service centers, ${o.period} (${o.source === 'history' ? 'history: dossiers received' : `forecast P${Math.round(o.quantile * 100)}`}), ` +
+    `Hai Phong service centers, ${o.period} (${o.source === 'history' ? 'history: dossiers received' : `forecast P${Math.round(o.quantile * 100)} ${o.quantileScope === 'center' ? 'of each center\'s hours' : 'of every series'}`}), ` +
       `${o.workingDays} working days, 1 FTE = ${num(o.hoursPerFte, 1)} h`,
     `  Dossiers: ${num(t.direct + t.online)} (${num(t.direct)} direct, ${num(t.online)} online)`,
     `  Required: ${num(t.requiredHours)} h = ${num(t.requiredFte, 1)} FTE; available: ${num(t.availableHours)} h ` +
@@ -188,8 +195,31 @@ const main = async (): Promise<void> => {
   process.exitCode = run.exitCode;
 };
 
-const defaultForecast = async (): Promise<readonly DossierForecast[]> => {
-  throw new Error('overview: the forecast module (solver/forecast/forecastHistory.ts) has not landed yet; use a --period inside the history');
+/** First month after the July 2025 reform: the structural break of every series. */
+export const REFORM_MONTH = '2025-07';
+
+/** Forecasts every series of the history, with a progress bar on a terminal's stderr. */
+const defaultForecast = async (dataset: Dataset, horizon: number): Promise<readonly DossierForecast[]> => {
+  const { forecastHistory } = await import('../../solver/forecast/forecastHistory.ts');
+  if (!process.stderr.isTTY) return forecastHistory(dataset.history, { horizon, breakMonth: REFORM_MONTH });
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const bar = new SingleBar({ format: 'forecasting {bar} {value}/{total} series', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
+  let started = false;
+  try {
+    return forecastHistory(dataset.history, {
+      horizon,
+      breakMonth: REFORM_MONTH,
+      onProgress: (done, total) => {
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
+        bar.update(done);
+      },
+    });
+  } finally {
+    if (started) bar.stop();
+  }
 };
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

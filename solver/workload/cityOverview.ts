@@ -35,6 +35,7 @@ export interface ExpertiseShortage {
 export interface CityOverview {
   readonly period: string;
   readonly quantile: number;
+  readonly quantileScope: 'center' | 'series';
   readonly source: 'history' | 'forecast';
   readonly workingDays: number;
   readonly hoursPerFte: number;
@@ -98,6 +99,7 @@ export const cityOverview = (dataset: Dataset, workload: CityWorkload, top = 10)
   return {
     period: workload.period,
     quantile: workload.quantile,
+    quantileScope: workload.options.quantileScope,
     source: workload.source,
     workingDays: workload.workingDays,
     hoursPerFte: workload.hoursPerFte,

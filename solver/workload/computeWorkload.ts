@@ -9,6 +9,7 @@
  * up to the center's and the plan model sees one number per center and field.
  */
 import { workingDays } from '../calendar.ts';
+import type { DossierForecast } from '../forecast/forecastHistory.ts';
 import type { CivilServant, Dataset, Field } from '../domain.ts';
 import { availableHoursPerFte, DEFAULT_PRODUCTIVITY, staffHours } from './availableHours.ts';
 import { coverFields } from './coverFields.ts';
@@ -16,7 +17,6 @@ import {
   counterStaffing, DEFAULT_PEAK_HOUR_SHARE, DEFAULT_SERVICE_LEVEL, DEFAULT_TARGET_WAIT_MINUTES,
 } from './counterStaffing.ts';
 import { DEFAULT_UNLISTED_ALLOWANCE, dossierHours, withUnlistedAllowance } from './dossierHours.ts';
-import type { DossierForecast } from './forecastShape.ts';
 import { periodDemand } from './periodDemand.ts';
 import type {
   CenterFieldWorkload, CenterWorkload, CityTotals, CityWorkload, ShortField, ShortReason, WorkloadOptions,
@@ -36,9 +36,13 @@ export const resolveWorkloadOptions = (options: WorkloadOptions): Required<Workl
   if (!QUANTILES.includes(options.quantile)) {
     throw new Error(`computeWorkload: quantile must be 0.5, 0.8 or 0.95, got ${options.quantile}`);
   }
+  if (options.quantileScope !== undefined && options.quantileScope !== 'center' && options.quantileScope !== 'series') {
+    throw new Error(`computeWorkload: quantileScope must be "center" or "series", got ${String(options.quantileScope)}`);
+  }
   return {
     period: options.period,
     quantile: options.quantile,
+    quantileScope: options.quantileScope ?? 'center',
     productivity: options.productivity ?? DEFAULT_PRODUCTIVITY,
     unlistedAllowance: options.unlistedAllowance ?? DEFAULT_UNLISTED_ALLOWANCE,
     demandMultiplierByField: options.demandMultiplierByField ?? {},
@@ -76,9 +80,6 @@ export const computeWorkload = (
   const days = workingDays(o.period);
   const hoursPerFte = availableHoursPerFte(o.period, o.productivity);
   const fieldById = new Map<string, Field>(dataset.fields.map((f) => [f.field, f]));
-  for (const id of Object.keys(o.normMultiplierByField)) {
-    if (!fieldById.has(id)) throw new Error(`computeWorkload: normMultiplierByField names unknown field "${id}"`);
-  }
   const { source, demand } = periodDemand(dataset, forecasts, o.period, o.quantile, o);
   const staffByCenter = groupStaff(dataset.staff);
   const demandByCenter = new Map<string, typeof demand[number][]>();

@@ -1,10 +1,21 @@
 /**
  * Dossiers per center, field and channel in the period, after the scenario's levers: from the
  * history when the period is a past month, otherwise from the forecasts at the chosen quantile.
- * Order of the levers: demand multipliers (field x center), then the online-share shift.
+ * Order: quantile, demand multipliers (field x center), then the online-share shift.
+ *
+ * Quantile scope. `series`: every center x field x channel series at its own quantile q. Summing
+ * such quantiles assumes every series errs high together, so a center staffed that way is safe with
+ * a probability far above q (P80 per series gives a center total near P97 when its series are
+ * independent). `center` (default): the center's required hours H = sum_s w_s X_s (w_s = hours
+ * per dossier of series s) is staffed to its quantile q, assuming independent series errors:
+ *   H_q = sum_s w_s mean_s + sqrt(sum_s (w_s e_s)^2),  e_s = quantile_q(X_s) - mean_s,
+ * and each series gets mean_s + k e_s with k = sqrt(sum (w e)^2) / sum (w e) in [0, 1], so the
+ * per-field figures add up to H_q. Positive correlation between a center's series would put the
+ * truth between the two scopes.
  */
-import type { CenterCode, Dataset, FieldId } from '../domain.ts';
-import { forecastQuantile, type DossierForecast } from './forecastShape.ts';
+import type { CenterCode, Channel, Dataset, Field, FieldId } from '../domain.ts';
+import type { DossierForecast } from '../forecast/forecastHistory.ts';
+import { forecastQuantile } from '../forecast/forecastQuantile.ts';
 
 /** Dossiers of one center and field in the period, by channel (fractional for forecasts). */
 export interface DossierDemand {
@@ -14,15 +25,28 @@ export interface DossierDemand {
   readonly online: number;
 }
 
+export type QuantileScope = 'center' | 'series';
+
 export interface DemandLevers {
   readonly demandMultiplierByField: Readonly<Record<FieldId, number>>;
   readonly demandMultiplierByCenter: Readonly<Record<CenterCode, number>>;
   readonly onlineShareShift: number;
+  readonly normMultiplierByField: Readonly<Record<FieldId, number>>;
+  readonly quantileScope: QuantileScope;
 }
 
 export interface PeriodDemand {
   readonly source: 'history' | 'forecast';
   readonly demand: readonly DossierDemand[];
+}
+
+interface SeriesDemand {
+  readonly centerCode: CenterCode;
+  readonly field: FieldId;
+  readonly channel: Channel;
+  /** Dossiers before the multipliers: mean and excess of the quantile over it (0 for history). */
+  readonly mean: number;
+  readonly excess: number;
 }
 
 const key = (center: string, field: string): string => `${center}\u0000${field}`;
@@ -45,35 +69,52 @@ export const shiftOnline = (direct: number, online: number, shift: number): { di
   return { direct: direct - moved, online: online + moved };
 };
 
-const baseCounts = (
+const seriesDemand = (
   dataset: Dataset,
   forecasts: readonly DossierForecast[],
   period: string,
   quantile: number,
-): { source: 'history' | 'forecast'; counts: Map<string, { direct: number; online: number }> } => {
-  const counts = new Map<string, { direct: number; online: number }>();
-  const add = (center: string, field: string, channel: 'direct' | 'online', n: number): void => {
-    const k = key(center, field);
-    const c = counts.get(k) ?? { direct: 0, online: 0 };
-    c[channel] += n;
-    counts.set(k, c);
-  };
+): { source: 'history' | 'forecast'; series: SeriesDemand[] } => {
   const history = dataset.history.filter((row) => row.month === period);
   if (history.length > 0) {
-    for (const row of history) add(row.centerCode, row.field, row.channel, row.received);
-    return { source: 'history', counts };
+    return {
+      source: 'history',
+      series: history.map((r) => ({ centerCode: r.centerCode, field: r.field, channel: r.channel, mean: r.received, excess: 0 })),
+    };
   }
-  let covering = 0;
+  const series: SeriesDemand[] = [];
   for (const f of forecasts) {
     const step = f.months.indexOf(period);
     if (step < 0) continue;
-    covering += 1;
-    add(f.centerCode, f.field, f.channel, Math.max(0, forecastQuantile(f, step, quantile)));
+    const mean = Math.max(0, f.mean[step] ?? 0);
+    const q = quantile === 0.5 ? mean : Math.max(0, forecastQuantile(f, step, quantile));
+    series.push({ centerCode: f.centerCode, field: f.field, channel: f.channel, mean, excess: q - mean });
   }
-  if (covering === 0) {
+  if (series.length === 0) {
     throw new Error(`periodDemand: period ${period} is neither in the history nor in any forecast`);
   }
-  return { source: 'forecast', counts };
+  return { source: 'forecast', series };
+};
+
+/** k per center (see the module comment): 1 for the series scope. */
+const excessScale = (
+  series: readonly SeriesDemand[],
+  weight: (s: SeriesDemand) => number,
+  scope: QuantileScope,
+): Map<CenterCode, number> => {
+  const sums = new Map<CenterCode, { linear: number; squares: number }>();
+  for (const s of series) {
+    const we = weight(s) * s.excess;
+    const acc = sums.get(s.centerCode) ?? { linear: 0, squares: 0 };
+    acc.linear += we;
+    acc.squares += we * we;
+    sums.set(s.centerCode, acc);
+  }
+  const scale = new Map<CenterCode, number>();
+  for (const [center, acc] of sums) {
+    scale.set(center, scope === 'series' || acc.linear <= 0 ? 1 : Math.sqrt(acc.squares) / acc.linear);
+  }
+  return scale;
 };
 
 /**
@@ -88,17 +129,35 @@ export const periodDemand = (
   quantile: number,
   levers: DemandLevers,
 ): PeriodDemand => {
-  checkMultipliers('field', levers.demandMultiplierByField, new Set(dataset.fields.map((f) => f.field)));
+  const fieldIds = new Set(dataset.fields.map((f) => f.field));
+  checkMultipliers('field', levers.demandMultiplierByField, fieldIds);
   checkMultipliers('center', levers.demandMultiplierByCenter, new Set(dataset.centers.map((c) => c.code)));
+  checkMultipliers('field (norm)', levers.normMultiplierByField, fieldIds);
   if (!(Math.abs(levers.onlineShareShift) <= 1)) {
     throw new Error(`periodDemand: onlineShareShift must be in [-1, 1], got ${levers.onlineShareShift}`);
   }
-  const { source, counts } = baseCounts(dataset, forecasts, period, quantile);
+  const { source, series } = seriesDemand(dataset, forecasts, period, quantile);
+  const fieldById = new Map<FieldId, Field>(dataset.fields.map((f) => [f.field, f]));
+  const multiplier = (center: CenterCode, field: FieldId): number =>
+    (levers.demandMultiplierByCenter[center] ?? 1) * (levers.demandMultiplierByField[field] ?? 1);
+  const weight = (s: SeriesDemand): number => {
+    const f = fieldById.get(s.field);
+    if (f === undefined) return 0;
+    const minutes = (s.channel === 'direct' ? f.minDirect : f.minOnline) + f.minProcessing;
+    return multiplier(s.centerCode, s.field) * minutes * (levers.normMultiplierByField[s.field] ?? 1);
+  };
+  const scale = excessScale(series, weight, levers.quantileScope);
+  const counts = new Map<string, { direct: number; online: number }>();
+  for (const s of series) {
+    const k = key(s.centerCode, s.field);
+    const c = counts.get(k) ?? { direct: 0, online: 0 };
+    c[s.channel] += s.mean + (scale.get(s.centerCode) ?? 1) * s.excess;
+    counts.set(k, c);
+  }
   const demand: DossierDemand[] = [];
   for (const center of dataset.centers) {
-    const byCenter = levers.demandMultiplierByCenter[center.code] ?? 1;
     for (const field of dataset.fields) {
-      const m = byCenter * (levers.demandMultiplierByField[field.field] ?? 1);
+      const m = multiplier(center.code, field.field);
       const base = counts.get(key(center.code, field.field)) ?? { direct: 0, online: 0 };
       const shifted = shiftOnline(base.direct * m, base.online * m, levers.onlineShareShift);
       demand.push({ centerCode: center.code, field: field.field, ...shifted });

@@ -10,6 +10,12 @@ export interface WorkloadOptions {
   readonly period: Month;
   /** Forecast quantile to staff to: 0.5 (P50), 0.8 (P80) or 0.95 (P95). Ignored for a history month. */
   readonly quantile: number;
+  /**
+   * What the quantile applies to: `center` (default) = each center's required hours, assuming
+   * independent series errors; `series` = every center x field x channel series on its own (far
+   * more cautious: their sum is well above the center's quantile). See periodDemand.ts.
+   */
+  readonly quantileScope?: 'center' | 'series';
   /** Share of paid time that goes to dossiers. Default 0.80. */
   readonly productivity?: number;
   /** Allowance for requests outside the procedure list, share of dossier hours. Default 0.10. */

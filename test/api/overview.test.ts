@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../solver/domain.ts';
-import type { DossierForecast } from '../../solver/workload/forecastShape.ts';
+import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import { loadDatasetDir, type DatasetLoad } from '../../api/dataset-files.ts';
 import { parseOverviewArgs, runOverview, type OverviewDeps } from '../../api/cli/overview.ts';
 
@@ -21,12 +21,12 @@ const smallDeps = (horizons: number[] = []): OverviewDeps => ({
 
 describe('parseOverviewArgs', () => {
   it('defaults: no period (the month after the history), P80, top 10, text', () => {
-    expect(parseOverviewArgs([])).toEqual({ ok: true, args: { period: null, quantile: 0.8, top: 10, json: false, dataDir: null } });
+    expect(parseOverviewArgs([])).toEqual({ ok: true, args: { period: null, quantile: 0.8, scope: 'center', top: 10, json: false, dataDir: null } });
   });
 
   it('reads every flag', () => {
-    expect(parseOverviewArgs(['--period', '2026-12', '--quantile', '0.95', '--top', '5', '--json', '--data', '/tmp/x']))
-      .toEqual({ ok: true, args: { period: '2026-12', quantile: 0.95, top: 5, json: true, dataDir: '/tmp/x' } });
+    expect(parseOverviewArgs(['--period', '2026-12', '--quantile', '0.95', '--scope', 'series', '--top', '5', '--json', '--data', '/tmp/x']))
+      .toEqual({ ok: true, args: { period: '2026-12', quantile: 0.95, scope: 'series', top: 5, json: true, dataDir: '/tmp/x' } });
   });
 
   it.each([
@@ -34,6 +34,7 @@ describe('parseOverviewArgs', () => {
     [['--period', '10/2026'], /--period must be a month YYYY-MM, got "10\/2026"/],
     [['--quantile', '0.9'], /--quantile must be 0.5, 0.8 or 0.95, got "0.9"/],
     [['--quantile', 'high'], /--quantile must be 0.5, 0.8 or 0.95, got "high"/],
+    [['--scope', 'city'], /--scope must be center or series, got "city"/],
     [['--top', '0'], /--top must be a whole number >= 1, got "0"/],
     [['--colour'], /Unknown option '--colour'/],
     [['--period'], /--period/],
@@ -55,7 +56,7 @@ describe('runOverview on the small city', () => {
     expect(run.exitCode).toBe(0);
     expect(horizons).toEqual([1]);
     expect(run.overview?.period).toBe('2026-10');
-    expect(run.stdout).toMatch(/2026-10 \(forecast P80\), 22 working days, 1 FTE = 140.8 h/);
+    expect(run.stdout).toMatch(/2026-10 \(forecast P80 of each center's hours\), 22 working days, 1 FTE = 140.8 h/);
   });
 
   it('lists the overloaded center A, the idle center B and land missing at A', async () => {

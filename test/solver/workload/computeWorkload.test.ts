@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Dataset } from '../../../solver/domain.ts';
 import { computeWorkload } from '../../../solver/workload/computeWorkload.ts';
-import type { DossierForecast } from '../../../solver/workload/forecastShape.ts';
+import type { DossierForecast } from '../../../solver/forecast/forecastHistory.ts';
 
 const smallCity = JSON.parse(readFileSync(join(import.meta.dirname, '../../cases/workload/small-city.json'), 'utf8')) as {
   dataset: Dataset;
@@ -178,5 +178,36 @@ describe('computeWorkload: why a field is short', () => {
     const cert = center(w, 'A').shortFields.find((f) => f.field === 'certification');
     expect(cert?.reason).toBe('center_overloaded');
     expect(cert?.uncoveredHours).toBeCloseTo(1.6 * (1000 / 6 + 20) * 1.1 + (45 + 35 / 3) * 1.1 - 352, 4);
+  });
+});
+
+describe('computeWorkload: forecast quantile scope', () => {
+  // The hand-made forecasts are normal with sd = 10% of the mean, so P80 of a series is
+  // mean x (1 + 0.1 x z(0.8)) with z(0.8) = 0.8416212.
+  const z80 = 0.8416212335729143;
+  const p50 = computeWorkload(dataset, forecasts, { period: '2026-10', quantile: 0.5 });
+
+  it('series scope staffs every series to its own P80: A needs exactly (1 + 0.1 z80) x its P50 hours', () => {
+    const w = computeWorkload(dataset, forecasts, { period: '2026-10', quantile: 0.8, quantileScope: 'series' });
+    expect(center(w, 'A').requiredHours).toBeCloseTo(center(p50, 'A').requiredHours * (1 + 0.1 * z80), 6);
+    expect(cell(w, 'A', 'certification').direct).toBeCloseTo(1000 * (1 + 0.1 * z80), 6);
+  });
+
+  it('center scope (default) staffs A to the P80 of its total hours: P50 + z80 x sqrt(sum (minutes x sd)^2) / 60, x 1.1', () => {
+    // Series of A: (dossiers, minutes per dossier) for each field x channel.
+    const series = [[1000, 10], [200, 6], [30, 140], [10, 130], [60, 45], [20, 35]] as const;
+    const sdMinutes = Math.sqrt(series.reduce((s, [n, min]) => s + (min * 0.1 * n) ** 2, 0));
+    const w = computeWorkload(dataset, forecasts, { period: '2026-10', quantile: 0.8 });
+    expect(center(w, 'A').requiredHours).toBeCloseTo(center(p50, 'A').requiredHours + (z80 * sdMinutes / 60) * 1.1, 6);
+    expect(center(w, 'A').requiredHours).toBeLessThan(
+      computeWorkload(dataset, forecasts, { period: '2026-10', quantile: 0.8, quantileScope: 'series' }).centers[0]?.requiredHours ?? 0,
+    );
+  });
+
+  it('a single series is staffed the same under both scopes', () => {
+    const only = forecasts.filter((f) => f.centerCode === 'A' && f.field === 'certification' && f.channel === 'direct');
+    const a = computeWorkload(dataset, only, { period: '2026-10', quantile: 0.95 });
+    const b = computeWorkload(dataset, only, { period: '2026-10', quantile: 0.95, quantileScope: 'series' });
+    expect(center(a, 'A').requiredHours).toBeCloseTo(center(b, 'A').requiredHours, 9);
   });
 });
