@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError, type PlanJob, type ScenarioRecord } from '../api.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import { EstimatePanel } from '../components/EstimatePanel.tsx';
 import { LeverEditor } from '../components/LeverEditor.tsx';
 import { useI18n } from '../i18n.ts';
 import { readReport, type PlanReport } from '../planReport.ts';
@@ -238,7 +239,7 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
           )}
         </form>
         <div className="results">
-          {report && job ? <PlanResults report={report} planId={job.id} scenarioId={record?.id} /> : <p className="help">{t('results')}: –</p>}
+          {report && job ? <PlanResults report={report} planId={job.id} scenarioId={record?.id} /> : <EstimatePanel levers={levers} />}
         </div>
       </div>
     </section>
