@@ -1,0 +1,78 @@
+/**
+ * Sound reasons why no plan can keep every rule: each conflict found here is a proof of
+ * infeasibility in words (naming rules, centers and numbers), checked before any solve.
+ * An empty list does not prove feasibility; solvePlan then relies on the solver's verdict.
+ */
+import type { Conflict } from './plan.ts';
+import { minStaffOf, type PlanInput } from './planInput.ts';
+import { mayWorkAt, type PlanIndex } from './planIndex.ts';
+
+export const explainInfeasibility = (input: PlanInput, index: PlanIndex): Conflict[] => {
+  const { rules } = input;
+  const conflicts: Conflict[] = [];
+  const totalHires = Object.values(rules.hiresAllowedByField).reduce((s, n) => s + n, 0);
+  const nC = index.centerCodes.length;
+  const lockedAt = new Array<number>(nC).fill(0);
+  const reachable = new Array<number>(nC).fill(0);
+  index.current.forEach((home, p) => {
+    if (index.locked[p]) lockedAt[home] = (lockedAt[home] ?? 0) + 1;
+    for (let c = 0; c < nC; c += 1) if (mayWorkAt(index, rules.maxCommuteKm, p, c)) reachable[c] = (reachable[c] ?? 0) + 1;
+  });
+  let newcomersNeeded = 0;
+  let leaversNeeded = 0;
+  input.centers.forEach((center, c) => {
+    const min = minStaffOf(rules, center.code);
+    const today = index.headcountToday[c] ?? 0;
+    const name = `${center.nameAscii} (${center.code})`;
+    if (min > center.maxStaff) {
+      conflicts.push({
+        rules: ['headcount at or above the minimum', 'headcount within max_staff'],
+        centers: [center.code],
+        message: `${name}: the minimum of ${min} staff exceeds its max_staff of ${center.maxStaff}.`,
+      });
+    }
+    if (lockedAt[c]! > center.maxStaff) {
+      conflicts.push({
+        rules: ['locked people stay', 'headcount within max_staff'],
+        centers: [center.code],
+        message: `${name}: ${lockedAt[c]} locked people work there, above its max_staff of ${center.maxStaff}.`,
+      });
+    }
+    if ((reachable[c] ?? 0) + totalHires < min) {
+      conflicts.push({
+        rules: ['headcount at or above the minimum', 'moves only within the commute radius', 'locked people stay'],
+        centers: [center.code],
+        message:
+          `${name}: the minimum is ${min} staff, but only ${reachable[c]} people work there or live within ` +
+          `${rules.maxCommuteKm} km and are not locked elsewhere` +
+          (totalHires > 0 ? `, plus ${totalHires} allowed hires.` : '.'),
+      });
+    }
+    newcomersNeeded += Math.max(0, min - today);
+    leaversNeeded += Math.max(0, today - center.maxStaff);
+  });
+  const budget = rules.maxTransfers;
+  if (budget !== null && Math.max(newcomersNeeded - totalHires, leaversNeeded) > budget) {
+    const short = input.centers
+      .filter((center, c) => (index.headcountToday[c] ?? 0) < minStaffOf(rules, center.code) || (index.headcountToday[c] ?? 0) > center.maxStaff)
+      .map((center) => center.code);
+    conflicts.push({
+      rules: ['transfers within the budget', 'headcount at or above the minimum', 'headcount within max_staff'],
+      centers: short,
+      message:
+        newcomersNeeded - totalHires > budget
+          ? `Reaching every center's minimum needs at least ${newcomersNeeded - totalHires} people to move in` +
+            `${totalHires > 0 ? ' (after allowed hires)' : ''}, above the transfer budget of ${budget}.`
+          : `Bringing every center within max_staff needs at least ${leaversNeeded} people to move out, above the transfer budget of ${budget}.`,
+    });
+  }
+  const minTotal = input.centers.reduce((s, center) => s + minStaffOf(rules, center.code), 0);
+  if (minTotal > input.staff.length + totalHires) {
+    conflicts.push({
+      rules: ['headcount at or above the minimum'],
+      centers: [],
+      message: `The minimums add up to ${minTotal} staff, but the city has ${input.staff.length} people and ${totalHires} allowed hires.`,
+    });
+  }
+  return conflicts;
+};

@@ -1,0 +1,69 @@
+/**
+ * What a plan says: where each civil servant works, how their hours split across their fields,
+ * what stays uncovered, and how sure the solver is. Plain data: JSON-serialisable as is.
+ */
+import type { CenterCode, FieldId } from '../domain.ts';
+
+/**
+ * - `optimal`: proven within the gap tolerance of a bound valid for the whole problem;
+ * - `feasible`: every rule holds, but the gap to the whole-problem bound exceeds the tolerance
+ *   (the candidate restriction may have cut off better plans);
+ * - `time_limit`: stopped by the time limit; the best plan found, every rule holding;
+ * - `infeasible`: no plan keeps every rule; see `infeasibility`;
+ * - `error`: the solver failed; `message` says how.
+ */
+export type PlanStatus = 'optimal' | 'feasible' | 'time_limit' | 'infeasible' | 'error';
+
+export interface Assignment {
+  readonly staffId: string;
+  readonly fromCenter: CenterCode;
+  readonly toCenter: CenterCode;
+  /** Hours in the period by field (only fields with hours > 0). */
+  readonly hours: Readonly<Record<FieldId, number>>;
+}
+
+export interface Hire {
+  readonly centerCode: CenterCode;
+  readonly field: FieldId;
+  readonly count: number;
+  readonly hours: number;
+}
+
+export interface CenterFieldCoverage {
+  readonly centerCode: CenterCode;
+  readonly field: FieldId;
+  readonly required: number;
+  /** Hours assigned to this field at this center (staff and hires). */
+  readonly assigned: number;
+  /** max(0, required - assigned). */
+  readonly uncovered: number;
+}
+
+/** One rule that cannot hold together with others, in words, naming centers and values. */
+export interface Conflict {
+  readonly rules: readonly string[];
+  readonly centers: readonly CenterCode[];
+  readonly message: string;
+}
+
+export interface PlanQuality {
+  readonly status: PlanStatus;
+  readonly message: string;
+  /** Objective of the returned plan (weighted, see PlanWeights), or null without a plan. */
+  readonly objective: number | null;
+  /** Lower bound on the objective of every plan keeping the rules; `boundKind` says where it comes from. */
+  readonly bound: number | null;
+  readonly boundKind: 'lp_relaxation_full_model' | 'mip_bound_full_model' | 'none';
+  /** (objective - bound) / max(1, |objective|). */
+  readonly gap: number | null;
+  /** Solver seconds (HiGHS run time of every solve this plan needed). */
+  readonly seconds: number;
+  readonly modelSize: { readonly columns: number; readonly rows: number; readonly binaries: number };
+}
+
+export interface Plan extends PlanQuality {
+  readonly assignments: readonly Assignment[];
+  readonly hires: readonly Hire[];
+  readonly coverage: readonly CenterFieldCoverage[];
+  readonly conflicts: readonly Conflict[];
+}
