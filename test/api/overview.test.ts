@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../solver/domain.ts';
@@ -118,5 +120,25 @@ describe('runOverview on the embedded Hai Phong dataset, October 2026 (history)'
     expect(phuLien?.staff).toBe(5);
     expect(phuLien?.utilization).toBeGreaterThan(1);
     expect(run.stdout).toMatch(/Phường Phù Liễn\s+ward\s+5\s/);
+  });
+});
+
+describe('npm run overview (the process)', () => {
+  const root = join(import.meta.dirname, '../..');
+  const run = (...argv: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/overview.ts', ...argv], { cwd: root, encoding: 'utf8' });
+
+  it('exits 1 and names every missing table of a --data directory that has none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overview-'));
+    const r = run('--data', dir);
+    expect(r.status).toBe(1);
+    for (const file of ['centers.csv', 'fields.csv', 'history.csv', 'staff.csv']) expect(r.stderr).toContain(file);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 on a bad flag and prints the usage line', () => {
+    const r = run('--quantile', '2');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--quantile must be 0.5, 0.8 or 0.95, got "2"\nusage: npm run overview/);
   });
 });
