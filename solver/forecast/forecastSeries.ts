@@ -137,6 +137,7 @@ export const forecastSeries = (values: readonly (number | null)[], options: Fore
     ...(seasonAt === undefined ? {} : { season: Float64Array.from({ length: m }, (_, p) => seasonAt(offset + p)) }),
     ...(regressors ?? {}),
     ...(options.maxEvaluations === undefined ? {} : { maxEvaluations: options.maxEvaluations }),
+    warmStart: new Map(),
   };
   const names = options.methods ?? METHOD_NAMES;
   if (names.length === 0) throw new Error('forecastSeries: methods must name at least one method');

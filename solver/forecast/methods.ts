@@ -55,23 +55,34 @@ export const baseForecast = (name: Base, y: Float64Array, h: number, context: Me
   const maxEvaluations = context.maxEvaluations;
   const budget = maxEvaluations === undefined ? {} : { maxEvaluations };
   const season = context.season;
+  const cache = context.warmStart;
+  // Warm start keyed by method and model shape (a series may switch from damped Holt to
+  // Holt-Winters as backtest origins move past two seasons).
+  const warm = <F extends ModelForecast & { readonly x: readonly number[] }>(key: string, fit: (start: { start?: readonly number[] }) => F): F => {
+    const start = cache?.get(key);
+    const f = fit(start === undefined ? {} : { start });
+    cache?.set(key, f.x);
+    return f;
+  };
   switch (name) {
     case 'snaive':
       return attempt(() => seasonalNaiveForecast(y, h, m));
-    case 'ets':
-      return attempt(() => etsForecast(y, h, { period: m, season: long ? 'additive' : 'none', ...budget }));
+    case 'ets': {
+      const season = long ? 'additive' : 'none';
+      return attempt(() => warm(`ets:${season}`, (start) => etsForecast(y, h, { period: m, season, ...budget, ...start })));
+    }
     case 'ets_mul': {
       if (!long || !(Math.min(...y) > 0)) return undefined;
-      return attempt(() => etsForecast(y, h, { period: m, season: 'multiplicative', ...budget }));
+      return attempt(() => warm('ets_mul', (start) => etsForecast(y, h, { period: m, season: 'multiplicative', ...budget, ...start })));
     }
     case 'ets_pooled':
       if (season === undefined) return undefined;
-      return attempt(() => deseasonalized(y, season, m, (x) => etsForecast(x, h, { period: 1, season: 'none', ...budget })));
+      return attempt(() => deseasonalized(y, season, m, (x) => warm('ets_pooled', (start) => etsForecast(x, h, { period: 1, season: 'none', ...budget, ...start }))));
     case 'theta':
-      return attempt(() => thetaForecast(y, h, { period: m, ...budget }));
+      return attempt(() => warm('theta', (start) => thetaForecast(y, h, { period: m, ...budget, ...start })));
     case 'theta_pooled':
       if (season === undefined) return undefined;
-      return attempt(() => thetaForecast(y, h, { period: m, season, ...budget }));
+      return attempt(() => warm('theta_pooled', (start) => thetaForecast(y, h, { period: m, season, ...budget, ...start })));
     case 'calendar':
       return attempt(() => calendarRegressionForecast(y, h, context));
   }

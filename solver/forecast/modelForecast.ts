@@ -28,6 +28,11 @@ export interface MethodContext {
   readonly tet?: Float64Array;
   /** Bound on Nelder-Mead evaluations per fit (speed vs fit); default per method. */
   readonly maxEvaluations?: number;
+  /**
+   * Parameters of each method's latest fit on this series, by method; a method fitted again (at a
+   * later backtest origin, or on all the data) starts from them. Written by the methods.
+   */
+  readonly warmStart?: Map<string, readonly number[]>;
 }
 
 /** A forecasting method: fits on `y` (all of it) and forecasts `h` steps ahead. */

@@ -12,8 +12,10 @@ export interface NelderMeadOptions {
   readonly step?: number | readonly number[];
   /** Stop after this many objective evaluations. Default 200 x dimension. */
   readonly maxEvaluations?: number;
-  /** Stop when the spread of values over the simplex is below this (absolute + relative). Default 1e-8. */
+  /** Stop when the spread of values over the simplex is below this (absolute + relative)... Default 1e-8. */
   readonly tolerance?: number;
+  /** ... and the simplex's largest coordinate spread (relative above 1) is below this. Default 1e-4. */
+  readonly xTolerance?: number;
   /** Lower bounds per coordinate; default none. */
   readonly lower?: readonly number[];
   /** Upper bounds per coordinate; default none. */
@@ -44,6 +46,7 @@ export const nelderMead = (
   if (d === 0) throw new Error('nelderMead: x0 must have at least one coordinate');
   const maxEvaluations = options.maxEvaluations ?? 200 * d;
   const tolerance = options.tolerance ?? 1e-8;
+  const xTolerance = options.xTolerance ?? 1e-4;
   const lower = options.lower;
   const upper = options.upper;
   const project = (p: Float64Array): void => {
@@ -87,6 +90,13 @@ export const nelderMead = (
     project(out);
   };
   let converged = false;
+  // Largest coordinate distance of the simplex from its best point (relative above 1): equal values
+  // at points straddling a minimum must not pass for convergence.
+  const diameter = (b: Float64Array): number => {
+    let most = 0;
+    for (const p of points) for (let j = 0; j < d; j += 1) most = Math.max(most, Math.abs(p[j] - b[j]) / (1 + Math.abs(b[j])));
+    return most;
+  };
 
   while (evaluations < maxEvaluations) {
     // Insertion sort: the simplex has 2-5 points, where Array.prototype.sort's setup dominates.
@@ -103,7 +113,7 @@ export const nelderMead = (
     const worst = order[d];
     const secondWorst = order[d - 1] ?? best;
     const spread = values[worst] - values[best];
-    if (Number.isFinite(spread) && spread <= tolerance * (1 + Math.abs(values[best]))) {
+    if (Number.isFinite(spread) && spread <= tolerance * (1 + Math.abs(values[best])) && diameter(points[best]) <= xTolerance) {
       converged = true;
       break;
     }

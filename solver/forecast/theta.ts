@@ -13,15 +13,19 @@ import { nelderMead } from './nelderMead.ts';
 import { looksSeasonal, seasonalIndices } from './decompose.ts';
 import type { ModelForecast } from './modelForecast.ts';
 
-/** Fitted SES: final level, alpha, one-step error sd. */
+/** Fitted SES: final level, alpha, one-step error sd, and [alpha, initial level] to warm-start. */
 export interface SesFit {
   readonly level: number;
   readonly alpha: number;
   readonly sigma: number;
+  readonly x: readonly number[];
 }
 
-/** Simple exponential smoothing fitted by one-step SSE; alpha in [0.01, 0.99]. */
-export const fitSes = (x: ArrayLike<number>, maxEvaluations = 60): SesFit => {
+/**
+ * Simple exponential smoothing fitted by one-step SSE; alpha in [0.01, 0.99]. From `start`
+ * ([alpha, initial level] of an earlier fit) the search uses a smaller simplex and half the budget.
+ */
+export const fitSes = (x: ArrayLike<number>, maxEvaluations = 60, start?: readonly number[]): SesFit => {
   const n = x.length;
   const sse = (alpha: number, l0: number): { sse: number; level: number } => {
     let l = l0;
@@ -34,16 +38,18 @@ export const fitSes = (x: ArrayLike<number>, maxEvaluations = 60): SesFit => {
     return { sse: s, level: l };
   };
   const spread = Math.abs(x[0]) + 1;
-  const best = nelderMead((p) => sse(p[0], p[1]).sse, [0.3, x[0]], {
+  const warm = start !== undefined && start.length === 2;
+  const best = nelderMead((p) => sse(p[0], p[1]).sse, warm ? start : [0.3, x[0]], {
     lower: [0.01, Number.NEGATIVE_INFINITY],
     upper: [0.99, Number.POSITIVE_INFINITY],
-    step: [0.2, 0.2 * spread],
-    maxEvaluations,
+    step: warm ? [0.05, 0.05 * spread] : [0.2, 0.2 * spread],
+    maxEvaluations: warm ? Math.ceil(maxEvaluations / 2) : maxEvaluations,
     tolerance: 1e-7,
+    xTolerance: 1e-3,
   });
   const [alpha, l0] = best.x as [number, number];
   const end = sse(alpha, l0);
-  return { level: end.level, alpha, sigma: Math.sqrt(end.sse / Math.max(1, n - 2)) };
+  return { level: end.level, alpha, sigma: Math.sqrt(end.sse / Math.max(1, n - 2)), x: best.x };
 };
 
 /** Indices floored at 0.05 and renormalised, so dividing by them never explodes. */
@@ -59,10 +65,17 @@ export interface ThetaOptions {
   /** Seasonal indices by phase to use instead of the series' own (e.g. pooled). */
   readonly season?: Float64Array;
   readonly maxEvaluations?: number;
+  /** Warm start for the SES fit (see fitSes). */
+  readonly start?: readonly number[];
+}
+
+export interface ThetaFit extends ModelForecast {
+  /** SES parameters [alpha, initial level], to warm-start a later fit. */
+  readonly x: readonly number[];
 }
 
 /** Theta forecast of `y`, `h` steps ahead. */
-export const thetaForecast = (y: Float64Array, h: number, options: ThetaOptions): ModelForecast => {
+export const thetaForecast = (y: Float64Array, h: number, options: ThetaOptions): ThetaFit => {
   const n = y.length;
   if (n < 3) throw new Error(`thetaForecast: needs at least 3 values, got ${n}`);
   const m = options.period;
@@ -81,7 +94,7 @@ export const thetaForecast = (y: Float64Array, h: number, options: ThetaOptions)
     sxx += (t - tMean) ** 2;
   }
   const slope = sxx > 0 ? sxy / sxx : 0;
-  const ses = fitSes(x, options.maxEvaluations);
+  const ses = fitSes(x, options.maxEvaluations, options.start);
   // SES's sigma counts alpha and the initial level; own seasonal indices (m - 1 free) and the
   // slope were also estimated from the data.
   const sigma = ses.sigma * Math.sqrt(Math.max(1, n - 2) / Math.max(1, n - 3 - (options.season === undefined && season !== undefined ? m - 1 : 0)));
@@ -94,5 +107,5 @@ export const thetaForecast = (y: Float64Array, h: number, options: ThetaOptions)
     mean[k - 1] = (ses.level + (slope / 2) * (k - 1 + drift)) * index;
     sd[k - 1] = sigma * Math.sqrt(1 + (k - 1) * alpha * alpha) * index;
   }
-  return { mean, sd };
+  return { mean, sd, x: ses.x };
 };
