@@ -9,8 +9,10 @@
  * where our MASE is lower; ties count half), the coverage of our 80% and 95% intervals, and the
  * same by kind of series (short/long, seasonal, trended: bench/external/seriesFeatures.ts).
  *
- * Usage: npm run bench:forecast-external -- [--ours snaive] [--out per-series.csv] [--only ID,ID]
+ * Usage: npm run bench:forecast-external -- [--ours snaive] [--methods a,b] [--out per-series.csv] [--only ID,ID]
  *   --ours snaive  replaces forecastSeries by seasonal naive (checks the harness alone)
+ *   --methods a,b  forecastSeries' candidate methods (names in solver/forecast/methods.ts); default all
+ *   --only ID,ID   only these series (ids as in the CSV)
  *   --out FILE     writes one row per series and method (series_id,kinds,method,mase,smape)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,14 +42,14 @@ interface SeriesResult {
   readonly inside95: number;
 }
 
-const evaluate = (s: ExternalSeries, oursIsSnaive: boolean): SeriesResult => {
+const evaluate = (s: ExternalSeries, oursIsSnaive: boolean, methods: readonly string[] | undefined): SeriesResult => {
   const started = performance.now();
   const ours = oursIsSnaive
     ? (() => {
         const mean = seasonalNaive(s.train, HORIZON, PERIOD);
         return { method: 'snaive', mean, lo80: mean, hi80: mean, lo95: mean, hi95: mean };
       })()
-    : forecastSeries(s.train, { horizon: HORIZON, period: PERIOD, firstMonth: s.firstMonth });
+    : forecastSeries(s.train, { horizon: HORIZON, period: PERIOD, firstMonth: s.firstMonth, ...(methods === undefined ? {} : { methods }) });
   const seconds = (performance.now() - started) / 1000;
   const forecasts: Record<Method, readonly number[]> = {
     ours: ours.mean,
@@ -94,7 +96,7 @@ const table = (results: readonly SeriesResult[]): string[] => {
 };
 
 const main = (): void => {
-  const { values } = parseArgs({ options: { ours: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { ours: { type: 'string' }, methods: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } } });
   const file = join(dirname(fileURLToPath(import.meta.url)), 'external', 'monthly-series.csv');
   const read = readExternalSeries('monthly-series.csv', readFileSync(file, 'utf8'), HORIZON);
   if (!read.ok) {
@@ -107,13 +109,13 @@ const main = (): void => {
   const results: SeriesResult[] = [];
   for (const [i, s] of series.entries()) {
     process.stderr.write(`\r${i + 1}/${series.length} ${s.id}`.padEnd(60));
-    results.push(evaluate(s, oursIsSnaive));
+    results.push(evaluate(s, oursIsSnaive, values.methods?.split(',')));
   }
   process.stderr.write('\n');
   const points = results.length * HORIZON;
   const totalSeconds = results.reduce((a, r) => a + r.seconds, 0);
   const slowest = results.reduce((a, r) => (r.seconds > a.seconds ? r : a));
-  console.log(`External monthly series: ${results.length} (R data sets; bench/README.md), horizon ${HORIZON}, ours = ${oursIsSnaive ? 'seasonal naive (--ours snaive)' : 'forecastSeries'}`);
+  console.log(`External monthly series: ${results.length} (R data sets; bench/README.md), horizon ${HORIZON}, ours = ${oursIsSnaive ? 'seasonal naive (--ours snaive)' : `forecastSeries${values.methods === undefined ? '' : ` --methods ${values.methods}`}`}`);
   console.log(table(results).join('\n'));
   console.log(
     `ours: 80% interval covers ${((100 * results.reduce((a, r) => a + r.inside80, 0)) / points).toFixed(1)}%, ` +
