@@ -10,14 +10,14 @@
  */
 import { workingDays } from '../calendar.ts';
 import type { DossierForecast } from '../forecast/forecastHistory.ts';
-import type { CivilServant, Dataset, Field } from '../domain.ts';
+import type { Center, CivilServant, Dataset, Field } from '../domain.ts';
 import { availableHoursPerFte, DEFAULT_PRODUCTIVITY, staffHours } from './availableHours.ts';
 import { coverFields } from './coverFields.ts';
 import {
   counterStaffing, DEFAULT_PEAK_HOUR_SHARE, DEFAULT_SERVICE_LEVEL, DEFAULT_TARGET_WAIT_MINUTES,
 } from './counterStaffing.ts';
 import { DEFAULT_UNLISTED_ALLOWANCE, dossierHours, withUnlistedAllowance } from './dossierHours.ts';
-import { periodDemand } from './periodDemand.ts';
+import { periodDemand, type DossierDemand } from './periodDemand.ts';
 import type {
   CenterFieldWorkload, CenterWorkload, CityTotals, CityWorkload, ShortField, ShortReason, WorkloadOptions,
 } from './workloadTypes.ts';
@@ -60,14 +60,92 @@ const shortReason = (f: CenterFieldWorkload): ShortReason =>
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : a > 0 ? null : 0);
 
-const groupStaff = (staff: readonly CivilServant[]): Map<string, CivilServant[]> => {
-  const byCenter = new Map<string, CivilServant[]>();
-  for (const person of staff) {
-    const list = byCenter.get(person.centerCode) ?? [];
-    list.push(person);
-    byCenter.set(person.centerCode, list);
+const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(keyOf(item)) ?? [];
+    list.push(item);
+    groups.set(keyOf(item), list);
   }
-  return byCenter;
+  return groups;
+};
+
+interface CenterContext {
+  readonly o: Required<WorkloadOptions>;
+  readonly days: number;
+  readonly hoursPerFte: number;
+  readonly fieldById: ReadonlyMap<string, Field>;
+}
+
+/** One center's field rows and center row, with `staff` its people today. */
+const centerWorkload = (
+  center: Center,
+  staff: readonly CivilServant[],
+  demand: readonly DossierDemand[],
+  { o, days, hoursPerFte, fieldById }: CenterContext,
+): { perField: CenterFieldWorkload[]; row: CenterWorkload } => {
+  const rows = demand.map((d) => {
+    const field = fieldById.get(d.field) as Field;
+    const norm = o.normMultiplierByField[d.field] ?? 1;
+    const requiredHours = withUnlistedAllowance(dossierHours(field, d.direct, d.online, norm), o.unlistedAllowance);
+    const experts = staff.filter((p) => p.fields.includes(d.field));
+    return { d, field, norm, requiredHours, expertStaff: experts.length, expertHours: staffHours(experts, hoursPerFte) };
+  });
+  const cover = coverFields(
+    staff.map((p) => ({ hours: p.fte * hoursPerFte, fields: p.fields })),
+    rows.map((r) => ({ field: r.field.field, requiredHours: r.requiredHours, priority: r.field.priority })),
+  );
+  const perField = rows.map((r, i): CenterFieldWorkload => ({
+    centerCode: center.code,
+    field: r.field.field,
+    direct: r.d.direct,
+    online: r.d.online,
+    requiredHours: r.requiredHours,
+    coveredHours: cover[i]?.coveredHours ?? 0,
+    uncoveredHours: cover[i]?.uncoveredHours ?? r.requiredHours,
+    expertStaff: r.expertStaff,
+    expertHours: r.expertHours,
+    utilization: ratio(r.requiredHours, r.expertHours),
+  }));
+  const weighted = (f: { field: string; uncoveredHours: number }): number => (fieldById.get(f.field)?.priority ?? 1) * f.uncoveredHours;
+  const shortFields: ShortField[] = perField
+    .filter((f) => f.uncoveredHours >= SHORT_FIELD_MIN_HOURS)
+    .map((f) => ({
+      field: f.field,
+      requiredHours: f.requiredHours,
+      uncoveredHours: f.uncoveredHours,
+      expertStaff: f.expertStaff,
+      expertHours: f.expertHours,
+      reason: shortReason(f),
+    }))
+    .sort((a, b) => weighted(b) - weighted(a));
+  const requiredHours = sum(perField.map((f) => f.requiredHours));
+  const availableHours = staffHours(staff, hoursPerFte);
+  const counters = counterStaffing({
+    directDossiers: sum(rows.map((r) => r.d.direct)),
+    counterMinutes: sum(rows.map((r) => r.d.direct * r.field.minDirect * r.norm)),
+    workingDays: days,
+    peakHourShare: o.peakHourShare,
+    targetWaitMinutes: o.targetWaitMinutes,
+    serviceLevel: o.serviceLevel,
+  });
+  const row: CenterWorkload = {
+    centerCode: center.code,
+    requiredHours,
+    availableHours,
+    utilization: ratio(requiredHours, availableHours),
+    staffCount: staff.length,
+    staffFte: sum(staff.map((p) => p.fte)),
+    requiredFte: requiredHours / hoursPerFte,
+    coveredHours: sum(perField.map((f) => f.coveredHours)),
+    uncoveredHours: sum(perField.map((f) => f.uncoveredHours)),
+    directPerDay: counters.directPerDay,
+    peakArrivalsPerHour: counters.peakArrivalsPerHour,
+    countersNeeded: counters.countersNeeded,
+    desks: center.desks,
+    shortFields,
+  };
+  return { perField, row };
 };
 
 /** Workload of the city in `options.period` with today's staff. Pure; see the module comment. */
@@ -77,96 +155,34 @@ export const computeWorkload = (
   options: WorkloadOptions,
 ): CityWorkload => {
   const o = resolveWorkloadOptions(options);
-  const days = workingDays(o.period);
-  const hoursPerFte = availableHoursPerFte(o.period, o.productivity);
-  const fieldById = new Map<string, Field>(dataset.fields.map((f) => [f.field, f]));
+  const context: CenterContext = {
+    o,
+    days: workingDays(o.period),
+    hoursPerFte: availableHoursPerFte(o.period, o.productivity),
+    fieldById: new Map(dataset.fields.map((f) => [f.field, f])),
+  };
   const { source, demand } = periodDemand(dataset, forecasts, o.period, o.quantile, o);
-  const staffByCenter = groupStaff(dataset.staff);
-  const demandByCenter = new Map<string, typeof demand[number][]>();
-  for (const d of demand) {
-    const list = demandByCenter.get(d.centerCode) ?? [];
-    list.push(d);
-    demandByCenter.set(d.centerCode, list);
-  }
-
+  const staffByCenter = groupBy(dataset.staff, (p) => p.centerCode);
+  const demandByCenter = groupBy(demand, (d) => d.centerCode);
   const fieldRows: CenterFieldWorkload[] = [];
   const centerRows: CenterWorkload[] = [];
   for (const center of dataset.centers) {
-    const staff = staffByCenter.get(center.code) ?? [];
-    const rows = (demandByCenter.get(center.code) ?? []).map((d) => {
-      const field = fieldById.get(d.field) as Field;
-      const norm = o.normMultiplierByField[d.field] ?? 1;
-      const requiredHours = withUnlistedAllowance(dossierHours(field, d.direct, d.online, norm), o.unlistedAllowance);
-      const experts = staff.filter((p) => p.fields.includes(d.field));
-      return { d, field, norm, requiredHours, expertStaff: experts.length, expertHours: staffHours(experts, hoursPerFte) };
-    });
-    const cover = coverFields(
-      staff.map((p) => ({ hours: p.fte * hoursPerFte, fields: p.fields })),
-      rows.map((r) => ({ field: r.field.field, requiredHours: r.requiredHours, priority: r.field.priority })),
+    const { perField, row } = centerWorkload(
+      center, staffByCenter.get(center.code) ?? [], demandByCenter.get(center.code) ?? [], context,
     );
-    const perField = rows.map((r, i): CenterFieldWorkload => ({
-      centerCode: center.code,
-      field: r.field.field,
-      direct: r.d.direct,
-      online: r.d.online,
-      requiredHours: r.requiredHours,
-      coveredHours: cover[i]?.coveredHours ?? 0,
-      uncoveredHours: cover[i]?.uncoveredHours ?? r.requiredHours,
-      expertStaff: r.expertStaff,
-      expertHours: r.expertHours,
-      utilization: ratio(r.requiredHours, r.expertHours),
-    }));
     fieldRows.push(...perField);
-
-    const shortFields: ShortField[] = perField
-      .filter((f) => f.uncoveredHours >= SHORT_FIELD_MIN_HOURS)
-      .map((f) => ({
-        field: f.field,
-        requiredHours: f.requiredHours,
-        uncoveredHours: f.uncoveredHours,
-        expertStaff: f.expertStaff,
-        expertHours: f.expertHours,
-        reason: shortReason(f),
-      }))
-      .sort((a, b) => (fieldById.get(b.field)?.priority ?? 1) * b.uncoveredHours - (fieldById.get(a.field)?.priority ?? 1) * a.uncoveredHours);
-    const requiredHours = sum(perField.map((f) => f.requiredHours));
-    const availableHours = staffHours(staff, hoursPerFte);
-    const staffFte = sum(staff.map((p) => p.fte));
-    const counters = counterStaffing({
-      directDossiers: sum(rows.map((r) => r.d.direct)),
-      counterMinutes: sum(rows.map((r) => r.d.direct * r.field.minDirect * r.norm)),
-      workingDays: days,
-      peakHourShare: o.peakHourShare,
-      targetWaitMinutes: o.targetWaitMinutes,
-      serviceLevel: o.serviceLevel,
-    });
-    centerRows.push({
-      centerCode: center.code,
-      requiredHours,
-      availableHours,
-      utilization: ratio(requiredHours, availableHours),
-      staffCount: staff.length,
-      staffFte,
-      requiredFte: requiredHours / hoursPerFte,
-      coveredHours: sum(perField.map((f) => f.coveredHours)),
-      uncoveredHours: sum(perField.map((f) => f.uncoveredHours)),
-      directPerDay: counters.directPerDay,
-      peakArrivalsPerHour: counters.peakArrivalsPerHour,
-      countersNeeded: counters.countersNeeded,
-      desks: center.desks,
-      shortFields,
-    });
+    centerRows.push(row);
   }
   return {
     period: o.period,
     quantile: o.quantile,
     source,
-    workingDays: days,
-    hoursPerFte,
+    workingDays: context.days,
+    hoursPerFte: context.hoursPerFte,
     options: o,
     fields: fieldRows,
     centers: centerRows,
-    totals: cityTotals(centerRows, fieldRows, hoursPerFte),
+    totals: cityTotals(centerRows, fieldRows, context.hoursPerFte),
   };
 };
 
