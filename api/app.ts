@@ -1,0 +1,136 @@
+/**
+ * The API server as a factory that never listens (api/server.ts listens; tests call `inject`).
+ *
+ * Opens the data directory (SQLite, created on first use), stores the embedded dataset as a version
+ * when its content hash is new, and registers: security headers, the write rate limit, the access
+ * check, OpenAPI at /docs, every /api route, the built web planner at /, and one error handler.
+ */
+import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { DEFAULT_DATASET_DIR } from './dataset-files.ts';
+import { registerAccess, type AccessMode } from './auth/access.ts';
+import { adminRoutes } from './routes/adminRoutes.ts';
+import type { AppContext, Routes } from './routes/context.ts';
+import { dataRoutes } from './routes/dataRoutes.ts';
+import { datasetRoutes, IMPORT_BODY_LIMIT } from './routes/datasetRoutes.ts';
+import { scenarioRoutes } from './routes/scenarioRoutes.ts';
+import { statusRoutes } from './routes/statusRoutes.ts';
+import { ErrorReply } from './schemas/common.ts';
+import { CenterSchema, DatasetVersionSchema, FieldSchema, HistoryRowSchema, StaffSchema } from './schemas/datasetSchemas.ts';
+import { ScenarioRecordSchema, ScenarioSchema } from './schemas/scenarioSchemas.ts';
+import { datasetService } from './storage/datasetService.ts';
+import { openStorage } from './storage/openStorage.ts';
+
+export interface AppOptions {
+  /** Directory of the SQLite database; created when missing. */
+  readonly dataDir: string;
+  /** `local` (loopback, single user, no tokens) or `tokens` (bearer tokens and roles). */
+  readonly mode: AccessMode;
+  /** Dataset stored as a version at start when its hash is new. Default: the embedded Hai Phong dataset. */
+  readonly datasetDir?: string;
+  /** Built web planner served at `/`. Default `web/dist`; skipped when it has no index.html. */
+  readonly webDir?: string;
+  /** Writes (POST, PUT, DELETE) allowed per client address per minute. Default 600. */
+  readonly writesPerMinute?: number;
+  /** Fastify's logger. Default off. */
+  readonly logger?: boolean;
+}
+
+/** Largest request body outside imports, bytes. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+const SCHEMAS = [ErrorReply, CenterSchema, FieldSchema, StaffSchema, HistoryRowSchema, DatasetVersionSchema, ScenarioSchema, ScenarioRecordSchema];
+const ROUTES: readonly Routes[] = [statusRoutes, dataRoutes, datasetRoutes, scenarioRoutes, adminRoutes];
+
+/**
+ * One line naming the field: `body/name must NOT have fewer than 1 characters`,
+ * `body/scenario must NOT have additional property "maxTransferz"`; the branches of a union are
+ * joined with "or" (`body/scenario/maxTransfers must be null or must be >= 0`).
+ */
+const describe = (e: { message?: string; keyword: string; params: Record<string, unknown> }): string =>
+  e.keyword === 'const' ? `must be ${JSON.stringify(e.params['allowedValue'])}` : e.message ?? 'is not valid';
+
+const formatValidation = (errors: readonly { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[], dataVar: string): Error => {
+  const first = errors[0];
+  if (first === undefined) return new Error(`${dataVar} is not valid`);
+  const path = `${dataVar}${first.instancePath}`;
+  if (first.keyword === 'additionalProperties') return new Error(`${path} must NOT have additional property "${String(first.params['additionalProperty'])}"`);
+  const union = errors.some((e) => e.keyword === 'anyOf' && e.instancePath === first.instancePath);
+  const messages = union
+    ? [...new Set(errors.filter((e) => e.instancePath === first.instancePath && e.keyword !== 'anyOf').map(describe))]
+    : [describe(first)];
+  return new Error(`${path} ${messages.join(' or ')}`);
+};
+
+/** Sends client errors with their message and every other error as a fixed 500 (logged, never shown). */
+const handleError = (error: FastifyError & { expose?: boolean }, request: Parameters<Parameters<FastifyInstance['setErrorHandler']>[0]>[1], reply: Parameters<Parameters<FastifyInstance['setErrorHandler']>[0]>[2]) => {
+  if (error.validation !== undefined) {
+    return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: error.message });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: error.message });
+  }
+  request.log.error({ err: error }, 'request failed');
+  return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'the server could not answer this request; the error is in its log' });
+};
+
+export const buildApp = async (options: AppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    schemaErrorFormatter: formatValidation,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const storage = openStorage(options.dataDir);
+  app.addHook('onClose', async () => storage.close());
+  storage.plans.failInterrupted();
+  const datasets = datasetService(storage);
+  await datasets.seed(options.datasetDir ?? DEFAULT_DATASET_DIR, 'system');
+  const context: AppContext = { mode: options.mode, storage, datasets };
+
+  for (const schema of SCHEMAS) app.addSchema(schema);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
+
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, {
+    global: true,
+    max: options.writesPerMinute ?? 600,
+    timeWindow: 60_000,
+    allowList: (request) => request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS',
+  });
+  await app.register(multipart, { limits: { fileSize: IMPORT_BODY_LIMIT, files: 4, fields: 10 } });
+  registerAccess(app, options.mode, storage.users);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Commune staffing planner API', version: '0.1.0', description: 'Workload, forecasts and staffing plans for commune-level public administration service centers.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: options.mode === 'tokens' ? [{ bearer: [] }] : [],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  await app.register(async (api) => {
+    for (const routes of ROUTES) routes(api as Parameters<Routes>[0], context);
+  }, { prefix: '/api' });
+
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  if (existsSync(join(webDir, 'index.html'))) await app.register(fastifyStatic, { root: webDir, prefix: '/' });
+  return app;
+};

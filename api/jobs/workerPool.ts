@@ -1,0 +1,170 @@
+/**
+ * A pool of worker threads that run long tasks (solves, forecasts) off the server's event loop.
+ * A task waits in a bounded queue, runs in the first free worker, reports progress, and ends in
+ * exactly one of: done, failed, cancelled. Cancelling a running task terminates its worker (HiGHS
+ * cannot be interrupted from outside otherwise) and starts a fresh one; so does the hard time limit.
+ *
+ * Workers are TypeScript modules started through tsWorker.mjs, which registers tsx in the thread.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** What the pool sends a worker. */
+export interface TaskMessage {
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: unknown;
+}
+
+/** What a worker sends back. */
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly id: string; readonly stage: string; readonly fraction: number }
+  | { readonly type: 'done'; readonly id: string; readonly result: unknown }
+  | { readonly type: 'failed'; readonly id: string; readonly message: string };
+
+export interface TaskHandlers {
+  readonly started?: () => void;
+  readonly progress?: (stage: string, fraction: number) => void;
+  readonly done: (result: unknown) => void;
+  readonly failed: (message: string) => void;
+  readonly cancelled?: () => void;
+}
+
+export interface PoolOptions {
+  /** URL of the worker's TypeScript entry module. */
+  readonly entry: URL;
+  /** Worker threads. Default 1 (this machine has 2 cores; the event loop needs one). */
+  readonly size?: number;
+  /** Most tasks waiting (not counting running ones); beyond it submit answers `full`. Default 8. */
+  readonly queueLimit?: number;
+  /** A task still running after this many ms is stopped and fails. Default 120,000. */
+  readonly hardLimitMs?: number;
+}
+
+export interface WorkerPool {
+  /** Queues a task; `full` when the queue is at its limit (nothing queued then). */
+  readonly submit: (task: TaskMessage, handlers: TaskHandlers) => 'queued' | 'full';
+  /** Cancels a queued or running task; false when the pool does not hold it. */
+  readonly cancel: (id: string) => boolean;
+  readonly stats: () => { readonly running: number; readonly queued: number; readonly size: number; readonly queueLimit: number };
+  /** Terminates every worker; queued tasks are dropped (their handlers are not called). */
+  readonly close: () => Promise<void>;
+}
+
+interface Slot {
+  worker: Worker;
+  task?: { readonly message: TaskMessage; readonly handlers: TaskHandlers; readonly timer: NodeJS.Timeout };
+}
+
+const BOOTSTRAP = new URL('./tsWorker.mjs', import.meta.url);
+
+export const createWorkerPool = (options: PoolOptions): WorkerPool => {
+  const size = options.size ?? 1;
+  const queueLimit = options.queueLimit ?? 8;
+  const hardLimitMs = options.hardLimitMs ?? 120_000;
+  const queue: { message: TaskMessage; handlers: TaskHandlers }[] = [];
+  const slots: Slot[] = [];
+  let closed = false;
+
+  const finish = (slot: Slot): Slot['task'] => {
+    const task = slot.task;
+    if (task !== undefined) clearTimeout(task.timer);
+    slot.task = undefined;
+    return task;
+  };
+
+  const replace = (slot: Slot): void => {
+    void slot.worker.terminate();
+    if (closed) return;
+    slot.worker = spawn(slot);
+  };
+
+  const spawn = (slot: Slot): Worker => {
+    const worker = new Worker(BOOTSTRAP, { workerData: { entry: options.entry.href } });
+    worker.on('message', (message: WorkerMessage) => {
+      if (slot.worker !== worker || slot.task?.message.id !== message.id) return;
+      if (message.type === 'progress') {
+        slot.task.handlers.progress?.(message.stage, message.fraction);
+        return;
+      }
+      const task = finish(slot);
+      if (message.type === 'done') task?.handlers.done(message.result);
+      else task?.handlers.failed(message.message);
+      next();
+    });
+    worker.on('error', () => {
+      if (slot.worker !== worker) return;
+      finish(slot)?.handlers.failed('the solver stopped unexpectedly');
+      replace(slot);
+      next();
+    });
+    worker.on('exit', () => {
+      if (slot.worker !== worker || closed) return;
+      finish(slot)?.handlers.failed('the solver stopped unexpectedly');
+      slot.worker = spawn(slot);
+      next();
+    });
+    return worker;
+  };
+
+  const next = (): void => {
+    for (const slot of slots) {
+      if (slot.task !== undefined) continue;
+      const item = queue.shift();
+      if (item === undefined) return;
+      const timer = setTimeout(() => {
+        if (slot.task?.message.id !== item.message.id) return;
+        finish(slot);
+        item.handlers.failed(`the task ran longer than ${Math.round(hardLimitMs / 1000)} s and was stopped`);
+        replace(slot);
+        next();
+      }, hardLimitMs);
+      timer.unref();
+      slot.task = { ...item, timer };
+      item.handlers.started?.();
+      slot.worker.postMessage(item.message);
+    }
+  };
+
+  for (let i = 0; i < size; i += 1) {
+    const slot = {} as Slot;
+    slot.worker = spawn(slot);
+    slots.push(slot);
+  }
+
+  return {
+    submit: (message, handlers) => {
+      if (closed) throw new Error('workerPool.submit: the pool is closed');
+      const idle = slots.some((s) => s.task === undefined);
+      if (!idle && queue.length >= queueLimit) return 'full';
+      queue.push({ message, handlers });
+      next();
+      return 'queued';
+    },
+    cancel: (id) => {
+      const waiting = queue.findIndex((q) => q.message.id === id);
+      if (waiting >= 0) {
+        const [item] = queue.splice(waiting, 1);
+        item?.handlers.cancelled?.();
+        return true;
+      }
+      const slot = slots.find((s) => s.task?.message.id === id);
+      if (slot === undefined) return false;
+      finish(slot)?.handlers.cancelled?.();
+      replace(slot);
+      next();
+      return true;
+    },
+    stats: () => ({
+      running: slots.filter((s) => s.task !== undefined).length,
+      queued: queue.length,
+      size,
+      queueLimit,
+    }),
+    close: async () => {
+      closed = true;
+      queue.length = 0;
+      for (const slot of slots) finish(slot);
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+};

@@ -1,0 +1,20 @@
+/**
+ * What route modules are given: the stores and services they call. Handlers stay thin: they pick
+ * request values, call one of these, and return the result.
+ */
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AccessMode } from '../auth/access.ts';
+import type { DatasetService } from '../storage/datasetService.ts';
+import type { Storage } from '../storage/openStorage.ts';
+
+export interface AppContext {
+  readonly mode: AccessMode;
+  readonly storage: Storage;
+  readonly datasets: DatasetService;
+}
+
+/** A Fastify instance whose route schemas type the handlers (TypeBox). */
+export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export type Routes = (api: Api, context: AppContext) => void;

@@ -1,0 +1,117 @@
+/**
+ * Dataset versions: list, import (the four tables as JSON or multipart/form-data, or dossier-level
+ * rows), activate. Imports answer with the loaders' report (file, line, column, value, message);
+ * a refused import stores nothing (422). Importing and activating need the admin role.
+ */
+import { Type } from '@sinclair/typebox';
+import type {} from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
+import { errors, List } from '../schemas/common.ts';
+import { DatasetVersionSchema, ImportDossiersBody, ImportReply, ImportTablesBody, VersionParams } from '../schemas/datasetSchemas.ts';
+import type { ImportOutcome } from '../storage/datasetService.ts';
+import type { Routes } from './context.ts';
+import { found, httpError, notFound } from './httpError.ts';
+
+/** Largest import body, bytes: the embedded history table is ~6 MB; room for a province's. */
+export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
+
+const TABLES = ['centers', 'fields', 'history', 'staff'] as const;
+
+const Version = Type.Ref(DatasetVersionSchema);
+
+/** Reads the four files of a multipart import; a missing or non-UTF-8 part is a 400 naming it. */
+const multipartFiles = async (request: FastifyRequest): Promise<{ files: DatasetFiles; name: string; activate: boolean }> => {
+  const texts = new Map<string, NamedText>();
+  const fields = new Map<string, string>();
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer();
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw httpError(400, `${part.filename}: the file is not UTF-8 text (save it as "CSV UTF-8")`);
+      }
+      texts.set(part.fieldname, { name: part.filename || `${part.fieldname}.csv`, text });
+    } else {
+      fields.set(part.fieldname, String(part.value));
+    }
+  }
+  const missing = TABLES.filter((t) => !texts.has(t));
+  if (missing.length > 0) throw httpError(400, `missing file part${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+  const get = (t: (typeof TABLES)[number]): NamedText => texts.get(t) as NamedText;
+  return {
+    files: { centers: get('centers'), fields: get('fields'), history: get('history'), staff: get('staff') },
+    name: fields.get('name') ?? 'upload',
+    activate: fields.get('activate') === 'true',
+  };
+};
+
+const importReply = (outcome: ImportOutcome) =>
+  outcome.ok ? { ok: true, version: outcome.version, warnings: outcome.warnings } : { ok: false, problems: outcome.problems };
+
+export const datasetRoutes: Routes = (api, { datasets, storage }) => {
+  api.get('/datasets', {
+    schema: { tags: ['datasets'], summary: 'Dataset versions, newest first', response: { 200: List(Version) } },
+  }, async () => storage.datasets.list());
+
+  api.get('/datasets/:version', {
+    schema: { tags: ['datasets'], summary: 'One dataset version', params: VersionParams, response: { 200: Version, ...errors(400, 404) } },
+  }, async (request) => found(storage.datasets.get(request.params.version), 'dataset version', request.params.version));
+
+  api.post('/datasets', {
+    config: { role: 'admin' },
+    bodyLimit: IMPORT_BODY_LIMIT,
+    schema: {
+      tags: ['datasets'],
+      summary: 'Import the four CSV tables (JSON with their texts)',
+      body: ImportTablesBody,
+      response: { 201: ImportReply, 422: ImportReply, ...errors(400, 401, 403, 413) },
+    },
+  }, async (request, reply) => {
+    const { name, activate, ...files } = request.body;
+    const outcome = datasets.importTables(files, name, request.user.name, activate ?? false);
+    return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
+  });
+
+  api.post('/datasets/upload', {
+    config: { role: 'admin' },
+    bodyLimit: IMPORT_BODY_LIMIT,
+    schema: {
+      tags: ['datasets'],
+      summary: 'Import the four CSV tables (multipart/form-data: files centers, fields, history, staff; fields name, activate)',
+      consumes: ['multipart/form-data'],
+      response: { 201: ImportReply, 422: ImportReply, ...errors(400, 401, 403, 413, 415) },
+    },
+  }, async (request, reply) => {
+    if (!request.isMultipart()) throw httpError(415, 'send multipart/form-data with the files centers, fields, history and staff');
+    const { files, name, activate } = await multipartFiles(request);
+    const outcome = datasets.importTables(files, name, request.user.name, activate);
+    return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
+  });
+
+  api.post('/datasets/dossiers', {
+    config: { role: 'admin' },
+    bodyLimit: IMPORT_BODY_LIMIT,
+    schema: {
+      tags: ['datasets'],
+      summary: 'Import dossier-level rows onto the active version (replaces the history of every center and month they cover)',
+      body: ImportDossiersBody,
+      response: { 201: ImportReply, 422: ImportReply, ...errors(400, 401, 403, 413) },
+    },
+  }, async (request, reply) => {
+    const { name, activate, asOf, dossiers } = request.body;
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw httpError(400, 'body/asOf must be a date as YYYY-MM-DD');
+    const outcome = datasets.importDossiers(dossiers, name, asOf, request.user.name, activate ?? false);
+    return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
+  });
+
+  api.post('/datasets/:version/activate', {
+    config: { role: 'admin' },
+    schema: { tags: ['datasets'], summary: 'Make a version the active one', params: VersionParams, response: { 200: Version, ...errors(400, 401, 403, 404) } },
+  }, async (request) => {
+    if (!storage.datasets.activate(request.params.version, request.user.name)) throw notFound('dataset version', request.params.version);
+    return storage.datasets.get(request.params.version) as NonNullable<ReturnType<typeof storage.datasets.get>>;
+  });
+};

@@ -1,0 +1,40 @@
+/**
+ * Starts the API server: `npm start`.
+ *
+ *   HOST      address to bind (default 127.0.0.1). Loopback = local single-user mode, no tokens;
+ *             any other address requires bearer tokens (create them with `npm run admin`).
+ *   PORT      TCP port (default 8080; 0 = any free port).
+ *   DATA_DIR  directory of the SQLite database (default ./.data), created on first start.
+ *
+ * Prints the address once listening. SIGINT/SIGTERM close it cleanly (running solves stop).
+ */
+import { resolve } from 'node:path';
+import { buildApp } from './app.ts';
+import { isLoopback } from './auth/access.ts';
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_DATA_DIR = '.data';
+
+const env = process.env;
+const host = env['HOST'] ?? DEFAULT_HOST;
+const port = Number(env['PORT'] ?? DEFAULT_PORT);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be an integer from 0 to 65535, got "${env['PORT']}"`);
+  process.exit(2);
+}
+const dataDir = resolve(env['DATA_DIR'] ?? DEFAULT_DATA_DIR);
+const mode = isLoopback(host) ? 'local' : 'tokens';
+const writes = env['WRITES_PER_MINUTE'] === undefined ? undefined : Number(env['WRITES_PER_MINUTE']);
+
+console.log(`Loading data (${dataDir})...`);
+const app = await buildApp({ dataDir, mode, logger: env['LOG'] === '1', ...(writes === undefined ? {} : { writesPerMinute: writes }) });
+const address = await app.listen({ host, port });
+console.log(`Commune staffing planner listening on ${address} (${mode === 'local' ? 'local single-user mode, no tokens' : 'bearer tokens required'})`);
+console.log(`API docs: ${address}/docs`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * Datasets as the server uses them: validated by the same loaders as every other entry point
+ * (solver/dataset/loadDataset), stored as versions with their content hash, and kept parsed in
+ * memory for the active version. Parsing the embedded history (~126k rows) takes seconds, so the
+ * parsed dataset is also cached as JSON under its content hash and later starts skip the parse.
+ */
+import { writeCsv } from '../../solver/csv.ts';
+import type { Dataset, InputProblem, LoadResult } from '../../solver/domain.ts';
+import { aggregateDossiers } from '../../solver/dataset/aggregateDossiers.ts';
+import { historyCells } from '../../solver/dataset/datasetToCsv.ts';
+import { loadDataset } from '../../solver/dataset/loadDataset.ts';
+import { HISTORY_COLUMNS } from '../../solver/dataset/parseHistory.ts';
+import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
+import { DATASET_FILE_NAMES, datasetHash, readDatasetDir } from '../dataset-files.ts';
+import type { DatasetCounts, DatasetSource, DatasetVersion } from './datasetStore.ts';
+import type { Storage } from './openStorage.ts';
+
+export interface LoadedDataset {
+  readonly version: number;
+  readonly hash: string;
+  readonly dataset: Dataset;
+}
+
+/** Outcome of an import: the new version and the loaders' warnings, or every problem (nothing stored). */
+export type ImportOutcome =
+  | { readonly ok: true; readonly version: DatasetVersion; readonly warnings: readonly InputProblem[] }
+  | { readonly ok: false; readonly problems: readonly InputProblem[] };
+
+export interface DatasetService {
+  /** Stores the dataset of `dir` unless a version with its hash exists; returns that version. Throws on invalid data. */
+  readonly seed: (dir: string, actor: string) => Promise<DatasetVersion>;
+  /** The active version, parsed. Throws when no version is active (the server seeds one at start). */
+  readonly active: () => LoadedDataset;
+  /** A stored version, parsed; undefined when there is no such version. */
+  readonly load: (version: number) => LoadedDataset | undefined;
+  readonly importTables: (files: DatasetFiles, name: string, actor: string, activate: boolean) => ImportOutcome;
+  /**
+   * Builds a version from the active one with its history replaced, for every (center, month) the
+   * export covers, by the aggregated dossiers; other months and centers keep their rows.
+   */
+  readonly importDossiers: (file: NamedText, name: string, asOf: string | undefined, actor: string, activate: boolean) => ImportOutcome;
+}
+
+const countsOf = (d: Dataset): DatasetCounts => ({
+  centers: d.centers.length,
+  fields: d.fields.length,
+  historyRows: d.history.length,
+  staff: d.staff.length,
+});
+
+const TABLES = ['centers', 'fields', 'history', 'staff'] as const;
+
+/** Hash of texts as the files `centers.csv`... would hash on disk (UTF-8 bytes). */
+const hashTexts = (files: DatasetFiles): string =>
+  datasetHash(TABLES.map((t) => ({ name: DATASET_FILE_NAMES[t], bytes: Buffer.from(files[t].text, 'utf8') })));
+
+/** The files under their canonical names, as stored. */
+const canonical = (files: DatasetFiles): DatasetFiles => ({
+  centers: { name: DATASET_FILE_NAMES.centers, text: files.centers.text },
+  fields: { name: DATASET_FILE_NAMES.fields, text: files.fields.text },
+  history: { name: DATASET_FILE_NAMES.history, text: files.history.text },
+  staff: { name: DATASET_FILE_NAMES.staff, text: files.staff.text },
+});
+
+/** Most parsed versions kept in memory (the active one and one more, e.g. a plan's older version). */
+const MEMORY_VERSIONS = 2;
+
+export const datasetService = (storage: Storage): DatasetService => {
+  const memory = new Map<number, LoadedDataset>();
+  const remember = (loaded: LoadedDataset): LoadedDataset => {
+    memory.delete(loaded.version);
+    memory.set(loaded.version, loaded);
+    while (memory.size > MEMORY_VERSIONS) memory.delete(memory.keys().next().value as number);
+    return loaded;
+  };
+  const cacheKey = (hash: string): string => `dataset:${hash}`;
+
+  const load = (version: number): LoadedDataset | undefined => {
+    const known = memory.get(version);
+    if (known !== undefined) return remember(known);
+    const stored = storage.datasets.get(version);
+    if (stored === undefined) return undefined;
+    const cached = storage.cache.get(cacheKey(stored.hash));
+    if (cached !== undefined) return remember({ version, hash: stored.hash, dataset: JSON.parse(cached) as Dataset });
+    const files = storage.datasets.files(version) as DatasetFiles;
+    const loaded = loadDataset(files);
+    if (!loaded.ok) throw new Error(`dataset version ${version} no longer passes validation: ${loaded.problems[0]?.message ?? ''}`);
+    storage.cache.put(cacheKey(stored.hash), JSON.stringify(loaded.value));
+    return remember({ version, hash: stored.hash, dataset: loaded.value });
+  };
+
+  const store = (
+    files: DatasetFiles, hash: string, loaded: LoadResult<Dataset>, name: string, source: DatasetSource, actor: string, activate: boolean,
+  ): ImportOutcome => {
+    if (!loaded.ok) return loaded;
+    const version = storage.db.transaction(() => {
+      storage.cache.put(cacheKey(hash), JSON.stringify(loaded.value));
+      return storage.datasets.add({ hash, name, source, counts: countsOf(loaded.value), files: canonical(files) }, actor, activate);
+    })();
+    remember({ version: version.version, hash, dataset: loaded.value });
+    return { ok: true, version, warnings: loaded.warnings };
+  };
+
+  const active = (): LoadedDataset => {
+    const version = storage.datasets.activeVersion();
+    const loaded = version === undefined ? undefined : load(version);
+    if (loaded === undefined) throw new Error('datasetService.active: no dataset version is active');
+    return loaded;
+  };
+
+  return {
+    seed: async (dir, actor) => {
+      const read = await readDatasetDir(dir);
+      if (!read.ok) throw new Error(`cannot read the dataset in ${dir}: ${read.problems.map((p) => `${p.file}: ${p.message}`).join('; ')}`);
+      const existing = storage.datasets.findByHash(read.value.hash);
+      if (existing !== undefined) {
+        if (storage.datasets.activeVersion() === undefined) storage.datasets.activate(existing.version, actor);
+        return storage.datasets.get(existing.version) as DatasetVersion;
+      }
+      const loaded = loadDataset(read.value.files);
+      const outcome = store(read.value.files, read.value.hash, loaded, 'Hai Phong (embedded)', 'embedded', actor, false);
+      if (!outcome.ok) throw new Error(`the dataset in ${dir} is invalid: ${outcome.problems.slice(0, 3).map((p) => `${p.file}:${p.line ?? ''} ${p.message}`).join('; ')}`);
+      return outcome.version;
+    },
+    active,
+    load,
+    importTables: (files, name, actor, activate) =>
+      store(files, hashTexts(files), loadDataset(files), name, 'import-tables', actor, activate),
+    importDossiers: (file, name, asOf, actor, activate) => {
+      const base = active();
+      const known = {
+        centers: new Set(base.dataset.centers.map((c) => c.code)),
+        fields: new Set(base.dataset.fields.map((f) => f.field)),
+      };
+      const aggregated = aggregateDossiers(file, known, asOf === undefined ? {} : { asOf });
+      if (!aggregated.ok) return aggregated;
+      const covered = new Set(aggregated.value.map((r) => `${r.centerCode} ${r.month}`));
+      const kept = base.dataset.history.filter((r) => !covered.has(`${r.centerCode} ${r.month}`));
+      const history = [...kept, ...aggregated.value].sort((a, b) =>
+        a.centerCode.localeCompare(b.centerCode) || a.month.localeCompare(b.month) || a.field.localeCompare(b.field) || a.channel.localeCompare(b.channel));
+      const baseFiles = storage.datasets.files(base.version) as DatasetFiles;
+      const files: DatasetFiles = { ...baseFiles, history: { name: DATASET_FILE_NAMES.history, text: writeCsv(HISTORY_COLUMNS, history.map(historyCells)) } };
+      return store(files, hashTexts(files), loadDataset(files), name, 'import-dossiers', actor, activate);
+    },
+  };
+};
