@@ -112,6 +112,7 @@ export const historySeries = (history: readonly HistoryRow[], breakMonth?: strin
 /** One forecast per center x field x channel series of `history`, ordered by center, field, channel. */
 export const forecastHistory = (history: readonly HistoryRow[], options: ForecastHistoryOptions): readonly DossierForecast[] => {
   const { series, lastMonth } = historySeries(history, options.breakMonth);
+  if (series.length === 0) return [];
   const months = Array.from({ length: options.horizon }, (_, k) => addMonths(lastMonth, k + 1));
   const out: DossierForecast[] = [];
   series.forEach((s, i) => {
