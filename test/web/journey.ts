@@ -112,7 +112,7 @@ const main = async (): Promise<number> => {
         await p.getByRole('button', { name: /^Phường Phù Liễn:/ }).press('Enter');
         await p.waitForURL(/#\/center\//);
         await p.getByRole('heading', { name: 'Phường Phù Liễn', level: 1 }).waitFor();
-        await p.locator('td.mono', { hasText: 'HP-' }).first().waitFor({ timeout: 60_000 });
+        await p.getByRole('heading', { name: /^Công chức · [1-9]/ }).waitFor({ timeout: 60_000 });
         await p.locator('.chart svg path').first().waitFor();
         await shot(p, 'center');
       },

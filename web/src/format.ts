@@ -20,3 +20,14 @@ export const formatMonth = (month: string): string => {
   const [y, m] = month.split('-');
   return `${m}/${y}`;
 };
+
+const GRADES: Readonly<Record<string, { readonly vi: string; readonly en: string }>> = {
+  chuyen_vien_cao_cap: { vi: 'Chuyên viên cao cấp', en: 'Senior principal specialist' },
+  chuyen_vien_chinh: { vi: 'Chuyên viên chính', en: 'Principal specialist' },
+  chuyen_vien: { vi: 'Chuyên viên', en: 'Specialist' },
+  can_su: { vi: 'Cán sự', en: 'Officer' },
+  nhan_vien: { vi: 'Nhân viên', en: 'Clerk' },
+};
+
+/** A civil-service grade id (`chuyen_vien_chinh`) in words; unknown ids as written. */
+export const gradeName = (lang: Lang, grade: string): string => GRADES[grade]?.[lang] ?? grade.replace(/_/g, ' ');

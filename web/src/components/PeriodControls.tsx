@@ -27,15 +27,19 @@ export const PeriodControls = ({ period, quantile, onPeriod, onQuantile }: Perio
           onChange={(e) => e.target.value && onPeriod(e.target.value)}
         />
       </label>
-      <fieldset className="segmented">
-        <legend title={t('quantileHelp')}>{t('quantile')}</legend>
-        {QUANTILES.map((q) => (
-          <label key={q} className={q === quantile ? 'on' : undefined}>
-            <input type="radio" name={`${id}-q`} value={q} checked={q === quantile} onChange={() => onQuantile(q)} />P
-            {Math.round(q * 100)}
-          </label>
-        ))}
-      </fieldset>
+      <div className="segmented-wrap">
+        <span id={`${id}-q-label`} className="control-label" title={t('quantileHelp')}>
+          {t('quantile')}
+        </span>
+        <div className="segmented" role="radiogroup" aria-labelledby={`${id}-q-label`}>
+          {QUANTILES.map((q) => (
+            <label key={q} className={q === quantile ? 'on' : undefined}>
+              <input type="radio" name={`${id}-q`} value={q} checked={q === quantile} onChange={() => onQuantile(q)} />P
+              {Math.round(q * 100)}
+            </label>
+          ))}
+        </div>
+      </div>
     </div>
   );
 };

@@ -4,7 +4,7 @@ import { api, type CenterSeriesForecast } from '../api.ts';
 import { ForecastChart } from '../charts/ForecastChart.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { Kpi } from '../components/Kpi.tsx';
-import { formatInt, formatNumber, formatPercent } from '../format.ts';
+import { formatInt, formatNumber, formatPercent, gradeName } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { useReference } from '../reference.ts';
 import { hrefOf } from '../route.ts';
@@ -160,7 +160,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
               <tr key={p.staffId}>
                 <td className="mono">{p.staffId}</td>
                 <td>{p.name}</td>
-                <td>{p.grade.replace(/_/g, ' ')}</td>
+                <td>{gradeName(lang, p.grade)}</td>
                 <td className="num">{formatNumber(lang, p.fte)}</td>
                 <td>
                   {p.fields.map((f) => (

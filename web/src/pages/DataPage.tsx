@@ -86,7 +86,7 @@ export const DataPage = () => {
           <thead>
             <tr>
               <th scope="col" className="num">#</th>
-              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('versionName')}</th>
               <th scope="col">{t('created')}</th>
               <th scope="col" className="num">{t('centers')}</th>
               <th scope="col" className="num">{t('staff')}</th>
@@ -135,7 +135,7 @@ export const DataPage = () => {
             <input id={`${id}-files`} type="file" multiple accept=".csv,text/csv" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
           </label>
           <label htmlFor={`${id}-name`}>
-            {t('name')}
+            {t('versionName')}
             <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} />
           </label>
           <label className="check">

@@ -58,49 +58,47 @@ export const Overview = () => {
       <ErrorNote error={workload.error} onRetry={workload.reload} />
       {workload.loading && !w && <Loading />}
       {w && (
-        <>
-          <div className="kpis">
-            <Kpi label={t('cityUtilization')} value={formatPercent(lang, w.totals.utilization)} hint={t('utilizationHelp')} />
-            <Kpi label={t('dossiers')} value={formatInt(lang, w.totals.direct + w.totals.online)} hint={`${t('direct')} ${formatInt(lang, w.totals.direct)} · ${t('online')} ${formatInt(lang, w.totals.online)}`} />
-            <Kpi label={t('staff')} value={formatInt(lang, w.totals.staffCount)} />
-            <Kpi label={t('requiredHours')} value={formatInt(lang, w.totals.requiredHours)} />
-            <Kpi label={t('uncoveredHours')} value={formatInt(lang, w.totals.uncoveredHours)} tone={w.totals.uncoveredHours > 0 ? 'bad' : undefined} />
-            <Kpi label={t('overloadedCenters')} value={formatInt(lang, w.totals.overloadedCenters)} tone="bad" />
-            <Kpi label={t('idleCenters')} value={formatInt(lang, w.totals.idleCenters)} />
-          </div>
-          <ActivePlanSummary />
-          <div className="overview-grid">
-            <div className="panel map-panel">
-              <h2>{t('map')}</h2>
-              <p className="help">{t('mapHelp')}</p>
-              <CenterMap centers={ref.centers} volume={volume} utilization={utilization} onSelect={open} title={t('map')} />
-              <div className="legends">
-                <UtilizationLegend title={t('legendUtilization')} />
-                <VolumeLegend title={t('legendVolume')} max={Math.max(0, ...volume.values())} />
-              </div>
-            </div>
-            <div className="side-lists">
-              <CenterList
-                title={`${t('overloaded')} · ${overloaded.length}`}
-                rows={overloaded.map((c) => ({
-                  code: c.centerCode,
-                  name: nameOf(c.centerCode),
-                  utilization: c.utilization,
-                  note: c.shortFields
-                    .slice(0, 2)
-                    .map((s) => `${fieldName(s.field)}${s.expertStaff === 0 ? ` (${t('missingExpertise')})` : ''}`)
-                    .join('; '),
-                  staff: c.staffCount,
-                }))}
-              />
-              <CenterList
-                title={`${t('idle')} · ${idle.length}`}
-                rows={idle.map((c) => ({ code: c.centerCode, name: nameOf(c.centerCode), utilization: c.utilization, note: '', staff: c.staffCount }))}
-              />
-            </div>
-          </div>
-        </>
+        <div className="kpis">
+          <Kpi label={t('cityUtilization')} value={formatPercent(lang, w.totals.utilization)} hint={t('utilizationHelp')} />
+          <Kpi label={t('dossiers')} value={formatInt(lang, w.totals.direct + w.totals.online)} hint={`${t('direct')} ${formatInt(lang, w.totals.direct)} · ${t('online')} ${formatInt(lang, w.totals.online)}`} />
+          <Kpi label={t('staff')} value={formatInt(lang, w.totals.staffCount)} />
+          <Kpi label={t('requiredHours')} value={formatInt(lang, w.totals.requiredHours)} />
+          <Kpi label={t('uncoveredHours')} value={formatInt(lang, w.totals.uncoveredHours)} tone={w.totals.uncoveredHours > 0 ? 'bad' : undefined} />
+          <Kpi label={t('overloadedCenters')} value={formatInt(lang, w.totals.overloadedCenters)} tone="bad" />
+          <Kpi label={t('idleCenters')} value={formatInt(lang, w.totals.idleCenters)} />
+        </div>
       )}
+      <ActivePlanSummary />
+      <div className="overview-grid">
+        <div className="panel map-panel">
+          <h2>{t('map')}</h2>
+          <p className="help">{t('mapHelp')}</p>
+          <CenterMap centers={ref.centers} volume={volume} utilization={utilization} onSelect={open} title={t('map')} />
+          <div className="legends">
+            <UtilizationLegend title={t('legendUtilization')} />
+            <VolumeLegend title={t('legendVolume')} max={Math.max(0, ...volume.values())} />
+          </div>
+        </div>
+        <div className="side-lists">
+          <CenterList
+            title={`${t('overloaded')} · ${overloaded.length}`}
+            rows={overloaded.map((c) => ({
+              code: c.centerCode,
+              name: nameOf(c.centerCode),
+              utilization: c.utilization,
+              note: c.shortFields
+                .slice(0, 2)
+                .map((s) => `${fieldName(s.field)}${s.expertStaff === 0 ? ` (${t('missingExpertise')})` : ''}`)
+                .join('; '),
+              staff: c.staffCount,
+            }))}
+          />
+          <CenterList
+            title={`${t('idle')} · ${idle.length}`}
+            rows={idle.map((c) => ({ code: c.centerCode, name: nameOf(c.centerCode), utilization: c.utilization, note: '', staff: c.staffCount }))}
+          />
+        </div>
+      </div>
     </section>
   );
 };
