@@ -128,7 +128,7 @@ const main = async (): Promise<number> => {
         for (let i = 0; i < 5; i += 1) await radius.press('ArrowRight');
         if ((await radius.inputValue()) !== '20') throw new Error(`commute radius is ${await radius.inputValue()}, expected 20`);
         const t0 = Date.now();
-        await p.getByRole('button', { name: 'Giải', exact: true }).click();
+        await p.getByRole('button', { name: 'Tính phương án', exact: true }).click();
         await p.locator('.plan-results').waitFor({ timeout: SOLVE_TIMEOUT_MS });
         figures.push(`default-like plan shown ${Date.now() - t0} ms after pressing Solve (includes save and first forecasts)`);
         const rows = await p.locator('table.moves tbody tr').count();
@@ -157,7 +157,7 @@ const main = async (): Promise<number> => {
         await p.getByLabel('Phương án đã lưu').selectOption('');
         await p.getByLabel('Tên phương án').fill('Hành trình B: 5 điều động');
         await p.getByLabel(/Số điều động tối đa/).fill('5');
-        await p.getByRole('button', { name: 'Giải', exact: true }).click();
+        await p.getByRole('button', { name: 'Tính phương án', exact: true }).click();
         await p.locator('.plan-results').waitFor({ timeout: SOLVE_TIMEOUT_MS });
         const rows = await p.locator('table.moves tbody tr').count();
         if (rows > 5) throw new Error(`${rows} moves exceed the budget of 5`);

@@ -15,6 +15,7 @@ const row = (month: string, field: string, channel: 'direct' | 'online', receive
 });
 
 const series = (field: string, channel: 'direct' | 'online', mean: number, sd: number): CenterSeriesForecast => ({
+  centerCode: '11311',
   field,
   channel,
   months: ['2026-11'],

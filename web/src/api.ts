@@ -6,7 +6,7 @@
  */
 import type { Center, CivilServant, Field, HistoryRow, InputProblem, Month } from '../../solver/domain.ts';
 import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
-import type { SeriesForecast } from '../../solver/forecast/forecastSeries.ts';
+import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { ScenarioLevers } from './scenario.ts';
 
 /** A failed call: HTTP status (0 = no answer) and the server's message. */
@@ -49,8 +49,9 @@ const request = async <T>(method: string, path: string, body?: unknown, signal?:
   return (await response.json()) as T;
 };
 
-/** Lists come either bare or wrapped in `{ items }` (paged resources). */
-const items = <T>(body: T[] | { items: T[] }): T[] => (Array.isArray(body) ? body : body.items);
+/** Lists come either bare or wrapped in a page (`{ items }` or `{ rows }`). */
+const items = <T>(body: T[] | { items: T[] } | { rows: T[] }): T[] =>
+  Array.isArray(body) ? body : 'items' in body ? body.items : body.rows;
 
 const query = (params: Readonly<Record<string, string | number | undefined>>): string => {
   const q = new URLSearchParams();
@@ -105,13 +106,8 @@ export interface PlanJob {
   readonly createdAt: string;
 }
 
-/** Forecast of one series of a center, as the forecasts route returns it. */
-export interface CenterSeriesForecast extends SeriesForecast {
-  readonly field: string;
-  readonly channel: 'direct' | 'online';
-  /** Months of `mean[0]`.. */
-  readonly months: readonly Month[];
-}
+/** Forecast of one center x field x channel series, as the forecast module gives it. */
+export type CenterSeriesForecast = DossierForecast;
 
 export const api = {
   datasets: async (): Promise<DatasetVersion[]> => items(await request<DatasetVersion[] | { items: DatasetVersion[] }>('GET', 'datasets')),

@@ -36,7 +36,7 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
   return (
     <div className="lever-editor">
       <fieldset>
-        <legend>{t('period')}</legend>
+        <legend>{t('periodAndLevel')}</legend>
         <PeriodControls
           period={levers.period}
           quantile={levers.quantile}

@@ -81,6 +81,9 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
             <a href={exportUrl(planId, 'memo')} target="_blank" rel="noreferrer">
               {t('memo')}
             </a>
+            <button type="button" onClick={() => window.print()}>
+              {t('print')}
+            </button>
           </div>
         </div>
         <p className="quality">
