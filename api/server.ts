@@ -5,6 +5,8 @@
  *             any other address requires bearer tokens (create them with `npm run admin`).
  *   PORT      TCP port (default 8080; 0 = any free port).
  *   DATA_DIR  directory of the SQLite database (default ./.data), created on first start.
+ *   DATASET_DIR  dataset stored as a version at start when new (default: the embedded data/haiphong).
+ *   WRITES_PER_MINUTE  writes allowed per client address per minute (default 600).
  *
  * Prints the address once listening. SIGINT/SIGTERM close it cleanly (running solves stop).
  */
@@ -28,7 +30,14 @@ const mode = isLoopback(host) ? 'local' : 'tokens';
 const writes = env['WRITES_PER_MINUTE'] === undefined ? undefined : Number(env['WRITES_PER_MINUTE']);
 
 console.log(`Loading data (${dataDir})...`);
-const app = await buildApp({ dataDir, mode, logger: env['LOG'] === '1', ...(writes === undefined ? {} : { writesPerMinute: writes }) });
+const datasetDir = env['DATASET_DIR'];
+const app = await buildApp({
+  dataDir,
+  mode,
+  logger: env['LOG'] === '1',
+  ...(writes === undefined ? {} : { writesPerMinute: writes }),
+  ...(datasetDir === undefined ? {} : { datasetDir: resolve(datasetDir) }),
+});
 const address = await app.listen({ host, port });
 console.log(`Commune staffing planner listening on ${address} (${mode === 'local' ? 'local single-user mode, no tokens' : 'bearer tokens required'})`);
 console.log(`API docs: ${address}/docs`);
