@@ -1,5 +1,5 @@
 /** The shell: header with navigation and language switch, then the screen the URL names. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from './api.ts';
 import { ErrorNote, Loading } from './components/ErrorNote.tsx';
 import { I18nContext, translate, type Lang, type MessageKey } from './i18n.ts';
@@ -41,6 +41,12 @@ export const App = () => {
     document.documentElement.lang = lang;
     document.title = `${i18n.t('appTitle')} – ${i18n.t('city')}`;
   }, [lang, i18n]);
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    // After a navigation (not the first load), move focus to the new screen, as a page load would.
+    if (firstScreen.current) firstScreen.current = false;
+    else document.getElementById('main')?.focus();
+  }, [route.screen]);
   const setActive = (id: string | undefined) => {
     if (id) localStorage.setItem('activePlan', id);
     else localStorage.removeItem('activePlan');

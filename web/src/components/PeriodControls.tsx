@@ -1,8 +1,15 @@
 /** The period and forecast-level controls shared by the overview and the planner. */
 import { useId } from 'react';
+import { formatMonth } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 
 export const QUANTILES: readonly number[] = [0.5, 0.8, 0.95];
+
+/** Months offered: from the July 2025 reform (the units as they are now) to the end of 2027. */
+export const PERIODS: readonly string[] = Array.from({ length: 30 }, (_, i) => {
+  const n = 2025 * 12 + 6 + i;
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+});
 
 export interface PeriodControlsProps {
   readonly period: string;
@@ -18,14 +25,13 @@ export const PeriodControls = ({ period, quantile, onPeriod, onQuantile }: Perio
     <div className="controls-row">
       <label htmlFor={`${id}-period`}>
         {t('period')}
-        <input
-          id={`${id}-period`}
-          type="month"
-          value={period}
-          min="2023-01"
-          max="2027-12"
-          onChange={(e) => e.target.value && onPeriod(e.target.value)}
-        />
+        <select id={`${id}-period`} value={period} onChange={(e) => onPeriod(e.target.value)}>
+          {(PERIODS.includes(period) ? PERIODS : [period, ...PERIODS]).map((m) => (
+            <option key={m} value={m}>
+              {t('month')} {formatMonth(m)}
+            </option>
+          ))}
+        </select>
       </label>
       <div className="segmented-wrap">
         <span id={`${id}-q-label`} className="control-label" title={t('quantileHelp')}>
