@@ -4,6 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { api, type PlanJob } from '../api.ts';
+import { GroupedBars } from '../charts/GroupedBars.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { formatInt, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.ts';
@@ -28,6 +29,13 @@ export const moveDifferences = (plans: readonly { readonly report: PlanReport }[
     return { staffId, name: any?.name ?? '', from: any?.fromCenter ?? '', to: found.map((m) => m?.toCenter) };
   });
   return rows.filter((r) => new Set(r.to).size > 1).sort((a, b) => a.staffId.localeCompare(b.staffId));
+};
+
+/** Uncovered hours of a plan per field, summed over centers. */
+export const uncoveredByField = (report: PlanReport): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (const c of report.coverage) m.set(c.field, (m.get(c.field) ?? 0) + c.uncovered);
+  return m;
 };
 
 export const Compare = () => {
@@ -121,6 +129,14 @@ export const Compare = () => {
                 ))}
               </tbody>
             </table>
+          </div>
+          <div className="panel">
+            <h2>{t('uncoveredByField')}</h2>
+            <GroupedBars
+              title={t('uncoveredByField')}
+              categories={ref.fields.map((f) => ({ id: f.field, label: lang === 'vi' ? f.nameVi : f.nameEn }))}
+              series={compared.map((c) => ({ label: c.label, values: uncoveredByField(c.report) }))}
+            />
           </div>
           <div className="panel">
             <h2>
