@@ -77,14 +77,21 @@ describe('forecastSeries: structural break', () => {
 });
 
 describe('forecastSeries: choice and report', () => {
-  it('reports a backtest score for every applicable method, best first, and picks the best', () => {
+  it('reports a backtest score for every applicable method, best first, and averages the three best', () => {
     const uniform = mulberry32(3);
     const y = simulateSeries(randomParameters(46, uniform), normal(uniform));
     const f = forecastSeries(y, { horizon: 12 });
     expect(f.backtest.length).toBeGreaterThanOrEqual(5);
-    expect(f.method).toBe(f.backtest[0]!.method);
+    expect(f.method).toBe(`mean(${f.backtest.slice(0, 3).map((s) => s.method).join('+')})`);
     for (let i = 1; i < f.backtest.length; i += 1) expect(f.backtest[i]!.mase).toBeGreaterThanOrEqual(f.backtest[i - 1]!.mase);
     for (const s of f.backtest) expect(METHOD_NAMES).toContain(s.method);
+  });
+
+  it('picks the single best method with combineBest 1', () => {
+    const uniform = mulberry32(3);
+    const y = simulateSeries(randomParameters(46, uniform), normal(uniform));
+    const f = forecastSeries(y, { horizon: 12, combineBest: 1 });
+    expect(f.method).toBe(f.backtest[0]!.method);
   });
 
   it('uses the one method it is given', () => {
