@@ -25,6 +25,9 @@ import { dataRoutes } from './routes/dataRoutes.ts';
 import { datasetRoutes, IMPORT_BODY_LIMIT } from './routes/datasetRoutes.ts';
 import { scenarioRoutes } from './routes/scenarioRoutes.ts';
 import { statusRoutes } from './routes/statusRoutes.ts';
+import { computeService } from './jobs/computeService.ts';
+import { createWorkerPool } from './jobs/workerPool.ts';
+import { computeRoutes } from './routes/computeRoutes.ts';
 import { ErrorReply } from './schemas/common.ts';
 import { CenterSchema, DatasetVersionSchema, FieldSchema, HistoryRowSchema, StaffSchema } from './schemas/datasetSchemas.ts';
 import { ScenarioRecordSchema, ScenarioSchema } from './schemas/scenarioSchemas.ts';
@@ -42,6 +45,10 @@ export interface AppOptions {
   readonly webDir?: string;
   /** Writes (POST, PUT, DELETE) allowed per client address per minute. Default 600. */
   readonly writesPerMinute?: number;
+  /** Worker threads for solves and forecasts. Default 1. */
+  readonly workers?: number;
+  /** Most tasks waiting for a worker; beyond it the API answers 503. Default 8. */
+  readonly queueLimit?: number;
   /** Fastify's logger. Default off. */
   readonly logger?: boolean;
 }
@@ -52,7 +59,9 @@ export const BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 const SCHEMAS = [ErrorReply, CenterSchema, FieldSchema, StaffSchema, HistoryRowSchema, DatasetVersionSchema, ScenarioSchema, ScenarioRecordSchema];
-const ROUTES: readonly Routes[] = [statusRoutes, dataRoutes, datasetRoutes, scenarioRoutes, adminRoutes];
+const ROUTES: readonly Routes[] = [statusRoutes, dataRoutes, datasetRoutes, computeRoutes, scenarioRoutes, adminRoutes];
+
+const WORKER_ENTRY = new URL('./jobs/computeWorker.ts', import.meta.url);
 
 /**
  * One line naming the field: `body/name must NOT have fewer than 1 characters`,
@@ -80,6 +89,9 @@ const handleError = (error: FastifyError & { expose?: boolean }, request: Parame
     return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: error.message });
   }
   const status = error.statusCode ?? 500;
+  if (error.expose === true && status === 503) {
+    return reply.code(503).headers((error as { headers?: Record<string, string> }).headers ?? {}).send({ statusCode: 503, error: 'Service Unavailable', message: error.message });
+  }
   if (status >= 400 && status < 500) {
     return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: error.message });
   }
@@ -100,7 +112,10 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   storage.plans.failInterrupted();
   const datasets = datasetService(storage);
   await datasets.seed(options.datasetDir ?? DEFAULT_DATASET_DIR, 'system');
-  const context: AppContext = { mode: options.mode, storage, datasets };
+  const pool = createWorkerPool({ entry: WORKER_ENTRY, size: options.workers ?? 1, queueLimit: options.queueLimit ?? 8 });
+  app.addHook('onClose', async () => pool.close());
+  const compute = computeService(storage, pool, options.dataDir);
+  const context: AppContext = { mode: options.mode, storage, datasets, pool, compute };
 
   for (const schema of SCHEMAS) app.addSchema(schema);
   app.setErrorHandler(handleError);

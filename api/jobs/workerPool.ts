@@ -114,7 +114,7 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
       const timer = setTimeout(() => {
         if (slot.task?.message.id !== item.message.id) return;
         finish(slot);
-        item.handlers.failed(`the task ran longer than ${Math.round(hardLimitMs / 1000)} s and was stopped`);
+        item.handlers.failed(`the task ran longer than ${hardLimitMs / 1000} s and was stopped`);
         replace(slot);
         next();
       }, hardLimitMs);

@@ -5,6 +5,8 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AccessMode } from '../auth/access.ts';
+import type { ComputeService } from '../jobs/computeService.ts';
+import type { WorkerPool } from '../jobs/workerPool.ts';
 import type { DatasetService } from '../storage/datasetService.ts';
 import type { Storage } from '../storage/openStorage.ts';
 
@@ -12,6 +14,8 @@ export interface AppContext {
   readonly mode: AccessMode;
   readonly storage: Storage;
   readonly datasets: DatasetService;
+  readonly pool: WorkerPool;
+  readonly compute: ComputeService;
 }
 
 /** A Fastify instance whose route schemas type the handlers (TypeBox). */

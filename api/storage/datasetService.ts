@@ -12,6 +12,7 @@ import { loadDataset } from '../../solver/dataset/loadDataset.ts';
 import { HISTORY_COLUMNS } from '../../solver/dataset/parseHistory.ts';
 import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
 import { DATASET_FILE_NAMES, datasetHash, readDatasetDir } from '../dataset-files.ts';
+import { datasetKey } from '../jobs/workerStore.ts';
 import type { DatasetCounts, DatasetSource, DatasetVersion } from './datasetStore.ts';
 import type { Storage } from './openStorage.ts';
 
@@ -73,7 +74,7 @@ export const datasetService = (storage: Storage): DatasetService => {
     while (memory.size > MEMORY_VERSIONS) memory.delete(memory.keys().next().value as number);
     return loaded;
   };
-  const cacheKey = (hash: string): string => `dataset:${hash}`;
+  const cacheKey = datasetKey;
 
   const load = (version: number): LoadedDataset | undefined => {
     const known = memory.get(version);

@@ -2,7 +2,7 @@
  * Builds the app for tests: a fresh temporary data directory and the small valid dataset of
  * test/cases/imports/good (4 centers) instead of the embedded one, so each test starts in ms.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,3 +25,29 @@ export const goodTables = (): Record<'centers' | 'fields' | 'history' | 'staff',
 };
 
 export const json = (body: string): unknown => JSON.parse(body);
+
+/**
+ * The good tables with a 42-month history (2023-01 to 2026-06, a year after the 2025-07 break) for every center x field x channel,
+ * long enough to forecast: a level per series, a yearly wave and a Tet dip, all by formula.
+ * Written once per test process into a temporary directory.
+ */
+let longDir: string | undefined;
+export const longHistoryDir = (): string => {
+  if (longDir !== undefined) return longDir;
+  const dir = mkdtempSync(join(tmpdir(), 'planner-api-long-'));
+  for (const table of ['centers', 'fields', 'staff']) writeFileSync(join(dir, `${table}.csv`), readFileSync(join(GOOD_DIR, `${table}.csv`)));
+  const centers = readFileSync(join(GOOD_DIR, 'centers.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0] as string);
+  const fields = readFileSync(join(GOOD_DIR, 'fields.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0] as string);
+  const lines = ['center_code,month,field,channel,received,resolved_on_time,resolved_late,pending'];
+  centers.forEach((center, c) => fields.forEach((field, f) => ['direct', 'online'].forEach((channel, h) => {
+    for (let k = 0; k < 42; k += 1) {
+      const month = `${2023 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+      const level = 40 + 25 * c + 15 * f + 30 * h;
+      const received = Math.round(level * (1 + 0.2 * Math.sin((2 * Math.PI * k) / 12)) * (k % 12 === 1 ? 0.6 : 1));
+      lines.push(`${center},${month},${field},${channel},${received},${received},0,0`);
+    }
+  })));
+  writeFileSync(join(dir, 'history.csv'), `${lines.join('\n')}\n`);
+  longDir = dir;
+  return dir;
+};

@@ -1,0 +1,70 @@
+/**
+ * Forecasts and workload of the active dataset, computed in the worker pool and cached per
+ * dataset content hash (the first request after an import waits for the forecasts: seconds).
+ */
+import { Type } from '@sinclair/typebox';
+import { errors, List } from '../schemas/common.ts';
+import type { Routes } from './context.ts';
+
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const Numbers = List(Type.Number());
+
+const ForecastSchema = Type.Object({
+  centerCode: Type.String(),
+  field: Type.String(),
+  channel: Type.String(),
+  months: List(Type.String()),
+  mean: Numbers,
+  lo80: Numbers,
+  hi80: Numbers,
+  lo95: Numbers,
+  hi95: Numbers,
+  method: Type.String({ description: 'method chosen by rolling-origin backtest (MASE)' }),
+  backtest: List(Type.Object({}, { additionalProperties: true })),
+});
+
+const AnyObject = Type.Object({}, { additionalProperties: true });
+
+export const computeRoutes: Routes = (api, { datasets, compute }) => {
+  api.get('/forecasts', {
+    schema: {
+      tags: ['forecast'],
+      summary: 'Monthly dossier forecasts (mean, 80% and 95% intervals) per center x field x channel',
+      querystring: Type.Object({
+        center: Type.Optional(Type.String()),
+        field: Type.Optional(Type.String()),
+        channel: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('online')])),
+      }, { additionalProperties: false }),
+      response: { 200: List(ForecastSchema), ...errors(400, 503) },
+    },
+  }, async (request) => {
+    const { center, field, channel } = request.query;
+    const all = await compute.forecasts(datasets.active());
+    return all.filter((f) => (center === undefined || f.centerCode === center) && (field === undefined || f.field === field) && (channel === undefined || f.channel === channel));
+  });
+
+  api.get('/workload', {
+    schema: {
+      tags: ['forecast'],
+      summary: 'Workload of every center and field in one month with today\'s staff: required hours, utilization, shortfall, counters',
+      querystring: Type.Object({
+        period: Month,
+        quantile: Type.Optional(Type.Union([Type.Literal(0.5), Type.Literal(0.8), Type.Literal(0.95)], { default: 0.8 })),
+      }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          period: Type.String(),
+          quantile: Type.Number(),
+          source: Type.String(),
+          workingDays: Type.Number(),
+          hoursPerFte: Type.Number(),
+          options: AnyObject,
+          fields: List(AnyObject),
+          centers: List(AnyObject),
+          totals: AnyObject,
+        }),
+        ...errors(400, 503),
+      },
+    },
+  }, async (request) => compute.workload(datasets.active(), { period: request.query.period, quantile: request.query.quantile ?? 0.8 }));
+};
