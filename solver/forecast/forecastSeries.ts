@@ -184,7 +184,7 @@ export const forecastSeries = (values: readonly (number | null)[], options: Fore
     if (picked.length === k) break;
   }
   if (picked.length === 0) throw new Error(`forecastSeries: none of the methods [${names.join(', ')}] applies to a series of ${n} values`);
-  const chosen = picked.length === 1 ? picked[0]!.name : `mean(${picked.map((p) => p.name).join('+')})`;
+  const chosen = picked.length === 1 ? picked[0]!.name : `mean(${picked.map((p) => p.name).sort().join('+')})`;
   const f: ModelForecast = {
     mean: Float64Array.from({ length: H }, (_, h) => picked.reduce((a, p) => a + p.forecast.mean[h]!, 0) / picked.length),
     sd: Float64Array.from({ length: H }, (_, h) => picked.reduce((a, p) => a + p.forecast.sd[h]!, 0) / picked.length),

@@ -12,6 +12,7 @@
  * - `combo`: mean of ets, theta and calendar (those that apply); sd the mean of theirs.
  * - `combo_median`: per step, the median of every base method that applies.
  * - `combo_pooled`: mean of ets_pooled, theta_pooled and calendar.
+ * - `ets_theta`: mean of ets and theta (the pair that did best on real public series, bench/external).
  */
 import { etsForecast } from './ets.ts';
 import { thetaForecast } from './theta.ts';
@@ -22,7 +23,7 @@ import type { MethodContext, ModelForecast } from './modelForecast.ts';
 /** Base methods, fitted directly on the series. */
 export const BASE_METHODS = ['snaive', 'ets', 'ets_mul', 'ets_pooled', 'theta', 'theta_pooled', 'calendar'] as const;
 /** Combinations of base methods' forecasts. */
-export const COMBINATIONS = ['combo', 'combo_median', 'combo_pooled'] as const;
+export const COMBINATIONS = ['combo', 'combo_median', 'combo_pooled', 'ets_theta'] as const;
 /** Every method name `forecastSeries` accepts, in the order ties are broken. */
 export const METHOD_NAMES: readonly string[] = [...COMBINATIONS, ...BASE_METHODS];
 
@@ -142,6 +143,7 @@ export const forecastMethods = (
     let f: ModelForecast | undefined;
     if (name === 'combo') f = mean(some(['ets', 'theta', 'calendar']), h);
     else if (name === 'combo_median') f = median(some(BASE_METHODS), h);
+    else if (name === 'ets_theta') f = mean(some(['ets', 'theta']), h);
     else if (name === 'combo_pooled') f = context.season === undefined ? undefined : mean(some(['ets_pooled', 'theta_pooled', 'calendar']), h);
     else if ((BASE_METHODS as readonly string[]).includes(name)) f = base(name as Base);
     else throw new Error(`forecastMethods: unknown method "${name}" (known: ${METHOD_NAMES.join(', ')})`);
