@@ -10,7 +10,8 @@
  *   given for its series is an error; the series it belongs to is not forecast (every error of it
  *   is reported), the other series are. A series with fewer than 3 values is an error too.
  * - The input is unusable (no output at all) when it is not CSV, lacks a column, or has no rows.
- * Numbers are written with at most 3 decimals.
+ * Values use `.` as decimal mark; in a `;`-separated file (as Excel writes in a Vietnamese locale)
+ * `,` is accepted too. Numbers are written with at most 3 decimals.
  */
 import { formatProblem, readCsv, writeCsv } from '../csv.ts';
 import type { InputProblem } from '../domain.ts';
@@ -52,6 +53,7 @@ interface SeriesRows {
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 
 /** Forecasts every series of `text` (the content of `file`) `options.horizon` months ahead. */
@@ -81,7 +83,9 @@ export const forecastCsv = (file: string, text: string, options: ForecastCsvOpti
       s.problems.push({ file, line, column: 'month', value: month, message: `series "${id}": not a month YYYY-MM` });
       continue;
     }
-    const value = raw === '' ? null : NUMBER.test(raw) ? Number(raw) : Number.NaN;
+    // A `;`-separated file comes from a locale (Vietnamese Excel) whose decimal mark is `,`.
+    const text = read.table.delimiter === ';' && DECIMAL_COMMA.test(raw) ? raw.replace(',', '.') : raw;
+    const value = text === '' ? null : NUMBER.test(text) ? Number(text) : Number.NaN;
     if (value !== null && !Number.isFinite(value)) {
       s.problems.push({ file, line, column: 'value', value: raw, message: `series "${id}": not a number` });
       continue;

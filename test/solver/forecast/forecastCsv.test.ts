@@ -66,7 +66,7 @@ describe('forecastCsv', () => {
     expect(r.succeeded).toBe(1);
   });
 
-  it('reads semicolon-separated files with a BOM and Vietnamese series names', () => {
+  it('reads semicolon-separated files with a BOM, decimal commas and Vietnamese series names', () => {
     const r = run('semicolon.csv', 2);
     if (!r.ok) throw new Error('unusable');
     expect(outputRows(r.csv).map((c) => c['series_id'])).toEqual(['Phường Phù Liễn', 'Phường Phù Liễn']);
