@@ -50,6 +50,12 @@ export interface PlanModel {
   readonly hires: readonly (readonly number[])[];
   readonly hireHours: readonly (readonly number[])[];
   readonly evennessCol: number;
+  readonly personRow: readonly number[];
+  /** Row of the hours-within-availability constraint per `${c}|${expertiseKey}`. */
+  readonly capacityRow: ReadonlyMap<string, number>;
+  readonly headcountRow: readonly number[];
+  /** Row of the transfer budget, or -1 when unlimited. */
+  readonly budgetRow: number;
 }
 
 export const expertiseKey = (fields: readonly number[]): string => fields.join(',');
@@ -66,6 +72,10 @@ export const buildPlanModel = (
   const nF = index.fieldIds.length;
   const grid = (): number[][] => Array.from({ length: nC }, () => new Array<number>(nF).fill(-1));
 
+  const personRow: number[] = [];
+  const capacityRow = new Map<string, number>();
+  const headcountRow: number[] = [];
+  let budgetRow = -1;
   const assign: AssignColumn[] = [];
   const atCenter: AssignColumn[][] = Array.from({ length: nC }, () => []);
   const capacityTerms = new Map<string, [number, number][]>();
@@ -85,7 +95,7 @@ export const buildPlanModel = (
       cap.push([col, -H * person.fte]);
       capacityTerms.set(key, cap);
     }
-    b.addRow(`one_center_p${p}`, 1, 1, terms);
+    personRow.push(b.addRow(`one_center_p${p}`, 1, 1, terms));
   });
 
   const uncovered = grid();
@@ -108,7 +118,7 @@ export const buildPlanModel = (
       terms.push([col, 1]);
       coverTerms[c]?.[f]?.push([col, 1]);
     }
-    b.addRow(`hours_within_availability_c${c}_t${t}`, -Infinity, 0, terms);
+    capacityRow.set(key, b.addRow(`hours_within_availability_c${c}_t${t}`, -Infinity, 0, terms));
     t += 1;
   }
 
@@ -154,11 +164,11 @@ export const buildPlanModel = (
   input.centers.forEach((center, c) => {
     const terms: [number, number][] = (atCenter[c] ?? []).map((a) => [a.col, 1]);
     for (const n of hires[c] ?? []) if (n >= 0) terms.push([n, 1]);
-    b.addRow(`headcount_c${c}`, minStaffOf(rules, center.code), center.maxStaff, terms);
+    headcountRow.push(b.addRow(`headcount_c${c}`, minStaffOf(rules, center.code), center.maxStaff, terms));
   });
   if (rules.maxTransfers !== null) {
     const moves = assign.filter((a) => a.c !== index.current[a.p]).map((a): [number, number] => [a.col, 1]);
-    b.addRow('transfers_within_budget', -Infinity, rules.maxTransfers, moves);
+    budgetRow = b.addRow('transfers_within_budget', -Infinity, rules.maxTransfers, moves);
   }
-  return { model: b.build(), assign, typeHours, uncovered, coverRow, hires, hireHours, evennessCol };
+  return { model: b.build(), assign, typeHours, uncovered, coverRow, hires, hireHours, evennessCol, personRow, capacityRow, headcountRow, budgetRow };
 };

@@ -2,12 +2,13 @@
  * Plans who works where: restricted MIP for the plan, full-model LP relaxation for an honest bound.
  *
  * 1. Sound pre-checks (explainInfeasibility): a conflict found there ends the solve with its reasons.
- * 2. Restricted MIP: each person offered their center plus the k centers with the largest deficit
- *    in their fields (candidateCenters), started from today's assignment.
- * 3. Bound: the LP relaxation of the FULL model (every center within the commute radius). It is a
+ * 2. Greedy start (greedyPlan): best single moves priced exactly per center, within every rule.
+ * 3. Restricted MIP: each person offered their center, the k centers with the largest deficit in
+ *    their fields (candidateCenters) and the greedy's choice; started from the greedy plan.
+ * 4. Bound: the LP relaxation of the FULL model (every center within the commute radius). It is a
  *    lower bound on every plan keeping the rules, so the reported gap is against the whole problem,
  *    not just the restricted one. With k = Infinity the MIP's own dual bound is used instead.
- * 4. If the restricted MIP is infeasible or finds nothing in time, the full MIP gets the rest of the
+ * 5. If the restricted MIP is infeasible or finds nothing in time, the full MIP gets the rest of the
  *    time; if that finds nothing, today's assignment (when it keeps the rules) is returned, marked.
  */
 import type { Highs } from 'highs';
@@ -15,9 +16,10 @@ import { buildPlanModel, type PlanModel } from './buildPlanModel.ts';
 import { candidateCenters } from './candidateCenters.ts';
 import { decodePlan } from './decodePlan.ts';
 import { explainInfeasibility } from './explainInfeasibility.ts';
+import { greedyPlan } from './greedyPlan.ts';
 import type { Plan, PlanQuality } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
-import { buildPlanIndex, type PlanIndex } from './planIndex.ts';
+import { buildPlanIndex } from './planIndex.ts';
 import { solveWithHighs, type SolveOutcome } from './solveWithHighs.ts';
 
 export interface SolvePlanOptions {
@@ -27,6 +29,12 @@ export interface SolvePlanOptions {
   readonly candidatesPerPerson?: number;
   /** Relative gap (against the whole-problem bound) under which the plan is called optimal. Default 0.01. */
   readonly gapTolerance?: number;
+  /**
+   * A clock in milliseconds (e.g. `performance.now`). With it, `seconds` is the wall time of the whole
+   * solve (greedy start included) and the MIP gets what is left of the time limit; without it
+   * (solver/ reads no clock itself), `seconds` sums HiGHS's own run times.
+   */
+  readonly now?: () => number;
 }
 
 const modelSize = (pm: PlanModel): PlanQuality['modelSize'] => ({
@@ -35,12 +43,12 @@ const modelSize = (pm: PlanModel): PlanQuality['modelSize'] => ({
   binaries: pm.assign.length,
 });
 
-const todayStart = (pm: PlanModel, index: PlanIndex): { indices: number[]; values: number[] } => {
+const startFrom = (pm: PlanModel, at: readonly number[]): { indices: number[]; values: number[] } => {
   const indices: number[] = [];
   const values: number[] = [];
   for (const a of pm.assign) {
     indices.push(a.col);
-    values.push(a.c === index.current[a.p] ? 1 : 0);
+    values.push(a.c === at[a.p] ? 1 : 0);
   }
   pm.hires.forEach((row) => row.forEach((col) => col >= 0 && (indices.push(col), values.push(0))));
   return { indices, values };
@@ -67,22 +75,30 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       conflicts,
     };
   }
+  const t0 = options.now?.() ?? 0;
   let seconds = 0;
+  const elapsed = (): number => (options.now ? (options.now() - t0) / 1000 : seconds);
+  const all = candidateCenters(input, index, Infinity);
+  const greedy = greedyPlan(input, index, all);
+  const start = greedy ?? index.current;
   const run = (pm: PlanModel, limit: number, relax = false): SolveOutcome => {
     const out = solveWithHighs(highs, pm.model, {
       timeLimitSeconds: Math.max(0.5, limit),
       relativeGap: tolerance / 4,
       relax,
-      start: relax ? undefined : todayStart(pm, index),
+      start: relax ? undefined : startFrom(pm, start),
     });
     seconds += out.seconds;
     return out;
   };
 
-  const restricted = buildPlanModel(input, index, candidateCenters(input, index, k));
   const isFull = k === Infinity;
-  const full = isFull ? restricted : buildPlanModel(input, index, candidateCenters(input, index, Infinity));
-  const lp = isFull ? null : run(full, timeLimit, true);
+  const offered = isFull
+    ? all
+    : candidateCenters(input, index, k).map((list, p) => [...new Set([...list, start[p] ?? 0])].sort((a, b) => a - b));
+  const restricted = buildPlanModel(input, index, offered);
+  const full = isFull ? restricted : buildPlanModel(input, index, all);
+  const lp = isFull ? null : run(full, timeLimit - elapsed(), true);
   if (lp !== null && lp.status === 'infeasible') {
     return {
       ...empty,
@@ -94,7 +110,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       bound: null,
       boundKind: 'none',
       gap: null,
-      seconds,
+      seconds: elapsed(),
       modelSize: modelSize(full),
       conflicts: [
         {
@@ -106,10 +122,10 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     };
   }
   let used = restricted;
-  let mip = run(restricted, timeLimit - seconds);
+  let mip = run(restricted, timeLimit - elapsed());
   if (mip.x === null && !isFull) {
     used = full;
-    mip = run(full, timeLimit - seconds);
+    mip = run(full, timeLimit - elapsed());
   }
   const bound = isFull ? mip.bound : (lp?.bound ?? null);
   const boundKind: PlanQuality['boundKind'] = bound === null ? 'none' : isFull ? 'mip_bound_full_model' : 'lp_relaxation_full_model';
@@ -125,7 +141,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       bound,
       boundKind,
       gap: null,
-      seconds,
+      seconds: elapsed(),
       modelSize: modelSize(used),
       conflicts: infeasible
         ? [{ rules: ['headcount at or above the minimum', 'headcount within max_staff', 'transfers within the budget'], centers: [], message: 'The full MIP is infeasible.' }]
@@ -149,7 +165,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     bound,
     boundKind,
     gap,
-    seconds,
+    seconds: elapsed(),
     modelSize: modelSize(used),
     conflicts: [],
   };

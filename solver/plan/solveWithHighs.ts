@@ -27,6 +27,8 @@ export interface SolveOutcome {
   readonly x: Float64Array | null;
   /** Row duals (LP only): d objective / d row bound. */
   readonly rowDual: Float64Array | null;
+  /** Reduced costs (LP only): c_j - a_j . rowDual. */
+  readonly colDual: Float64Array | null;
   readonly objective: number | null;
   /** Proven lower bound on this model's optimum (MIP dual bound; LP objective when optimal). */
   readonly bound: number | null;
@@ -113,6 +115,7 @@ export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveO
       status,
       x: solution ? Float64Array.from(solution.colValue) : null,
       rowDual: solution && !isMip ? Float64Array.from(solution.rowDual) : null,
+      colDual: solution && !isMip ? Float64Array.from(solution.colDual) : null,
       objective,
       bound: bound !== null && Number.isFinite(bound) ? bound : null,
       seconds: m.getRunTime(),

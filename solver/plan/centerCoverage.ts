@@ -1,0 +1,118 @@
+/**
+ * The best hours a group of people can cover at one center: a max-flow from people (capacity =
+ * their available hours) through their expertise to fields (capacity = required hours), filled in
+ * decreasing field priority. Because the covered-hours vectors of a flow network form a polymatroid,
+ * filling the highest priority first maximises the priority-weighted covered hours exactly (greedy is
+ * optimal on polymatroids). Used by the greedy heuristic to price moves in microseconds.
+ */
+
+export interface CoveragePerson {
+  /** Available hours. */
+  readonly capacity: number;
+  /** Field positions the person may work in. */
+  readonly fields: readonly number[];
+}
+
+const EPS = 1e-9;
+
+/**
+ * Priority-weighted covered hours: sum_f priority[f] * covered[f]; fills `covered` (hours per field) when given.
+ * O(augmentations x people x fields); a 15-person center with 13 fields takes a few microseconds.
+ */
+export const centerCoverage = (
+  required: readonly number[],
+  priority: readonly number[],
+  people: readonly CoveragePerson[],
+  covered?: Float64Array,
+): number => {
+  const nF = required.length;
+  const m = people.length;
+  covered?.fill(0);
+  if (m === 0) return 0;
+  const flow = new Float64Array(m * nF);
+  const used = new Float64Array(m);
+  const into = new Float64Array(nF);
+  const levels = [...new Set(required.map((r, f) => (r > EPS ? (priority[f] ?? 1) : -1)).filter((p) => p >= 0))].sort((a, b) => b - a);
+  const parent = new Int32Array(m + nF);
+  const seen = new Uint8Array(m + nF);
+  const queue = new Int32Array(m + nF);
+  for (const level of levels) {
+    for (;;) {
+      seen.fill(0);
+      let head = 0;
+      let tail = 0;
+      for (let i = 0; i < m; i += 1) {
+        if ((people[i]?.capacity ?? 0) - (used[i] ?? 0) > EPS) {
+          seen[i] = 1;
+          parent[i] = -1;
+          queue[tail++] = i;
+        }
+      }
+      let sink = -1;
+      while (head < tail && sink < 0) {
+        const node = queue[head++] ?? 0;
+        if (node < m) {
+          for (const f of people[node]?.fields ?? []) {
+            const v = m + f;
+            if (seen[v] || !((required[f] ?? 0) > EPS)) continue;
+            seen[v] = 1;
+            parent[v] = node;
+            if ((priority[f] ?? 1) === level && (required[f] ?? 0) - (into[f] ?? 0) > EPS) {
+              sink = f;
+              break;
+            }
+            queue[tail++] = v;
+          }
+        } else {
+          const f = node - m;
+          for (let j = 0; j < m; j += 1) {
+            if (seen[j] || !((flow[j * nF + f] ?? 0) > EPS)) continue;
+            seen[j] = 1;
+            parent[j] = node;
+            queue[tail++] = j;
+          }
+        }
+      }
+      if (sink < 0) break;
+      let amount = (required[sink] ?? 0) - (into[sink] ?? 0);
+      let v = m + sink;
+      for (;;) {
+        const i = parent[v] ?? -1;
+        if (v >= m) {
+          // field v reached from person i by a forward edge
+          const p = i;
+          if (parent[p] === -1) {
+            amount = Math.min(amount, (people[p]?.capacity ?? 0) - (used[p] ?? 0));
+            break;
+          }
+          v = p;
+        } else {
+          // person v reached from field (i - m) by a backward edge
+          amount = Math.min(amount, flow[v * nF + (i - m)] ?? 0);
+          v = i;
+        }
+      }
+      v = m + sink;
+      into[sink] = (into[sink] ?? 0) + amount;
+      for (;;) {
+        const i = parent[v] ?? -1;
+        if (v >= m) {
+          const p = i;
+          flow[p * nF + (v - m)] = (flow[p * nF + (v - m)] ?? 0) + amount;
+          if (parent[p] === -1) {
+            used[p] = (used[p] ?? 0) + amount;
+            break;
+          }
+          v = p;
+        } else {
+          flow[v * nF + (i - m)] = (flow[v * nF + (i - m)] ?? 0) - amount;
+          v = i;
+        }
+      }
+    }
+  }
+  let value = 0;
+  for (let f = 0; f < nF; f += 1) value += (priority[f] ?? 1) * (into[f] ?? 0);
+  covered?.set(into);
+  return value;
+};

@@ -1,0 +1,170 @@
+/**
+ * A scenario: the one plain JSON object of levers the web planner edits, the API stores and the
+ * plan command reads (issue 4). Every lever is optional; `validateScenario` merges the defaults
+ * below once and names every problem by its field and value. The API's wire schema
+ * (api/schemas/scenarioSchemas.ts) carries the same names.
+ *
+ * {
+ *   "period": "2026-11",                 month to plan for, YYYY-MM
+ *   "quantile": 0.8,                     forecast quantile to staff to: 0.5, 0.8 or 0.95
+ *   "productivity": 0.8,                 share of paid time that goes to dossiers, (0, 1]
+ *   "unlistedAllowance": 0.1,            hours for requests outside the procedure list, share, [0, 1]
+ *   "demandMultiplierByField": {"social_protection": 1.6},   dossier count x, per field
+ *   "demandMultiplierByCenter": {"11311": 1.2},              dossier count x, per center
+ *   "onlineShareShift": 0.15,            share points of dossiers moved from direct to online, [-1, 1]
+ *   "normMultiplierByField": {"land": 0.9},                  minutes per dossier x, per field
+ *   "hiresAllowedByField": {"land": 10}, new civil servants the plan may place, per field
+ *   "maxTransfers": 30,                  most people whose center changes; null = unlimited
+ *   "maxCommuteKm": 15,                  km from home unit centroid to a new center
+ *   "minStaffPerCenter": 0, "minStaffByCenter": {"11311": 6},
+ *   "lockedStaffIds": ["HP-000123"],     people who stay (besides those locked in the data)
+ *   "crossTraining": true,               suggest cross-training
+ *   "weights": {"uncovered": 1, "evenness": 1, "transfers": 4, "commuteKm": 0.2, "hires": 2},
+ *   "timeLimitSeconds": 10               solver time limit
+ * }
+ */
+import type { CenterCode, FieldId, Month } from './domain.ts';
+import { DEFAULT_RULES, DEFAULT_WEIGHTS, type PlanRules, type PlanWeights } from './plan/planInput.ts';
+
+export interface Scenario {
+  readonly period: Month;
+  readonly quantile: number;
+  readonly productivity: number;
+  readonly unlistedAllowance: number;
+  readonly demandMultiplierByField: Readonly<Record<FieldId, number>>;
+  readonly demandMultiplierByCenter: Readonly<Record<CenterCode, number>>;
+  readonly onlineShareShift: number;
+  readonly normMultiplierByField: Readonly<Record<FieldId, number>>;
+  readonly hiresAllowedByField: Readonly<Record<FieldId, number>>;
+  readonly maxTransfers: number | null;
+  readonly maxCommuteKm: number;
+  readonly minStaffPerCenter: number;
+  readonly minStaffByCenter: Readonly<Record<CenterCode, number>>;
+  readonly lockedStaffIds: readonly string[];
+  readonly crossTraining: boolean;
+  readonly weights: PlanWeights;
+  readonly timeLimitSeconds: number;
+}
+
+/** Defaults: the month after the embedded history (Oct 2026), P80, the plan rules' defaults. */
+export const DEFAULT_SCENARIO: Scenario = {
+  period: '2026-11',
+  quantile: 0.8,
+  productivity: 0.8,
+  unlistedAllowance: 0.1,
+  demandMultiplierByField: {},
+  demandMultiplierByCenter: {},
+  onlineShareShift: 0,
+  normMultiplierByField: {},
+  hiresAllowedByField: {},
+  maxTransfers: DEFAULT_RULES.maxTransfers,
+  maxCommuteKm: DEFAULT_RULES.maxCommuteKm,
+  minStaffPerCenter: DEFAULT_RULES.minStaffPerCenter,
+  minStaffByCenter: {},
+  lockedStaffIds: [],
+  crossTraining: DEFAULT_RULES.crossTraining,
+  weights: DEFAULT_WEIGHTS,
+  timeLimitSeconds: 10,
+};
+
+export interface ScenarioProblem {
+  /** Path of the lever, e.g. `weights.evenness` or `demandMultiplierByField.land`. */
+  readonly field: string;
+  readonly value: unknown;
+  readonly message: string;
+}
+
+export type ScenarioResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly problems: readonly ScenarioProblem[] };
+
+type Check = (value: unknown) => string | null;
+const num = (min: number, max: number, integer = false): Check => (v) =>
+  typeof v !== 'number' || !Number.isFinite(v)
+    ? 'must be a number'
+    : integer && !Number.isInteger(v)
+      ? 'must be a whole number'
+      : v < min || v > max
+        ? `must be between ${min} and ${max}`
+        : null;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const CHECKS: Readonly<Record<string, Check>> = {
+  period: (v) => (typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? null : 'must be a month YYYY-MM'),
+  quantile: (v) => (v === 0.5 || v === 0.8 || v === 0.95 ? null : 'must be 0.5, 0.8 or 0.95'),
+  productivity: (v) => num(0, 1)(v) ?? ((v as number) > 0 ? null : 'must be above 0'),
+  unlistedAllowance: num(0, 1),
+  onlineShareShift: num(-1, 1),
+  maxTransfers: (v) => (v === null ? null : num(0, 1_000_000, true)(v)),
+  maxCommuteKm: num(0, 500),
+  minStaffPerCenter: num(0, 1000, true),
+  crossTraining: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
+  timeLimitSeconds: (v) => num(0, 600)(v) ?? ((v as number) > 0 ? null : 'must be above 0'),
+};
+const RECORDS: Readonly<Record<string, Check>> = {
+  demandMultiplierByField: num(0, 100),
+  demandMultiplierByCenter: num(0, 100),
+  normMultiplierByField: num(0, 100),
+  hiresAllowedByField: num(0, 100_000, true),
+  minStaffByCenter: num(0, 1000, true),
+  weights: num(0, 1e6),
+};
+
+/**
+ * Checks a JSON value as a scenario and fills in the defaults. Unknown levers are problems (a typo
+ * must not silently fall back to a default). Pure.
+ */
+export const validateScenario = (json: unknown): ScenarioResult => {
+  if (!isRecord(json)) return { ok: false, problems: [{ field: '', value: json, message: 'a scenario must be a JSON object' }] };
+  const problems: ScenarioProblem[] = [];
+  const known = new Set([...Object.keys(CHECKS), ...Object.keys(RECORDS), 'lockedStaffIds']);
+  for (const [key, value] of Object.entries(json)) {
+    if (!known.has(key)) {
+      problems.push({ field: key, value, message: `unknown lever; known: ${[...known].sort().join(', ')}` });
+      continue;
+    }
+    const check = CHECKS[key];
+    if (check) {
+      const message = check(value);
+      if (message) problems.push({ field: key, value, message });
+    } else if (key === 'lockedStaffIds') {
+      if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
+        problems.push({ field: key, value, message: 'must be a list of staff ids' });
+      }
+    } else if (!isRecord(value)) {
+      problems.push({ field: key, value, message: 'must be an object' });
+    } else {
+      const entryCheck = RECORDS[key] as Check;
+      for (const [name, v] of Object.entries(value)) {
+        if (key === 'weights' && !(name in DEFAULT_WEIGHTS)) {
+          problems.push({ field: `weights.${name}`, value: v, message: `unknown weight; known: ${Object.keys(DEFAULT_WEIGHTS).join(', ')}` });
+          continue;
+        }
+        const message = entryCheck(v);
+        if (message) problems.push({ field: `${key}.${name}`, value: v, message });
+      }
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const given = json as Partial<Scenario>;
+  return {
+    ok: true,
+    scenario: { ...DEFAULT_SCENARIO, ...given, weights: { ...DEFAULT_WEIGHTS, ...given.weights } },
+  };
+};
+
+/** The plan rules a scenario sets. */
+export const scenarioRules = (s: Scenario): PlanRules => ({
+  maxTransfers: s.maxTransfers,
+  maxCommuteKm: s.maxCommuteKm,
+  minStaffPerCenter: s.minStaffPerCenter,
+  minStaffByCenter: s.minStaffByCenter,
+  lockedStaffIds: s.lockedStaffIds,
+  hiresAllowedByField: s.hiresAllowedByField,
+  crossTraining: s.crossTraining,
+  weights: s.weights,
+});
+
+/** One problem as a line a planner can act on: `weights.evenness = -1: must be between 0 and 1000000`. */
+export const formatScenarioProblem = (p: ScenarioProblem): string =>
+  `${p.field || 'scenario'} = ${JSON.stringify(p.value)}: ${p.message}`;
