@@ -17,7 +17,7 @@ describe('i18n dictionary', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate('en', 'importFailed', { n: 3 })).toBe('Nothing imported: 3 problems to fix');
+    expect(translate('en', 'importFailed', { n: 3 })).toBe('Nothing imported. Problems to fix: 3');
     expect(translate('en', 'importOk')).toBe('Imported version {id}');
   });
 });

@@ -70,6 +70,13 @@ interface Check {
   readonly run: (page: Page) => Promise<string | void>;
 }
 
+/** Waits for the plan's results, or fails at once with the error the planner shows. */
+const planShown = async (page: Page): Promise<void> => {
+  await page.locator('.plan-results, form .error-note').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
+  const error = page.locator('form .error-note');
+  if ((await error.count()) > 0) throw new Error(`the planner shows: ${await error.first().textContent()}`);
+};
+
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 const main = async (): Promise<number> => {
@@ -129,7 +136,7 @@ const main = async (): Promise<number> => {
         if ((await radius.inputValue()) !== '20') throw new Error(`commute radius is ${await radius.inputValue()}, expected 20`);
         const t0 = Date.now();
         await p.getByRole('button', { name: 'Tính phương án', exact: true }).click();
-        await p.locator('.plan-results').waitFor({ timeout: SOLVE_TIMEOUT_MS });
+        await planShown(p);
         figures.push(`default-like plan shown ${Date.now() - t0} ms after pressing Solve (includes save and first forecasts)`);
         const rows = await p.locator('table.moves tbody tr').count();
         if (rows === 0) throw new Error('no moves listed');
@@ -158,7 +165,7 @@ const main = async (): Promise<number> => {
         await p.getByLabel('Tên phương án').fill('Hành trình B: 5 điều động');
         await p.getByLabel(/Số điều động tối đa/).fill('5');
         await p.getByRole('button', { name: 'Tính phương án', exact: true }).click();
-        await p.locator('.plan-results').waitFor({ timeout: SOLVE_TIMEOUT_MS });
+        await planShown(p);
         const rows = await p.locator('table.moves tbody tr').count();
         if (rows > 5) throw new Error(`${rows} moves exceed the budget of 5`);
       },

@@ -368,7 +368,7 @@ const en: Record<MessageKey, string> = {
   value: 'Value',
   problem: 'Problem',
   importOk: 'Imported version {id}',
-  importFailed: 'Nothing imported: {n} problems to fix',
+  importFailed: 'Nothing imported. Problems to fix: {n}',
   importMissing: 'Missing files: {files} (or choose exactly one dossier-level file)',
   created: 'Created',
   versionName: 'Version name',

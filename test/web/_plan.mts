@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+await p.goto('http://127.0.0.1:8377/#/planner');
+await p.getByLabel('Tên phương án').fill('Thử nghiệm');
+await p.getByLabel(/Bán kính đi lại/).and(p.locator('input')).fill('25').catch((e) => console.log('fill range:', String(e).slice(0, 100)));
+await p.getByRole('button', { name: 'Lưu', exact: true }).click();
+await p.waitForTimeout(1500);
+await p.getByRole('button', { name: 'Giải', exact: true }).click();
+await p.waitForTimeout(2000);
+console.log(p.url());
+await p.screenshot({ path: '/tmp/prev/planner.png', fullPage: true });
+await b.close();
