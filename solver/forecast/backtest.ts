@@ -20,6 +20,9 @@ export interface BacktestScore {
   readonly standardizedErrors: readonly number[];
   /** Forecast errors / MASE scale, by step ahead (index 0 = one step). */
   readonly scaledErrorsByStep: readonly (readonly number[])[];
+  /** Raw forecast errors and model sds over all origins and steps, in the same order for every method. */
+  readonly errors: readonly number[];
+  readonly sds: readonly number[];
 }
 
 /** Backtest origins for a series of `n` values (see the module comment). */
@@ -44,7 +47,7 @@ export const backtest = (
 ): BacktestScore[] => {
   const n = y.length;
   const list = backtestOrigins(n, horizon, context.period, origins);
-  const sums = new Map<string, { abs: number; smape: number; count: number; z: number[]; byStep: number[][] }>();
+  const sums = new Map<string, { abs: number; smape: number; count: number; z: number[]; byStep: number[][]; errors: number[]; sds: number[] }>();
   const failed = new Set<string>();
   for (const origin of list) {
     const h = Math.min(horizon, n - origin);
@@ -59,7 +62,7 @@ export const backtest = (
       }
       let s = sums.get(name);
       if (s === undefined) {
-        s = { abs: 0, smape: 0, count: 0, z: [], byStep: [] };
+        s = { abs: 0, smape: 0, count: 0, z: [], byStep: [], errors: [], sds: [] };
         sums.set(name, s);
       }
       for (let k = 0; k < h; k += 1) {
@@ -68,6 +71,8 @@ export const backtest = (
         s.smape += smapeTerm(f.mean[k], y[origin + k]);
         s.count += 1;
         if (f.sd[k] > 0) s.z.push(error / f.sd[k]);
+        s.errors.push(error);
+        s.sds.push(f.sd[k]);
         (s.byStep[k] ??= []).push(error / scale);
       }
     }
@@ -76,7 +81,7 @@ export const backtest = (
   for (const name of methods) {
     const s = sums.get(name);
     if (s === undefined || failed.has(name)) continue;
-    scores.push({ method: name, mase: s.abs / s.count, smape: s.smape / s.count, standardizedErrors: s.z, scaledErrorsByStep: s.byStep });
+    scores.push({ method: name, mase: s.abs / s.count, smape: s.smape / s.count, standardizedErrors: s.z, scaledErrorsByStep: s.byStep, errors: s.errors, sds: s.sds });
   }
   return scores;
 };
