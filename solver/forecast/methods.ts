@@ -3,6 +3,7 @@
  * (too short, not positive, no pooled seasonality given) returns undefined.
  *
  * - `snaive`: seasonal naive (solver/forecast/seasonalNaive.ts).
+ * - `naive`: the last value (random walk).
  * - `ets`: ETS(A,Ad,A), Holt-Winters additive with damped trend; damped Holt when shorter than 2 seasons.
  * - `ets_mul`: ETS(A,Ad,M), multiplicative season; only for positive series of 2 seasons or more.
  * - `ets_pooled`: damped Holt on the series divided by the pooled seasonal indices, multiplied back.
@@ -21,7 +22,7 @@ import { seasonalNaiveForecast } from './seasonalNaive.ts';
 import type { MethodContext, ModelForecast } from './modelForecast.ts';
 
 /** Base methods, fitted directly on the series. */
-export const BASE_METHODS = ['snaive', 'ets', 'ets_mul', 'ets_pooled', 'theta', 'theta_pooled', 'calendar'] as const;
+export const BASE_METHODS = ['snaive', 'naive', 'ets', 'ets_mul', 'ets_pooled', 'theta', 'theta_pooled', 'calendar'] as const;
 /** Combinations of base methods' forecasts. */
 export const COMBINATIONS = ['combo', 'combo_median', 'combo_pooled', 'ets_theta'] as const;
 /** Every method name `forecastSeries` accepts, in the order ties are broken. */
@@ -68,6 +69,8 @@ export const baseForecast = (name: Base, y: Float64Array, h: number, context: Me
   switch (name) {
     case 'snaive':
       return attempt(() => seasonalNaiveForecast(y, h, m));
+    case 'naive':
+      return attempt(() => seasonalNaiveForecast(y, h, 1));
     case 'ets': {
       const season = long ? 'additive' : 'none';
       return attempt(() => warm(`ets:${season}`, (start) => etsForecast(y, h, { period: m, season, ...budget, ...start })));
