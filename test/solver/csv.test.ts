@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { type CsvRecord, detectDelimiter, parseQuoted, readCsv, splitPlain, writeCsv } from '../../solver/csv.ts';
+
+const cell = fc.stringMatching(/^[ a-zA-Z0-9ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ._-]{0,12}$/);
+
+describe('readCsv', () => {
+  it('reads text without quotes exactly as the full CSV grammar does (lines, cells, blank lines)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(',', ';' as const),
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.boolean(), { maxLength: 20 }),
+        fc.constantFrom('\n', '\r\n'),
+        (delimiter, rows, blanks, eol) => {
+          const lines: string[] = [];
+          rows.forEach((row, i) => {
+            if (blanks[i] === true) lines.push('');
+            lines.push(row.join(delimiter));
+          });
+          const text = lines.join(eol) + eol;
+          const shape = (records: readonly CsvRecord[]) => records.map((r) => ({ cells: r.record, line: r.info.lines }));
+          expect(shape(splitPlain(text, delimiter as ',' | ';'))).toEqual(shape(parseQuoted(text, delimiter as ',' | ';')));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('names the line of a row with the wrong number of cells, counting blank and multi-line rows', () => {
+    const result = readCsv('a.csv', '\uFEFFa;b\n1;"x;y"\n\n"multi\nline";3\n4\n', ['a', 'b']);
+    expect(result).toEqual({ ok: false, problems: [{ file: 'a.csv', line: 6, message: 'expected 2 cells, found 1' }] });
+  });
+
+  it('names every missing column on the header line', () => {
+    const result = readCsv('a.csv', 'a,b\n1,2\n', ['a', 'c', 'd']);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.column)).toEqual(['c', 'd']);
+  });
+
+  it('refuses an empty file, also one holding only a BOM and blank lines', () => {
+    expect(readCsv('e.csv', '\uFEFF\n\n')).toEqual({ ok: false, problems: [{ file: 'e.csv', message: 'the file is empty' }] });
+  });
+
+  it('keeps separators and diacritics inside quoted cells', () => {
+    const result = readCsv('c.csv', 'name,fields\n"Phường Lê, Chân","land;civil_status"\n');
+    expect(result.ok && result.table.rows[0]?.cells).toEqual({ name: 'Phường Lê, Chân', fields: 'land;civil_status' });
+  });
+
+  it('detects the separator from the header, ignoring quoted ones', () => {
+    expect(detectDelimiter('"a,b";c;d\n')).toBe(';');
+    expect(detectDelimiter('a,b,"c;d;e"\n')).toBe(',');
+  });
+
+  it('reads back what writeCsv wrote, separators, quotes and line breaks included', () => {
+    const text = fc.string({ minLength: 1 }).filter((t) => t.trim() === t && t !== '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 10 }), (rows) => {
+        const result = readCsv('w.csv', writeCsv(['x', 'y'], rows));
+        expect(result.ok && result.table.rows.map((r) => r.cells)).toEqual(rows.map(([x, y]) => ({ x, y })));
+      }),
+    );
+  });
+});
