@@ -22,17 +22,14 @@
  */
 import { backtest } from './backtest.ts';
 import { forecastMethods, METHOD_NAMES } from './methods.ts';
-import { calendarMonthIndex, monthNumber, monthText } from './months.ts';
+import { calendarMonthIndex } from './months.ts';
 import { prepareSeries } from './prepareSeries.ts';
 import type { MethodContext, ModelForecast } from './modelForecast.ts';
+import { calendarRegressors } from './calendarRegressors.ts';
+import type { ForecastCalendar } from './calendarRegressors.ts';
+import { intervalScale, tQuantile } from './intervals.ts';
 
-/** Working-day calendar the calendar regression uses (solver/calendar.ts provides Vietnam's). */
-export interface ForecastCalendar {
-  /** Working days (Mon-Fri less closures) in month `YYYY-MM`. */
-  readonly workingDays: (month: string) => number;
-  /** Whether month `YYYY-MM` holds (most of) the Tet break. */
-  readonly isTetMonth: (month: string) => boolean;
-}
+export type { ForecastCalendar } from './calendarRegressors.ts';
 
 export interface ForecastOptions {
   /** Months to forecast after the last value; integer >= 1. */
@@ -87,63 +84,9 @@ export interface SeriesForecast {
 const Z80 = 1.2815515655446004;
 const Z95 = 1.959963984540054;
 
-/** Student t quantile from the normal one (Cornish-Fisher, good to ~1e-3 for dof >= 5). */
-export const tQuantile = (z: number, dof: number): number =>
-  z + (z ** 3 + z) / (4 * dof) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * dof * dof);
-const PSEUDO = 8;
-
 /** k of `combineBest` by default. */
 export const DEFAULT_COMBINE_BEST = 3;
 
-const calibration = (z: readonly number[]): number => {
-  let s = 0;
-  for (const v of z) s += v * v;
-  return Math.sqrt((s + PSEUDO) / (z.length + PSEUDO));
-};
-
-/**
- * Working days and Tet indicators for `length` months from `firstMonth` + `offset`, or undefined
- * without a calendar or first month, or when the calendar does not cover every month (it throws:
- * Vietnam's covers 2023-2027), in which case the calendar regression runs without them.
- */
-const calendarRegressors = (
-  calendar: ForecastCalendar | undefined,
-  firstMonth: string | undefined,
-  offset: number,
-  length: number,
-): { workingDays: Float64Array; tet: Float64Array } | undefined => {
-  if (calendar === undefined || firstMonth === undefined) return undefined;
-  let memo = calendarMemo.get(calendar);
-  if (memo === undefined) {
-    memo = new Map();
-    calendarMemo.set(calendar, memo);
-  }
-  const workingDays = new Float64Array(length);
-  const tet = new Float64Array(length);
-  const start = monthNumber(firstMonth) + offset;
-  for (let t = 0; t < length; t += 1) {
-    let day = memo.get(start + t);
-    if (day === undefined) {
-      const month = monthText(start + t);
-      try {
-        day = { workingDays: calendar.workingDays(month), tet: calendar.isTetMonth(month) ? 1 : 0 };
-      } catch {
-        day = null;
-      }
-      memo.set(start + t, day);
-    }
-    if (day === null) return undefined;
-    workingDays[t] = day.workingDays;
-    tet[t] = day.tet;
-  }
-  return { workingDays, tet };
-};
-
-/**
- * Calendar answers by month number, per calendar object: computing a month's working days walks its
- * days, and every series of a dataset asks for the same months. null = the calendar threw.
- */
-const calendarMemo = new WeakMap<ForecastCalendar, Map<number, { workingDays: number; tet: number } | null>>();
 
 /**
  * Forecasts `values` (null = missing month) `options.horizon` months ahead.
@@ -190,20 +133,7 @@ export const forecastSeries = (values: readonly (number | null)[], options: Fore
     mean: Float64Array.from({ length: H }, (_, h) => picked.reduce((a, p) => a + p.forecast.mean[h]!, 0) / picked.length),
     sd: Float64Array.from({ length: H }, (_, h) => picked.reduce((a, p) => a + p.forecast.sd[h]!, 0) / picked.length),
   };
-  // The combination's own backtest errors: the mean of the picked methods' errors at each
-  // (origin, step), over the mean of their model sds.
-  const scored = picked.map((p) => ranked.find((s) => s.method === p.name)).filter((s) => s !== undefined);
-  const z: number[] = [];
-  for (let i = 0; i < (scored[0]?.errors.length ?? 0); i += 1) {
-    let error = 0;
-    let sd = 0;
-    for (const s of scored) {
-      error += s.errors[i]! / scored.length;
-      sd += s.sds[i]! / scored.length;
-    }
-    if (sd > 0) z.push(error / sd);
-  }
-  const c = Math.max(1, calibration(z));
+  const c = intervalScale(picked.map((p) => ranked.find((s) => s.method === p.name)).filter((s) => s !== undefined));
   const dof = Math.max(5, n - m - 6);
   const floor = prepared.observedMin >= 0 ? 0 : Number.NEGATIVE_INFINITY;
   const bound = (z: number): number[] => Array.from(f.mean, (mu, k) => Math.max(floor, mu + z * c * f.sd[k]));
