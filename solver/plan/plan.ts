@@ -59,6 +59,8 @@ export interface PlanQuality {
   /** Solver seconds (HiGHS run time of every solve this plan needed). */
   readonly seconds: number;
   readonly modelSize: { readonly columns: number; readonly rows: number; readonly binaries: number };
+  /** Seconds per phase (wall with a clock given to solvePlan, else HiGHS run time; greedy then 0). */
+  readonly timings?: { readonly start: number; readonly bound: number; readonly mip: number };
 }
 
 export interface Plan extends PlanQuality {

@@ -21,6 +21,7 @@ import type { Plan, PlanQuality } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
 import { buildPlanIndex } from './planIndex.ts';
 import { solveWithHighs, type SolveOutcome } from './solveWithHighs.ts';
+import type { LinearModel } from './linearModel.ts';
 
 export interface SolvePlanOptions {
   /** Seconds for all solves together (approximate; the LP bound is not interrupted). Default 10. */
@@ -35,6 +36,8 @@ export interface SolvePlanOptions {
    * (solver/ reads no clock itself), `seconds` sums HiGHS's own run times.
    */
   readonly now?: () => number;
+  /** Receives the full model (every center within the radius offered): the exact problem, e.g. for LP export. */
+  readonly onFullModel?: (model: LinearModel) => void;
 }
 
 const modelSize = (pm: PlanModel): PlanQuality['modelSize'] => ({
@@ -52,6 +55,30 @@ const startFrom = (pm: PlanModel, at: readonly number[]): { indices: number[]; v
   }
   pm.hires.forEach((row) => row.forEach((col) => col >= 0 && (indices.push(col), values.push(0))));
   return { indices, values };
+};
+
+/**
+ * Hours and coverage of a FIXED assignment (center position per person, e.g. today's): the hour
+ * LP of buildPlanModel with one candidate per person. The "before" of every explanation.
+ */
+export const solveFixedAssignment = (highs: Highs, input: PlanInput, at?: readonly number[]): Plan => {
+  const index = buildPlanIndex(input);
+  const where = at ?? index.current;
+  const pm = buildPlanModel(input, index, where.map((c) => [c]));
+  const out = solveWithHighs(highs, pm.model, { timeLimitSeconds: 60 });
+  const decoded = out.x ? decodePlan(input, index, pm, out.x) : { assignments: [], hires: [], coverage: [] };
+  return {
+    ...decoded,
+    status: out.x ? 'optimal' : out.status === 'infeasible' ? 'infeasible' : 'error',
+    message: out.x ? 'Hours of the given assignment, allocated optimally.' : `The given assignment breaks a rule (${out.status}).`,
+    objective: out.objective,
+    bound: out.objective,
+    boundKind: 'none',
+    gap: out.x ? 0 : null,
+    seconds: out.seconds,
+    modelSize: modelSize(pm),
+    conflicts: [],
+  };
 };
 
 export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOptions = {}): Plan => {
@@ -92,13 +119,16 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     return out;
   };
 
+  const tStart = elapsed();
   const isFull = k === Infinity;
   const offered = isFull
     ? all
     : candidateCenters(input, index, k).map((list, p) => [...new Set([...list, start[p] ?? 0])].sort((a, b) => a - b));
   const restricted = buildPlanModel(input, index, offered);
   const full = isFull ? restricted : buildPlanModel(input, index, all);
+  options.onFullModel?.(full.model);
   const lp = isFull ? null : run(full, timeLimit - elapsed(), true);
+  const tBound = elapsed();
   if (lp !== null && lp.status === 'infeasible') {
     return {
       ...empty,
@@ -167,6 +197,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     gap,
     seconds: elapsed(),
     modelSize: modelSize(used),
+    timings: { start: tStart, bound: tBound - tStart, mip: elapsed() - tBound },
     conflicts: [],
   };
 };
