@@ -5,8 +5,7 @@
  * Origins: `origins` positions evenly spaced from max(2m, n - horizon) (or n/2 for short series)
  * to n - 1; each forecasts min(horizon, n - origin) steps. Scores pool every (origin, step):
  * MASE = mean of |error| / scale(origin), scale from the training prefix (accuracy.ts), and
- * sMAPE. Also returned per method: the errors divided by the method's own model sd, for
- * calibrating intervals (forecastSeries.ts).
+ * sMAPE. Also returned per method: the raw errors and model sds, for calibrating intervals.
  */
 import { maseScale, smapeTerm } from './accuracy.ts';
 import { forecastMethods } from './methods.ts';
@@ -16,11 +15,10 @@ export interface BacktestScore {
   readonly method: string;
   readonly mase: number;
   readonly smape: number;
-  /** Forecast errors / model sd, over all origins and steps (for interval calibration). */
-  readonly standardizedErrors: readonly number[];
-  /** Forecast errors / MASE scale, by step ahead (index 0 = one step). */
-  readonly scaledErrorsByStep: readonly (readonly number[])[];
-  /** Raw forecast errors and model sds over all origins and steps, in the same order for every method. */
+  /**
+   * Forecast errors (actual - forecast) and the model sds given with them, over all origins and
+   * steps, in the same order for every method (for interval calibration, intervals.ts).
+   */
   readonly errors: readonly number[];
   readonly sds: readonly number[];
 }
@@ -47,7 +45,7 @@ export const backtest = (
 ): BacktestScore[] => {
   const n = y.length;
   const list = backtestOrigins(n, horizon, context.period, origins);
-  const sums = new Map<string, { abs: number; smape: number; count: number; z: number[]; byStep: number[][]; errors: number[]; sds: number[] }>();
+  const sums = new Map<string, { abs: number; smape: number; count: number; errors: number[]; sds: number[] }>();
   const failed = new Set<string>();
   for (const origin of list) {
     const h = Math.min(horizon, n - origin);
@@ -62,7 +60,7 @@ export const backtest = (
       }
       let s = sums.get(name);
       if (s === undefined) {
-        s = { abs: 0, smape: 0, count: 0, z: [], byStep: [], errors: [], sds: [] };
+        s = { abs: 0, smape: 0, count: 0, errors: [], sds: [] };
         sums.set(name, s);
       }
       for (let k = 0; k < h; k += 1) {
@@ -70,10 +68,8 @@ export const backtest = (
         s.abs += Math.abs(error) / scale;
         s.smape += smapeTerm(f.mean[k], y[origin + k]);
         s.count += 1;
-        if (f.sd[k] > 0) s.z.push(error / f.sd[k]);
         s.errors.push(error);
         s.sds.push(f.sd[k]);
-        (s.byStep[k] ??= []).push(error / scale);
       }
     }
   }
@@ -81,7 +77,7 @@ export const backtest = (
   for (const name of methods) {
     const s = sums.get(name);
     if (s === undefined || failed.has(name)) continue;
-    scores.push({ method: name, mase: s.abs / s.count, smape: s.smape / s.count, standardizedErrors: s.z, scaledErrorsByStep: s.byStep, errors: s.errors, sds: s.sds });
+    scores.push({ method: name, mase: s.abs / s.count, smape: s.smape / s.count, errors: s.errors, sds: s.sds });
   }
   return scores;
 };

@@ -51,7 +51,7 @@ describe('interval helpers', () => {
   });
 
   it('never narrows intervals below the model sd, and widens them when backtest errors are larger', () => {
-    const score = (errors: number[], sds: number[]) => ({ method: 'm', mase: 1, smape: 1, standardizedErrors: [], scaledErrorsByStep: [], errors, sds });
+    const score = (errors: number[], sds: number[]) => ({ method: 'm', mase: 1, smape: 1, errors, sds });
     expect(intervalScale([score([0.1, -0.1], [1, 1])])).toBe(1);
     expect(intervalScale([score(new Array(92).fill(3), new Array(92).fill(1))])).toBeCloseTo(Math.sqrt((92 * 9 + 8) / 100), 12);
     expect(intervalScale([])).toBe(1);
