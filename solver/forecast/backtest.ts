@@ -1,6 +1,7 @@
 /**
  * Rolling-origin backtest (Tashman 2000): refit every method on the data before each origin and
- * score its forecasts of the values after it.
+ * score its forecasts of the values after it. Refits start from the parameters of the previous
+ * origin's fit (MethodContext.warmStart), which cuts the Nelder-Mead work about in half.
  *
  * Origins: `origins` positions evenly spaced from max(2m, n - horizon) (or n/2 for short series)
  * to n - 1; each forecasts min(horizon, n - origin) steps. Scores pool every (origin, step):
@@ -35,7 +36,7 @@ export const backtestOrigins = (n: number, horizon: number, period: number, orig
   return [...new Set(list)];
 };
 
-/** Scores of every method in `methods` on `y`; methods that never applied are left out. */
+/** Scores of every method in `methods` on `y`; a method that did not apply at every origin is left out. */
 export const backtest = (
   y: Float64Array,
   methods: readonly string[],
