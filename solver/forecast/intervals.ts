@@ -13,9 +13,10 @@ export const tQuantile = (z: number, dof: number): number =>
 /**
  * Factor on the model sd of a combination of `scored` methods: its backtest errors (mean of the
  * methods' errors at each origin and step) over the mean of their model sds give standardized
- * errors z; the factor is max(1, sqrt((sum z^2 + 8) / (count + 8))). 1 without backtest.
+ * errors z; the factor is sqrt((sum z^2 + 8) / (count + 8)), at least 1 unless `narrow` allows
+ * it below (1 without backtest).
  */
-export const intervalScale = (scored: readonly BacktestScore[]): number => {
+export const intervalScale = (scored: readonly BacktestScore[], narrow = false): number => {
   let sum = 0;
   let count = 0;
   for (let i = 0; i < (scored[0]?.errors.length ?? 0); i += 1) {
@@ -30,5 +31,6 @@ export const intervalScale = (scored: readonly BacktestScore[]): number => {
       count += 1;
     }
   }
-  return Math.max(1, Math.sqrt((sum + PSEUDO) / (count + PSEUDO)));
+  const scale = Math.sqrt((sum + PSEUDO) / (count + PSEUDO));
+  return narrow ? scale : Math.max(1, scale);
 };

@@ -56,4 +56,10 @@ describe('interval helpers', () => {
     expect(intervalScale([score(new Array(92).fill(3), new Array(92).fill(1))])).toBeCloseTo(Math.sqrt((92 * 9 + 8) / 100), 12);
     expect(intervalScale([])).toBe(1);
   });
+
+  it('narrows intervals below the model sd only when allowed (series spliced at a break)', () => {
+    const score = { method: 'm', mase: 1, smape: 1, errors: new Array(92).fill(0.5), sds: new Array(92).fill(1) };
+    expect(intervalScale([score], true)).toBeCloseTo(Math.sqrt((92 * 0.25 + 8) / 100), 12);
+    expect(intervalScale([score], false)).toBe(1);
+  });
 });
