@@ -26,9 +26,13 @@ import { datasetRoutes, IMPORT_BODY_LIMIT } from './routes/datasetRoutes.ts';
 import { scenarioRoutes } from './routes/scenarioRoutes.ts';
 import { statusRoutes } from './routes/statusRoutes.ts';
 import { computeService } from './jobs/computeService.ts';
+import { planJobs } from './jobs/planJobs.ts';
 import { createWorkerPool } from './jobs/workerPool.ts';
+import { planRoutes } from './routes/planRoutes.ts';
+import { PlanRecordSchema, PlanSummarySchema } from './schemas/planSchemas.ts';
 import { computeRoutes } from './routes/computeRoutes.ts';
 import { ErrorReply } from './schemas/common.ts';
+import { validatorCompiler } from './schemas/validators.ts';
 import { CenterSchema, DatasetVersionSchema, FieldSchema, HistoryRowSchema, StaffSchema } from './schemas/datasetSchemas.ts';
 import { ScenarioRecordSchema, ScenarioSchema } from './schemas/scenarioSchemas.ts';
 import { datasetService } from './storage/datasetService.ts';
@@ -58,8 +62,8 @@ export const BODY_LIMIT = 1024 * 1024;
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
-const SCHEMAS = [ErrorReply, CenterSchema, FieldSchema, StaffSchema, HistoryRowSchema, DatasetVersionSchema, ScenarioSchema, ScenarioRecordSchema];
-const ROUTES: readonly Routes[] = [statusRoutes, dataRoutes, datasetRoutes, computeRoutes, scenarioRoutes, adminRoutes];
+const SCHEMAS = [ErrorReply, CenterSchema, FieldSchema, StaffSchema, HistoryRowSchema, DatasetVersionSchema, ScenarioSchema, ScenarioRecordSchema, PlanSummarySchema, PlanRecordSchema];
+const ROUTES: readonly Routes[] = [statusRoutes, dataRoutes, datasetRoutes, computeRoutes, scenarioRoutes, planRoutes, adminRoutes];
 
 const WORKER_ENTRY = new URL('./jobs/computeWorker.ts', import.meta.url);
 
@@ -103,7 +107,6 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     schemaErrorFormatter: formatValidation,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -115,9 +118,11 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const pool = createWorkerPool({ entry: WORKER_ENTRY, size: options.workers ?? 1, queueLimit: options.queueLimit ?? 8 });
   app.addHook('onClose', async () => pool.close());
   const compute = computeService(storage, pool, options.dataDir);
-  const context: AppContext = { mode: options.mode, storage, datasets, pool, compute };
+  const jobs = planJobs(storage, datasets, pool, compute, options.dataDir);
+  const context: AppContext = { mode: options.mode, storage, datasets, pool, compute, jobs, dataDir: options.dataDir };
 
   for (const schema of SCHEMAS) app.addSchema(schema);
+  app.setValidatorCompiler(validatorCompiler(SCHEMAS));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));

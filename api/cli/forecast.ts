@@ -1,8 +1,9 @@
 /**
- * `npm run forecast -- --input FILE.csv --horizon H [--out OUT.csv] [--period 12] [--calendar vietnam]`
+ * `npm run forecast -- --input FILE.csv --horizon H [--out OUT.csv] [--period 12] [--calendar vietnam|none]`
  *
  * Forecasts every monthly series of a CSV file (`series_id,month,value`) with automatic model
  * choice and writes `series_id,month,mean,lo80,hi80,lo95,hi95,method` (to stdout without --out).
+ * Working days and Tet of Vietnam's calendar (2023-2027) are regressors unless `--calendar none`.
  * Gaps and per-series errors go to stderr; a bad series never stops the others.
  * Exit code: 0 if at least one series was forecast, 1 if none was, 2 if the input is unusable.
  * The logic lives in solver/forecast/forecastCsv.ts.
@@ -10,10 +11,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { isTetMonth, workingDays } from '../../solver/calendar.ts';
 import { forecastCsv } from '../../solver/forecast/forecastCsv.ts';
 
-const USAGE = 'usage: npm run forecast -- --input FILE.csv --horizon H [--out OUT.csv] [--period 12] [--calendar vietnam]';
+const USAGE = 'usage: npm run forecast -- --input FILE.csv --horizon H [--out OUT.csv] [--period 12] [--calendar vietnam|none]';
 
 const main = async (): Promise<number> => {
   let values;
@@ -29,8 +29,8 @@ const main = async (): Promise<number> => {
     console.error(USAGE);
     return 2;
   }
-  if (values.calendar !== undefined && values.calendar !== 'vietnam') {
-    console.error(`--calendar: only "vietnam" is known, got "${values.calendar}"`);
+  if (values.calendar !== undefined && values.calendar !== 'vietnam' && values.calendar !== 'none') {
+    console.error(`--calendar: "vietnam" (default) or "none", got "${values.calendar}"`);
     return 2;
   }
   let text: string;
@@ -45,7 +45,7 @@ const main = async (): Promise<number> => {
   const result = forecastCsv(values.input, text, {
     horizon: Number(values.horizon),
     ...(values.period === undefined ? {} : { period: Number(values.period) }),
-    ...(values.calendar === 'vietnam' ? { calendar: { workingDays, isTetMonth } } : {}),
+    ...(values.calendar === 'none' ? { calendar: null } : {}),
     onProgress: (done, total) => {
       if (bar === undefined || total < 50) return;
       if (!started) {

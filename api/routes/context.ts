@@ -6,6 +6,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AccessMode } from '../auth/access.ts';
 import type { ComputeService } from '../jobs/computeService.ts';
+import type { PlanJobs } from '../jobs/planJobs.ts';
 import type { WorkerPool } from '../jobs/workerPool.ts';
 import type { DatasetService } from '../storage/datasetService.ts';
 import type { Storage } from '../storage/openStorage.ts';
@@ -16,6 +17,9 @@ export interface AppContext {
   readonly datasets: DatasetService;
   readonly pool: WorkerPool;
   readonly compute: ComputeService;
+  readonly jobs: PlanJobs;
+  /** The data directory, which worker threads open read-only. */
+  readonly dataDir: string;
 }
 
 /** A Fastify instance whose route schemas type the handlers (TypeBox). */

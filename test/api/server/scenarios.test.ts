@@ -35,6 +35,19 @@ describe('scenarios', () => {
     expect(res.json()).toMatchObject({ name: 'Wave 2', scenario: { maxTransfers: null }, revision: 2 });
   });
 
+  it('keeps 0 and null apart: a budget of 0 transfers is not "unlimited", nor the reverse', async () => {
+    const zero = (await create({ name: 'none', scenario: { maxTransfers: 0 } })).json();
+    const unlimited = (await create({ name: 'any', scenario: { maxTransfers: null } })).json();
+    expect(zero.scenario.maxTransfers).toBe(0);
+    expect(unlimited.scenario.maxTransfers).toBeNull();
+  });
+
+  it('does not turn text into numbers in a body: "12" is refused where a number is due', async () => {
+    const res = await create({ name: 'x', scenario: { maxCommuteKm: '12' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('body/scenario/maxCommuteKm must be number');
+  });
+
   it('a copy has a new id, the same levers and a "(copy)" name unless named', async () => {
     const id = (await create()).json().id;
     const copy = await app.inject({ method: 'POST', url: `/api/scenarios/${id}/copy` });

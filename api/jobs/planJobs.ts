@@ -1,0 +1,72 @@
+/**
+ * Plans as jobs: a POST stores the plan (its scenario copied, the active dataset's version and
+ * content hash) as queued and hands it to the worker pool; the job's progress lives in memory (it
+ * changes many times a second), its outcome in the database. Cancelling a running plan terminates
+ * its worker thread.
+ */
+import { httpError, notFound } from '../routes/httpError.ts';
+import type { DatasetService } from '../storage/datasetService.ts';
+import type { Storage } from '../storage/openStorage.ts';
+import type { PlanRecord } from '../storage/planStore.ts';
+import { queueFull, type ComputeService } from './computeService.ts';
+import type { Levers } from './planPipeline.ts';
+import type { PlanSummary } from './planSummary.ts';
+import type { WorkerPool } from './workerPool.ts';
+
+export interface PlanJobs {
+  /** Queues a plan of `scenario` on the active dataset; throws a 503 when the queue is full. */
+  readonly start: (scenarioId: string | null, scenario: Levers, actor: string) => PlanRecord;
+  /** The stored plan with its live stage and progress; undefined when unknown. */
+  readonly get: (id: string) => PlanRecord | undefined;
+  /** Cancels a queued or running plan; 404 when unknown, 409 when already over. */
+  readonly cancel: (id: string, actor: string) => PlanRecord;
+}
+
+export const planJobs = (storage: Storage, datasets: DatasetService, pool: WorkerPool, compute: ComputeService, dataDir: string): PlanJobs => {
+  const live = new Map<string, { stage: string; progress: number }>();
+  const withLive = (record: PlanRecord | undefined): PlanRecord | undefined => {
+    const now = record === undefined ? undefined : live.get(record.id);
+    return record === undefined || now === undefined || record.status !== 'running' ? record : { ...record, ...now };
+  };
+  return {
+    start: (scenarioId, scenario, actor) => {
+      const stats = pool.stats();
+      if (stats.running >= stats.size && stats.queued >= stats.queueLimit) throw queueFull();
+      const active = datasets.active();
+      // Forecasts first, as their own task, so they are cached once for every later plan.
+      compute.forecasts(active).catch(() => undefined);
+      const record = storage.plans.create({ scenarioId, scenario, datasetVersion: active.version, datasetHash: active.hash }, actor);
+      const id = record.id;
+      const outcome = pool.submit({ id, kind: 'plan', payload: { dataDir, hash: active.hash, scenario } }, {
+        started: () => {
+          storage.plans.started(id);
+          live.set(id, { stage: 'starting', progress: 0 });
+        },
+        progress: (stage, fraction) => live.set(id, { stage, progress: fraction }),
+        done: (result) => {
+          live.delete(id);
+          storage.plans.finished(id, (result as { summary: PlanSummary }).summary as unknown as Record<string, unknown>, JSON.stringify(result));
+        },
+        failed: (message) => {
+          live.delete(id);
+          storage.plans.failed(id, message);
+        },
+        cancelled: () => live.delete(id),
+      });
+      if (outcome === 'full') {
+        storage.plans.failed(id, 'the solver queue was full');
+        throw queueFull();
+      }
+      return record;
+    },
+    get: (id) => withLive(storage.plans.get(id)),
+    cancel: (id, actor) => {
+      const record = storage.plans.get(id);
+      if (record === undefined) throw notFound('plan', id);
+      if (!storage.plans.cancel(id, actor)) throw httpError(409, `plan ${id} is ${record.status} already and cannot be cancelled`);
+      pool.cancel(id);
+      live.delete(id);
+      return storage.plans.get(id) as PlanRecord;
+    },
+  };
+};

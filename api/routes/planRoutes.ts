@@ -1,0 +1,145 @@
+/**
+ * Plans as jobs (POST 202 with the job; GET status and progress; result; cancel), exports,
+ * comparison of 2 to 4 plans, and the trade-off curve of a scenario.
+ */
+import { Type } from '@sinclair/typebox';
+import { runTask } from '../jobs/computeService.ts';
+import type { Levers } from '../jobs/planPipeline.ts';
+import { errors, IdParams, PageQuery } from '../schemas/common.ts';
+import { CompareBody, ExportParams, PlanRecordSchema, PlanSummarySchema, SolveBody, TradeoffPoint } from '../schemas/planSchemas.ts';
+import type { PlanRecord } from '../storage/planStore.ts';
+import type { AppContext, Routes } from './context.ts';
+import { found, httpError } from './httpError.ts';
+import { planCsv, planMemo, planXlsx, type StoredResult } from './planExports.ts';
+
+/** Typed as the store's record (scenario and summary are checked by the schema on the way out). */
+const Record = Type.Unsafe<PlanRecord>(Type.Ref(PlanRecordSchema));
+
+/** The levers to solve: a saved scenario's (404 when unknown) or those sent inline. */
+const leversOf = (context: AppContext, body: { scenarioId: string } | { scenario: Levers }): { scenarioId: string | null; levers: Levers } => {
+  if ('scenario' in body) return { scenarioId: null, levers: body.scenario };
+  const saved = found(context.storage.scenarios.get(body.scenarioId), 'scenario', body.scenarioId);
+  return { scenarioId: saved.id, levers: saved.scenario as Levers };
+};
+
+/** A finished plan's stored result; 404 when unknown, 409 while it has none. */
+const resultOf = (context: AppContext, id: string): { record: PlanRecord; result: StoredResult; text: string } => {
+  const record = found(context.jobs.get(id), 'plan', id);
+  const text = context.storage.plans.resultText(id);
+  if (record.status !== 'done' || text === undefined) throw httpError(409, `plan ${id} is ${record.status}: it has no result${record.error === null ? '' : ` (${record.error})`}`);
+  return { record, result: JSON.parse(text) as StoredResult, text };
+};
+
+const scenarioName = (context: AppContext, record: PlanRecord): string =>
+  (record.scenarioId === null ? undefined : context.storage.scenarios.get(record.scenarioId)?.name) ?? 'unsaved scenario';
+
+export const planRoutes: Routes = (api, context) => {
+  const { storage, jobs, datasets, pool, dataDir } = context;
+
+  api.post('/plans', {
+    config: { role: 'planner' },
+    schema: {
+      tags: ['plans'],
+      summary: 'Solve a scenario as a job: 202 with the queued plan; 503 with Retry-After when the queue is full',
+      body: SolveBody,
+      response: { 202: Record, ...errors(400, 401, 403, 404, 503) },
+    },
+  }, async (request, reply) => {
+    const { scenarioId, levers } = leversOf(context, request.body);
+    const record = jobs.start(scenarioId, levers, request.user.name);
+    return reply.code(202).header('location', `/api/plans/${record.id}`).send(record);
+  });
+
+  api.get('/plans', {
+    schema: { tags: ['plans'], summary: 'Plans, newest first', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Type.Array(Record), ...errors(400) } },
+  }, async (request) => storage.plans.list(request.query.limit ?? 100, request.query.offset ?? 0).map((p) => jobs.get(p.id) ?? p));
+
+  api.get('/plans/:id', {
+    schema: { tags: ['plans'], summary: 'A plan job: status, stage, progress (0-1) and, once done, its summary', params: IdParams, response: { 200: Record, ...errors(400, 404) } },
+  }, async (request) => found(jobs.get(request.params.id), 'plan', request.params.id));
+
+  api.get('/plans/:id/result', {
+    schema: {
+      tags: ['plans'],
+      summary: 'The full plan: summary, moves, assignments with hours per field, coverage, conflicts',
+      params: IdParams,
+      response: { 200: Type.Unsafe<string>({ type: 'object', required: ['summary'], additionalProperties: true, description: 'the stored result JSON, sent as stored' }), ...errors(400, 404, 409) },
+    },
+  }, async (request, reply) => {
+    const { text } = resultOf(context, request.params.id);
+    return reply.type('application/json; charset=utf-8').serializer((x) => x as string).send(text);
+  });
+
+  api.post('/plans/:id/cancel', {
+    config: { role: 'planner' },
+    schema: { tags: ['plans'], summary: 'Cancel a queued or running plan (its worker thread is stopped)', params: IdParams, response: { 200: Record, ...errors(400, 401, 403, 404, 409) } },
+  }, async (request) => jobs.cancel(request.params.id, request.user.name));
+
+  api.get('/plans/:id/export/:kind', {
+    schema: {
+      tags: ['plans'],
+      summary: 'Export a plan: csv (assignments), xlsx (summary, moves, assignments, coverage), lp (the model, CPLEX LP), memo (printable HTML)',
+      params: ExportParams,
+      produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain', 'text/html'],
+      response: { 200: Type.Unknown(), ...errors(400, 404, 409, 503) },
+    },
+  }, async (request, reply) => {
+    const { record, result } = resultOf(context, request.params.id);
+    const dataset = found(datasets.load(record.datasetVersion), 'dataset version', record.datasetVersion).dataset;
+    const names = new Map(dataset.staff.map((s) => [s.staffId, s.name]));
+    const file = `plan-${record.id.slice(0, 8)}`;
+    switch (request.params.kind) {
+      case 'csv':
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).send(planCsv(result, names));
+      case 'xlsx':
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file}.xlsx"`).send(await planXlsx(result, record, names));
+      case 'lp': {
+        const lp = await runTask(pool, 'lp', { dataDir, hash: record.datasetHash, scenario: record.scenario });
+        return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${file}.lp"`).send(lp as string);
+      }
+      default:
+        return reply.type('text/html; charset=utf-8').send(planMemo(result, record, dataset.centers, scenarioName(context, record)));
+    }
+  });
+
+  api.post('/comparisons', {
+    schema: {
+      tags: ['plans'],
+      summary: 'Compare 2 to 4 finished plans: KPI table and the civil servants whose destination differs',
+      body: CompareBody,
+      response: {
+        200: Type.Object({
+          plans: Type.Array(Type.Object({ id: Type.String(), scenarioId: Type.Union([Type.Null(), Type.String()]), scenarioName: Type.String(), datasetVersion: Type.Integer(), summary: Type.Ref(PlanSummarySchema) })),
+          moves: Type.Array(Type.Object({ staffId: Type.String(), name: Type.String(), fromCenter: Type.String(), toCenters: Type.Array(Type.String(), { description: 'destination in each plan, in the order of plans' }) })),
+        }),
+        ...errors(400, 404, 409),
+      },
+    },
+  }, async (request) => {
+    const finished = request.body.planIds.map((id) => resultOf(context, id));
+    const people = new Map<string, { staffId: string; name: string; fromCenter: string }>();
+    for (const { result } of finished) for (const m of result.moves) people.set(m.staffId, { staffId: m.staffId, name: m.name, fromCenter: m.fromCenter });
+    const moves = [...people.values()]
+      .map((p) => ({ ...p, toCenters: finished.map(({ result }) => result.moves.find((m) => m.staffId === p.staffId)?.toCenter ?? p.fromCenter) }))
+      .filter((p) => new Set(p.toCenters).size > 1)
+      .sort((a, b) => a.staffId.localeCompare(b.staffId));
+    return {
+      plans: finished.map(({ record, result }) => ({ id: record.id, scenarioId: record.scenarioId, scenarioName: scenarioName(context, record), datasetVersion: record.datasetVersion, summary: result.summary })),
+      moves,
+    };
+  });
+
+  api.post('/tradeoffs', {
+    config: { role: 'planner' },
+    schema: {
+      tags: ['plans'],
+      summary: 'Trade-off curve of a scenario: uncovered hours against transfer budgets 0, 5, 10, 20, 40 and unlimited',
+      body: SolveBody,
+      response: { 200: Type.Object({ points: Type.Array(TradeoffPoint) }), ...errors(400, 401, 403, 404, 503) },
+    },
+  }, async (request) => {
+    const { levers } = leversOf(context, request.body);
+    const active = datasets.active();
+    return { points: await runTask(pool, 'tradeoff', { dataDir, hash: active.hash, scenario: levers }) as never };
+  });
+};

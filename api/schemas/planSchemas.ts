@@ -1,0 +1,71 @@
+/**
+ * Wire schemas of plans (as jobs), comparisons and trade-off curves.
+ */
+import { Type } from '@sinclair/typebox';
+import { ScenarioSchema } from './scenarioSchemas.ts';
+
+const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([Type.Null(), t]);
+
+export const PlanSummarySchema = Type.Object({
+  status: Type.String({ description: 'optimal | feasible | time_limit | infeasible | error' }),
+  message: Type.String(),
+  objective: Nullable(Type.Number()),
+  bound: Nullable(Type.Number({ description: 'valid lower bound on the objective' })),
+  gap: Nullable(Type.Number({ description: '(objective - bound) / max(1, |objective|)' })),
+  seconds: Type.Number(),
+  period: Type.String(),
+  quantile: Type.Number(),
+  requiredHours: Type.Number(),
+  uncoveredHoursBefore: Type.Number(),
+  uncoveredHoursAfter: Type.Number(),
+  overloadedCentersBefore: Type.Integer(),
+  overloadedCentersAfter: Type.Integer(),
+  maxUtilizationBefore: Nullable(Type.Number()),
+  maxUtilizationAfter: Nullable(Type.Number()),
+  transfers: Type.Integer(),
+  hires: Type.Integer(),
+  addedCommuteKm: Type.Number(),
+}, { $id: 'PlanSummary' });
+
+export const PlanRecordSchema = Type.Object({
+  id: Type.String(),
+  scenarioId: Type.Union([Type.Null(), Type.String()]),
+  scenario: Type.Ref(ScenarioSchema),
+  datasetVersion: Type.Integer(),
+  datasetHash: Type.String(),
+  status: Type.Union(['queued', 'running', 'done', 'failed', 'cancelled'].map((s) => Type.Literal(s)), { description: 'job status' }),
+  stage: Type.String(),
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+  summary: Type.Union([Type.Null(), Type.Ref(PlanSummarySchema)]),
+  error: Type.Union([Type.Null(), Type.String()]),
+  createdAt: Type.String(),
+  startedAt: Type.Union([Type.Null(), Type.String()]),
+  finishedAt: Type.Union([Type.Null(), Type.String()]),
+  createdBy: Type.String(),
+}, { $id: 'PlanRecord' });
+
+/** Solve a saved scenario (scenarioId) or levers sent inline (scenario): exactly one of them. */
+export const SolveBody = Type.Union([
+  Type.Object({ scenarioId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+  Type.Object({ scenario: Type.Ref(ScenarioSchema) }, { additionalProperties: false }),
+]);
+
+export const CompareBody = Type.Object({
+  planIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 2, maxItems: 4, uniqueItems: true }),
+}, { additionalProperties: false });
+
+export const ExportParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  kind: Type.Union([Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('lp'), Type.Literal('memo')]),
+});
+
+export const TradeoffPoint = Type.Object({
+  maxTransfers: Type.Union([Type.Null(), Type.Integer()], { description: 'null = unlimited' }),
+  status: Type.String(),
+  gap: Nullable(Type.Number()),
+  uncoveredHours: Type.Number(),
+  transfers: Type.Integer(),
+  overloadedCenters: Type.Integer(),
+  addedCommuteKm: Type.Number(),
+});
+
