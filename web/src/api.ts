@@ -120,7 +120,8 @@ export const api = {
     request('POST', 'datasets/dossiers', { name, activate, dossiers }),
   centers: async (): Promise<Center[]> => items(await request<Center[] | { items: Center[] }>('GET', 'centers')),
   fields: async (): Promise<Field[]> => items(await request<Field[] | { items: Field[] }>('GET', 'fields')),
-  staff: async (center: string): Promise<CivilServant[]> =>
+  /** Staff of one center, or of the whole city without `center` (personal data: signed-in roles only). */
+  staff: async (center?: string): Promise<CivilServant[]> =>
     items(await request<CivilServant[] | { items: CivilServant[] }>('GET', `staff${query({ center })}`)),
   /** Every history row of one center (a center has 12-14 fields x 2 channels x ~46 months, well under one page). */
   history: async (center: string): Promise<readonly HistoryRow[]> =>

@@ -11,10 +11,26 @@ export interface Move {
   readonly name: string;
   readonly fromCenter: string;
   readonly toCenter: string;
+  /** Commute from the home unit to the new center, km. */
   readonly km: number | null;
+  /** New minus today's commute, km (negative = shorter); null when unknown. */
+  readonly addedKm: number | null;
   readonly fields: readonly string[];
+  /** Hours at the new center by field. */
+  readonly hours: Readonly<Record<string, number>>;
   /** The reason as a sentence (server's words), or '' when the server sent none. */
   readonly reason: string;
+}
+
+/** One center before the plan, as the plan's workload saw it. */
+export interface CenterBefore {
+  readonly centerCode: string;
+  readonly requiredHours: number;
+  readonly availableHours: number;
+  readonly staffFte: number;
+  readonly utilization: number | null;
+  readonly uncoveredHours: number;
+  readonly shortFields: readonly { readonly field: string; readonly uncoveredHours: number; readonly expertStaff: number }[];
 }
 
 export interface CenterBeforeAfter {
@@ -63,6 +79,8 @@ export interface PlanReport {
   readonly kpis: readonly KpiPair[];
   readonly shadowPrices: readonly ShadowPrice[];
   readonly crossTraining: readonly CrossTraining[];
+  /** The centers before the plan (the result's workload); empty when the result has none. */
+  readonly before: readonly CenterBefore[];
 }
 
 type Loose = Readonly<Record<string, unknown>>;
@@ -78,16 +96,35 @@ const pick = (o: Loose, ...keys: string[]): unknown => {
 
 const readMove = (m: Loose): Move => {
   const fields = pick(m, 'fields');
+  const hours = pick(m, 'hours', 'hoursAtNewCenter');
+  const hoursRecord: Record<string, number> = {};
+  if (isObject(hours)) for (const [k, v] of Object.entries(hours)) if (typeof v === 'number') hoursRecord[k] = v;
   return {
     staffId: str(pick(m, 'staffId')),
     name: str(pick(m, 'name', 'staffName')),
     fromCenter: str(pick(m, 'fromCenter', 'from')),
     toCenter: str(pick(m, 'toCenter', 'to')),
-    km: num(pick(m, 'km', 'distanceKm', 'commuteKm')),
-    fields: Array.isArray(fields) ? fields.map(str) : isObject(pick(m, 'hours')) ? Object.keys(pick(m, 'hours') as Loose) : [],
-    reason: str(pick(m, 'reason', 'sentence', 'text')),
+    km: num(pick(m, 'commuteKm', 'homeKm', 'km', 'distanceKm')),
+    addedKm: num(pick(m, 'addedKm', 'addedCommuteKm')),
+    fields: Array.isArray(fields) ? fields.map(str) : Object.keys(hoursRecord),
+    hours: hoursRecord,
+    reason: str(pick(m, 'sentence', 'reason', 'text')),
   };
 };
+
+const readBefore = (c: Loose): CenterBefore => ({
+  centerCode: str(c['centerCode']),
+  requiredHours: num(c['requiredHours']) ?? 0,
+  availableHours: num(c['availableHours']) ?? 0,
+  staffFte: num(c['staffFte']) ?? 0,
+  utilization: num(c['utilization']),
+  uncoveredHours: num(c['uncoveredHours']) ?? 0,
+  shortFields: arr(c['shortFields']).map((f) => ({
+    field: str(f['field']),
+    uncoveredHours: num(f['uncoveredHours']) ?? 0,
+    expertStaff: num(f['expertStaff']) ?? 0,
+  })),
+});
 
 const readCenter = (c: Loose): CenterBeforeAfter => {
   const before = isObject(c['before']) ? c['before'] : c;
@@ -101,52 +138,98 @@ const readCenter = (c: Loose): CenterBeforeAfter => {
   };
 };
 
+/** KPI pairs from `{ before: {...}, after: {...} }`, a list of pairs, or flat `xBefore` / `xAfter` keys. */
 const readKpis = (k: unknown): KpiPair[] => {
   if (Array.isArray(k)) return arr(k).map((p) => ({ key: str(pick(p, 'key', 'name')), before: num(p['before']), after: num(p['after']) }));
   if (!isObject(k)) return [];
-  const before = isObject(k['before']) ? k['before'] : {};
-  const after = isObject(k['after']) ? k['after'] : {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return keys.map((key) => ({ key, before: num(before[key]), after: num(after[key]) }));
+  if (isObject(k['before']) || isObject(k['after'])) {
+    const before = isObject(k['before']) ? k['before'] : {};
+    const after = isObject(k['after']) ? k['after'] : {};
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.map((key) => ({ key, before: num(before[key]), after: num(after[key]) }));
+  }
+  return Object.keys(k)
+    .filter((key) => key.endsWith('Before'))
+    .map((key) => {
+      const base = key.slice(0, -'Before'.length);
+      return { key: base, before: num(k[key]), after: num(k[`${base}After`]) };
+    });
 };
 
 /** Reads the result JSON of a solved plan; never throws on missing parts (they read as empty). */
 export const readReport = (json: unknown): PlanReport => {
   const top = isObject(json) ? json : {};
   const plan = isObject(top['plan']) ? top['plan'] : top;
+  const summary = isObject(top['summary']) ? top['summary'] : plan;
   const explanation = isObject(top['explanation']) ? top['explanation'] : top;
   const assignments = arr(plan['assignments']) as unknown as Assignment[];
-  const listed = arr(pick(explanation, 'moves'));
+  const explained = arr(explanation['moves']);
+  const listed = explained.length ? explained : arr(top['moves']);
   const moves = listed.length
     ? listed.map(readMove)
     : assignments.filter((a) => a.fromCenter !== a.toCenter).map((a) => readMove(a as unknown as Loose));
+  const kpiSource = isObject(explanation['before']) ? { before: explanation['before'], after: explanation['after'] } : (explanation['kpis'] ?? summary);
+  const workload = isObject(top['workload']) ? top['workload'] : {};
   return {
-    status: (str(plan['status']) || 'error') as PlanStatus,
-    message: str(plan['message']),
-    objective: num(plan['objective']),
-    bound: num(plan['bound']),
-    gap: num(plan['gap']),
-    seconds: num(plan['seconds']) ?? 0,
+    status: (str(pick(summary, 'status')) || str(plan['status']) || 'error') as PlanStatus,
+    message: str(pick(summary, 'message') ?? plan['message']),
+    objective: num(pick(summary, 'objective')),
+    bound: num(pick(summary, 'bound')),
+    gap: num(pick(summary, 'gap')),
+    seconds: num(pick(summary, 'seconds')) ?? 0,
     assignments,
     hires: arr(plan['hires']) as unknown as Hire[],
     coverage: arr(plan['coverage']) as unknown as CenterFieldCoverage[],
     conflicts: arr(plan['conflicts']) as unknown as Conflict[],
     moves,
     centers: arr(pick(explanation, 'centers', 'centerTable')).map(readCenter),
-    kpis: readKpis(pick(explanation, 'kpis')),
+    kpis: readKpis(kpiSource),
     shadowPrices: arr(pick(explanation, 'shadowPrices')).map((s) => ({
       centerCode: str(pick(s, 'centerCode', 'center')),
       field: str(s['field']),
-      hours: num(pick(s, 'hours', 'value', 'hoursCovered')) ?? 0,
+      hours: num(pick(s, 'hoursCovered', 'hours', 'value')) ?? 0,
     })),
     crossTraining: arr(pick(explanation, 'crossTraining')).map((c) => ({
       staffId: str(c['staffId']),
       name: str(c['name']),
       centerCode: str(pick(c, 'centerCode', 'center')),
       field: str(pick(c, 'field', 'newField')),
-      hours: num(pick(c, 'hours', 'hoursCovered')) ?? 0,
+      hours: num(pick(c, 'hoursCovered', 'hours')) ?? 0,
     })),
+    before: arr(workload['centers']).map(readBefore),
   };
+};
+
+/**
+ * Before/after per center when the result carries no explanation table: before from the plan's
+ * workload; after, available hours change by the FTE of the people who move in or out and of the
+ * hires (hours per FTE = the center's available hours / its FTE before), uncovered hours from the
+ * plan's coverage. The same arithmetic as the server's KPIs (api/jobs/planSummary.ts).
+ */
+export const centerRowsOf = (report: PlanReport, fteOf: ReadonlyMap<string, number>): CenterBeforeAfter[] => {
+  if (report.centers.length > 0) return [...report.centers];
+  const hpfs = report.before.filter((c) => c.staffFte > 0).map((c) => c.availableHours / c.staffFte);
+  const hoursPerFte = hpfs.length ? hpfs.reduce((a, b) => a + b, 0) / hpfs.length : 0;
+  const delta = new Map<string, number>();
+  const add = (code: string, hours: number) => delta.set(code, (delta.get(code) ?? 0) + hours);
+  for (const m of report.moves) {
+    const fte = fteOf.get(m.staffId) ?? 0;
+    add(m.toCenter, fte * hoursPerFte);
+    add(m.fromCenter, -fte * hoursPerFte);
+  }
+  for (const h of report.hires) add(h.centerCode, h.count * hoursPerFte);
+  const uncoveredAfter = new Map<string, number>();
+  for (const c of report.coverage) uncoveredAfter.set(c.centerCode, (uncoveredAfter.get(c.centerCode) ?? 0) + c.uncovered);
+  return report.before.map((c) => {
+    const available = c.availableHours + (delta.get(c.centerCode) ?? 0);
+    return {
+      centerCode: c.centerCode,
+      utilizationBefore: c.utilization,
+      utilizationAfter: available > 1e-9 ? c.requiredHours / available : null,
+      uncoveredBefore: c.uncoveredHours,
+      uncoveredAfter: uncoveredAfter.get(c.centerCode) ?? 0,
+    };
+  });
 };
 
 /** Transfers grouped by pair of centers, for the map. */

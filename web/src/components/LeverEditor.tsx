@@ -69,21 +69,15 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
             <tr>
               <th scope="col">{t('field')}</th>
               <th scope="col">{t('demandMultiplier')}</th>
-              <th scope="col">{t('normChange')} (%)</th>
-              <th scope="col">
-                {t('hires')} ({t('unitPeople')})
-              </th>
             </tr>
           </thead>
           <tbody>
             {fields.map((f) => {
               const m = levers.demandMultiplierByField[f.field] ?? 1;
-              const n = levers.normMultiplierByField[f.field] ?? 1;
-              const h = levers.hiresAllowedByField[f.field] ?? 0;
               return (
                 <tr key={f.field}>
                   <th scope="row">{fieldName(f)}</th>
-                  <td>
+                  <td className="nowrap">
                     <input
                       type="range"
                       min={50}
@@ -95,6 +89,34 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
                     />
                     <output className="lever-value">{pct(m)}</output>
                   </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </fieldset>
+
+      <fieldset>
+        <legend>
+          {t('normChange')} · {t('hires')}
+        </legend>
+        <table className="table compact lever-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('field')}</th>
+              <th scope="col">{t('normChange')} (%)</th>
+              <th scope="col">
+                {t('hires')} ({t('unitPeople')})
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((f) => {
+              const n = levers.normMultiplierByField[f.field] ?? 1;
+              const h = levers.hiresAllowedByField[f.field] ?? 0;
+              return (
+                <tr key={f.field}>
+                  <th scope="row">{fieldName(f)}</th>
                   <td>
                     <input
                       type="number"

@@ -9,7 +9,10 @@ import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { Kpi } from '../components/Kpi.tsx';
 import { formatInt, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
-import { flowsOf, type PlanReport } from '../planReport.ts';
+import { explainLocally } from '../explainLocal.ts';
+import { describeMove } from '../moveSentence.ts';
+import { centerRowsOf, flowsOf, type PlanReport } from '../planReport.ts';
+import { useAsync } from '../useAsync.ts';
 import { useReference } from '../reference.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -47,10 +50,25 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
     for (const c of report.coverage) m.set(c.centerCode, (m.get(c.centerCode) ?? 0) + c.required);
     return m;
   }, [report.coverage]);
-  const utilAfter = useMemo(() => new Map(report.centers.map((c) => [c.centerCode, c.utilizationAfter])), [report.centers]);
+  const staff = useAsync(() => api.staff(), []);
+  const rows = useMemo(
+    () => centerRowsOf(report, new Map((staff.data ?? []).map((p) => [p.staffId, p.fte]))),
+    [report, staff.data],
+  );
+  const utilAfter = useMemo(() => new Map(rows.map((c) => [c.centerCode, c.utilizationAfter])), [rows]);
+  const beforeByCode = useMemo(() => new Map(report.before.map((c) => [c.centerCode, c])), [report.before]);
+  const kpi = (key: string) => report.kpis.find((k) => k.key === key);
   const uncoveredAfter = report.coverage.reduce((s, c) => s + c.uncovered, 0);
-  const uncoveredBefore = report.centers.length ? report.centers.reduce((s, c) => s + c.uncoveredBefore, 0) : undefined;
-  const kmTotal = report.moves.reduce((s, m) => s + (m.km ?? 0), 0);
+  const uncoveredBefore = kpi('uncoveredHours')?.before ?? undefined;
+  const addedKm = report.moves.reduce((s, m) => s + Math.max(0, m.addedKm ?? 0), 0);
+  const overloaded = kpi('overloadedCenters');
+  const maxUtil = kpi('maxUtilization');
+  const sentence = { lang, centerName: nameOf, fieldName, before: beforeByCode };
+  const explained = useMemo(() => {
+    if (report.shadowPrices.length > 0 || report.crossTraining.length > 0 || !staff.data) return { shadowPrices: report.shadowPrices, crossTraining: report.crossTraining };
+    const local = explainLocally(report, staff.data, ref.fields);
+    return { shadowPrices: local.shadowPrices, crossTraining: report.before.length > 0 ? local.crossTraining : [] };
+  }, [report, staff.data, ref.fields]);
   const computeTradeoff = async () => {
     if (!scenarioId) return;
     setTradeoffBusy(true);
@@ -96,20 +114,18 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
           </span>
         </p>
         <div className="kpis">
-          <Kpi label={t('uncoveredHours')} value={formatInt(lang, uncoveredAfter)} before={uncoveredBefore !== undefined ? `${t('before')}: ${formatInt(lang, uncoveredBefore)}` : undefined} />
+          <Kpi
+            label={t('uncoveredHours')}
+            value={formatInt(lang, uncoveredAfter)}
+            before={uncoveredBefore !== undefined && uncoveredBefore !== null ? `${t('before')}: ${formatInt(lang, uncoveredBefore)}` : undefined}
+          />
+          {overloaded && (
+            <Kpi label={t('overloadedCenters')} value={formatInt(lang, overloaded.after ?? 0)} before={`${t('before')}: ${formatInt(lang, overloaded.before ?? 0)}`} />
+          )}
+          {maxUtil && <Kpi label={t('maxUtilization')} value={formatPercent(lang, maxUtil.after)} before={`${t('before')}: ${formatPercent(lang, maxUtil.before)}`} />}
           <Kpi label={t('transfers')} value={formatInt(lang, report.moves.length)} />
-          <Kpi label={t('addedCommute')} value={`${formatNumber(lang, kmTotal)} km`} />
+          <Kpi label={t('addedCommute')} value={`${formatNumber(lang, addedKm)} km`} />
           <Kpi label={t('hires')} value={formatInt(lang, report.hires.reduce((s, h) => s + h.count, 0))} />
-          {report.kpis
-            .filter((k) => /overloaded|maxUtil/i.test(k.key))
-            .map((k) => (
-              <Kpi
-                key={k.key}
-                label={/overloaded/i.test(k.key) ? t('overloadedCenters') : t('maxUtilization')}
-                value={/overloaded/i.test(k.key) ? formatInt(lang, k.after ?? 0) : formatPercent(lang, k.after)}
-                before={`${t('before')}: ${/overloaded/i.test(k.key) ? formatInt(lang, k.before ?? 0) : formatPercent(lang, k.before)}`}
-              />
-            ))}
         </div>
         {report.conflicts.length > 0 && (
           <div className="error-note" role="alert">
@@ -122,12 +138,12 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
           </div>
         )}
       </div>
-      {report.centers.length > 0 && (
+      {rows.length > 0 && (
         <div className="panel">
           <h2>{t('utilBeforeAfter')}</h2>
           <UtilizationDumbbell
             title={t('utilBeforeAfter')}
-            rows={report.centers.map((c) => ({ code: c.centerCode, name: nameOf(c.centerCode), before: c.utilizationBefore, after: c.utilizationAfter }))}
+            rows={rows.map((c) => ({ code: c.centerCode, name: nameOf(c.centerCode), before: c.utilizationBefore, after: c.utilizationAfter }))}
           />
         </div>
       )}
@@ -152,33 +168,34 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
             <thead>
               <tr>
                 <th scope="col">{t('name')}</th>
-                <th scope="col">{t('from')}</th>
-                <th scope="col">{t('to')}</th>
+                <th scope="col">
+                  {t('from')} → {t('to')}
+                </th>
                 <th scope="col" className="num">
                   {t('distance')}
                 </th>
-                <th scope="col">{t('expertise')}</th>
                 <th scope="col">{t('reason')}</th>
               </tr>
             </thead>
             <tbody>
               {report.moves.map((m) => (
                 <tr key={m.staffId}>
-                  <td>
+                  <td className="nowrap">
                     {m.name || m.staffId}
                     {m.name && <div className="sub mono">{m.staffId}</div>}
                   </td>
-                  <td>{nameOf(m.fromCenter)}</td>
-                  <td>{nameOf(m.toCenter)}</td>
-                  <td className="num">{m.km !== null ? `${formatNumber(lang, m.km)} km` : '–'}</td>
                   <td>
-                    {m.fields.map((f) => (
-                      <span key={f} className="chip">
-                        {fieldName(f)}
-                      </span>
-                    ))}
+                    {nameOf(m.fromCenter)} → <strong>{nameOf(m.toCenter)}</strong>
+                    <div>
+                      {m.fields.map((f) => (
+                        <span key={f} className="chip">
+                          {fieldName(f)}
+                        </span>
+                      ))}
+                    </div>
                   </td>
-                  <td className="reason">{m.reason}</td>
+                  <td className="num">{m.km !== null ? `${formatNumber(lang, m.km)} km` : '–'}</td>
+                  <td className="reason">{describeMove(m, sentence)}</td>
                 </tr>
               ))}
             </tbody>
@@ -200,7 +217,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
               </tr>
             </thead>
             <tbody>
-              {[...report.shadowPrices]
+              {[...explained.shadowPrices]
                 .sort((a, b) => b.hours - a.hours)
                 .slice(0, 12)
                 .map((s) => (
@@ -212,6 +229,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
                 ))}
             </tbody>
           </table>
+          {explained.shadowPrices.length === 0 && <p className="help">{t('none')}</p>}
         </div>
         <div className="panel">
           <h2>{t('hires')}</h2>
@@ -248,7 +266,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
               </tr>
             </thead>
             <tbody>
-              {report.crossTraining.map((c) => (
+              {explained.crossTraining.slice(0, 12).map((c) => (
                 <tr key={`${c.staffId}-${c.field}`}>
                   <td>
                     {c.name || c.staffId}
@@ -260,7 +278,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
               ))}
             </tbody>
           </table>
-          {report.crossTraining.length === 0 && <p className="help">{t('none')}</p>}
+          {explained.crossTraining.length === 0 && <p className="help">{t('none')}</p>}
         </div>
         <div className="panel">
           <h2>{t('tradeoff')}</h2>

@@ -1,0 +1,43 @@
+/**
+ * A move as a sentence a council can read, when the server sent none: who, from where to where,
+ * how far from home, which hours in which fields, and the shortfall it meets at the destination
+ * (the plan's own before-figures). Numbers are the plan's; only the wording is made here.
+ */
+import { formatInt, formatNumber } from './format.ts';
+import type { Lang } from './i18n.ts';
+import type { CenterBefore, Move } from './planReport.ts';
+
+export interface SentenceContext {
+  readonly lang: Lang;
+  readonly centerName: (code: string) => string;
+  readonly fieldName: (id: string) => string;
+  readonly before: ReadonlyMap<string, CenterBefore>;
+}
+
+export const describeMove = (move: Move, ctx: SentenceContext): string => {
+  if (move.reason) return move.reason;
+  const { lang, centerName, fieldName } = ctx;
+  const vi = lang === 'vi';
+  const who = move.name || move.staffId;
+  const from = centerName(move.fromCenter);
+  const to = centerName(move.toCenter);
+  const fields = Object.entries(move.hours).sort((a, b) => b[1] - a[1]);
+  const work = fields.map(([f, h]) => `${formatInt(lang, h)} ${vi ? 'giờ' : 'h of'} ${fieldName(f).toLowerCase()}`).join(', ');
+  const km = move.km === null ? '' : formatNumber(lang, move.km);
+  const added = move.addedKm ?? 0;
+  const distance =
+    move.km === null
+      ? ''
+      : vi
+        ? ` (cách nhà ${km} km${added < 0 ? `, gần hơn ${formatNumber(lang, -added)} km` : added > 0 ? `, xa hơn ${formatNumber(lang, added)} km` : ''})`
+        : ` (${km} km from home${added < 0 ? `, ${formatNumber(lang, -added)} km shorter` : added > 0 ? `, ${formatNumber(lang, added)} km longer` : ''})`;
+  const short = ctx.before.get(move.toCenter)?.shortFields.find((s) => move.hours[s.field] !== undefined);
+  const need = short
+    ? vi
+      ? `; trước kế hoạch, ${to} thiếu ${formatInt(lang, short.uncoveredHours)} giờ ${fieldName(short.field).toLowerCase()}${short.expertStaff === 0 ? ' và không ai có chuyên môn này' : ''}`
+      : `; before the plan ${to} lacked ${formatInt(lang, short.uncoveredHours)} h of ${fieldName(short.field).toLowerCase()}${short.expertStaff === 0 ? ' and nobody held that expertise' : ''}`
+    : '';
+  return vi
+    ? `${who} chuyển từ ${from} đến ${to}${distance}: đảm nhận ${work || 'công việc chung'}${need}.`
+    : `${who} moves from ${from} to ${to}${distance}: takes ${work || 'general work'}${need}.`;
+};
