@@ -51,9 +51,13 @@ export interface PlanQuality {
   readonly message: string;
   /** Objective of the returned plan (weighted, see PlanWeights), or null without a plan. */
   readonly objective: number | null;
-  /** Lower bound on the objective of every plan keeping the rules; `boundKind` says where it comes from. */
+  /**
+   * Lower bound on the objective of every plan keeping the rules; `boundKind` says where it comes from:
+   * the full model's LP relaxation (proved by column generation), a Lagrangian (Lasdon) bound of it
+   * when column generation stopped early, or the MIP dual bound when the full model was solved.
+   */
   readonly bound: number | null;
-  readonly boundKind: 'lp_relaxation_full_model' | 'mip_bound_full_model' | 'none';
+  readonly boundKind: 'lp_relaxation_full_model' | 'lagrangian_full_model' | 'mip_bound_full_model' | 'none';
   /** (objective - bound) / max(1, |objective|). */
   readonly gap: number | null;
   /** Solver seconds (HiGHS run time of every solve this plan needed). */

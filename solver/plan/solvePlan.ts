@@ -17,6 +17,7 @@ import { candidateCenters } from './candidateCenters.ts';
 import { decodePlan } from './decodePlan.ts';
 import { explainInfeasibility } from './explainInfeasibility.ts';
 import { greedyPlan } from './greedyPlan.ts';
+import { pricedBound } from './pricedBound.ts';
 import type { Plan, PlanQuality } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
 import { buildPlanIndex } from './planIndex.ts';
@@ -36,6 +37,8 @@ export interface SolvePlanOptions {
    * (solver/ reads no clock itself), `seconds` sums HiGHS's own run times.
    */
   readonly now?: () => number;
+  /** Column-generation rounds for the bound (each a restricted LP). Default 8. */
+  readonly boundRounds?: number;
   /** Receives the full model (every center within the radius offered): the exact problem, e.g. for LP export. */
   readonly onFullModel?: (model: LinearModel) => void;
 }
@@ -45,6 +48,24 @@ const modelSize = (pm: PlanModel): PlanQuality['modelSize'] => ({
   rows: pm.model.rows.length,
   binaries: pm.assign.length,
 });
+
+/**
+ * A complete start for `to` from a solution `x` of model `from` (same input, other candidates):
+ * columns are matched by meaning (person x center, center x expertise x field, center x field).
+ */
+const mapSolution = (from: PlanModel, x: ArrayLike<number>, to: PlanModel): Float64Array => {
+  const value = new Map<string, number>();
+  for (const a of from.assign) value.set(`x${a.p}|${a.c}`, x[a.col] ?? 0);
+  for (const y of from.typeHours) value.set(`y${y.c}|${y.type}|${y.f}`, x[y.col] ?? 0);
+  const grids = (pm: PlanModel): [string, readonly (readonly number[])[]][] => [['u', pm.uncovered], ['n', pm.hires], ['h', pm.hireHours]];
+  for (const [tag, grid] of grids(from)) grid.forEach((row, c) => row.forEach((col, f) => col >= 0 && value.set(`${tag}${c}|${f}`, x[col] ?? 0)));
+  const out = new Float64Array(to.model.columns.length);
+  for (const a of to.assign) out[a.col] = value.get(`x${a.p}|${a.c}`) ?? 0;
+  for (const y of to.typeHours) out[y.col] = value.get(`y${y.c}|${y.type}|${y.f}`) ?? 0;
+  for (const [tag, grid] of grids(to)) grid.forEach((row, c) => row.forEach((col, f) => col >= 0 && (out[col] = value.get(`${tag}${c}|${f}`) ?? 0)));
+  out[to.evennessCol] = x[from.evennessCol] ?? 0;
+  return out;
+};
 
 const startFrom = (pm: PlanModel, at: readonly number[]): { indices: number[]; values: number[] } => {
   const indices: number[] = [];
@@ -107,29 +128,80 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   const elapsed = (): number => (options.now ? (options.now() - t0) / 1000 : seconds);
   const all = candidateCenters(input, index, Infinity);
   const greedy = greedyPlan(input, index, all);
-  const start = greedy ?? index.current;
+  let start: readonly number[] = greedy ?? index.current;
+  // The incumbent as a complete solution of some model: complete starts need no completion by HiGHS.
+  let incumbent: { pm: PlanModel; x: Float64Array; objective: number } | null = null;
   const run = (pm: PlanModel, limit: number, relax = false): SolveOutcome => {
     const out = solveWithHighs(highs, pm.model, {
       timeLimitSeconds: Math.max(0.5, limit),
       relativeGap: tolerance / 4,
       relax,
-      start: relax ? undefined : startFrom(pm, start),
+      start: relax ? undefined : incumbent ? mapSolution(incumbent.pm, incumbent.x, pm) : startFrom(pm, start),
     });
     seconds += out.seconds;
+    if (process.env['PLAN_DEBUG']) console.error('run', relax ? 'lp' : 'mip', pm.model.columns.length, out.status, out.objective, out.seconds.toFixed(2), elapsed().toFixed(2));
     return out;
   };
-
+  // Hours of the greedy assignment: the first incumbent, and the plan returned if nothing beats it in time.
+  const fixedPm = buildPlanModel(input, index, start.map((c) => [c]));
+  const fixed = run(fixedPm, timeLimit);
+  if (fixed.x !== null && fixed.objective !== null) incumbent = { pm: fixedPm, x: fixed.x, objective: fixed.objective };
   const tStart = elapsed();
   const isFull = k === Infinity;
-  const offered = isFull
-    ? all
-    : candidateCenters(input, index, k).map((list, p) => [...new Set([...list, start[p] ?? 0])].sort((a, b) => a - b));
-  const restricted = buildPlanModel(input, index, offered);
-  const full = isFull ? restricted : buildPlanModel(input, index, all);
-  options.onFullModel?.(full.model);
-  const lp = isFull ? null : run(full, timeLimit - elapsed(), true);
+  const withStart = (lists: readonly (readonly number[])[]): number[][] =>
+    lists.map((list, p) => [...new Set([...list, start[p] ?? 0])].sort((a, b) => a - b));
+  const offered = isFull ? all.map((l) => [...l]) : withStart(candidateCenters(input, index, k));
+  const full = isFull ? null : buildPlanModel(input, index, all);
+
+  // 1. Restricted MIP from the greedy start (a share of the time: the bound needs the rest).
+  let used = buildPlanModel(input, index, offered);
+  options.onFullModel?.((full ?? used).model);
+  let mip = run(used, isFull ? timeLimit - elapsed() : Math.max(1, 0.35 * timeLimit - elapsed()));
+  const keepBest = (): void => {
+    if (mip.x !== null && mip.objective !== null && (incumbent === null || mip.objective < incumbent.objective - 1e-9)) {
+      incumbent = { pm: used, x: mip.x, objective: mip.objective };
+    }
+  };
+  keepBest();
+  const tMip = elapsed();
+  const gapOf = (objective: number | null, bound: number): number | null =>
+    objective === null ? null : Math.max(0, objective - bound) / Math.max(1, Math.abs(objective));
+
+  // 2. Bound by column generation on the LP: each round's Lasdon bound is valid for the full model; a
+  //    round with no negative reduced cost proves the restricted LP optimum equals the full LP's.
+  let lpOffered = offered;
+  let bestBound = isFull && mip.bound !== null ? mip.bound : -Infinity;
+  let exact = isFull;
+  let lpInfeasible = false;
+  // Round 0 runs even past the time limit: a plan without a bound could not say how good it is.
+  for (let round = 0; !isFull && round < (options.boundRounds ?? 8) && (round === 0 || elapsed() < timeLimit * 0.9); round += 1) {
+    const pm = buildPlanModel(input, index, lpOffered);
+    const lp = run(pm, timeLimit - elapsed(), true);
+    if (lp.status === 'infeasible') {
+      // A restricted LP can be infeasible where the full one is not: only the full LP decides.
+      const fullLp = run(full ?? pm, timeLimit - elapsed(), true);
+      lpInfeasible = fullLp.status === 'infeasible';
+      if (fullLp.status === 'optimal' && fullLp.objective !== null) {
+        bestBound = fullLp.objective;
+        exact = true;
+      }
+      break;
+    }
+    if (lp.status !== 'optimal' || lp.objective === null || !lp.x || !lp.rowDual || !lp.colDual) break;
+    const priced = pricedBound(input, index, pm, lpOffered, all, { objective: lp.objective, x: lp.x, rowDual: lp.rowDual, colDual: lp.colDual });
+    bestBound = Math.max(bestBound, priced.bound);
+    if (priced.negative.length === 0) {
+      bestBound = lp.objective;
+      exact = true;
+      break;
+    }
+    lpOffered = lpOffered.map((list) => [...list]);
+    for (const n of priced.negative) lpOffered[n.p] = [...new Set([...(lpOffered[n.p] ?? []), n.c])].sort((a, b) => a - b);
+    const g = gapOf(mip.objective, bestBound);
+    if (g !== null && g <= tolerance / 2) break;
+  }
   const tBound = elapsed();
-  if (lp !== null && lp.status === 'infeasible') {
+  if (lpInfeasible) {
     return {
       ...empty,
       status: 'infeasible',
@@ -141,7 +213,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       boundKind: 'none',
       gap: null,
       seconds: elapsed(),
-      modelSize: modelSize(full),
+      modelSize: modelSize(full ?? used),
       conflicts: [
         {
           rules: ['headcount at or above the minimum', 'headcount within max_staff', 'transfers within the budget', 'moves only within the commute radius'],
@@ -151,14 +223,27 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       ],
     };
   }
-  let used = restricted;
-  let mip = run(restricted, timeLimit - elapsed());
-  if (mip.x === null && !isFull) {
-    used = full;
-    mip = run(full, timeLimit - elapsed());
+
+  // 3. If the gap is still too wide (or no plan yet), the MIP again over the columns the LP found useful.
+  const gap0 = incumbent === null || !Number.isFinite(bestBound) ? null : gapOf(incumbent.objective, bestBound);
+  if (!isFull && (gap0 === null || gap0 > tolerance) && elapsed() < timeLimit - 0.5) {
+    used = buildPlanModel(input, index, withStart(lpOffered));
+    mip = run(used, timeLimit - elapsed());
+    keepBest();
   }
-  const bound = isFull ? mip.bound : (lp?.bound ?? null);
-  const boundKind: PlanQuality['boundKind'] = bound === null ? 'none' : isFull ? 'mip_bound_full_model' : 'lp_relaxation_full_model';
+  if (incumbent === null && full) {
+    used = full;
+    mip = run(full, Math.max(1, timeLimit - elapsed()));
+    keepBest();
+  }
+  const best = incumbent as { pm: PlanModel; x: Float64Array; objective: number } | null;
+  if (best !== null) {
+    used = best.pm;
+    mip = { ...mip, x: best.x, objective: best.objective };
+  }
+  const bound = Number.isFinite(bestBound) ? bestBound : null;
+  const boundKind: PlanQuality['boundKind'] =
+    bound === null ? 'none' : isFull ? 'mip_bound_full_model' : exact ? 'lp_relaxation_full_model' : 'lagrangian_full_model';
   if (mip.x === null || mip.objective === null) {
     const infeasible = mip.status === 'infeasible';
     return {
@@ -179,13 +264,16 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     };
   }
   const objective = mip.objective;
-  const gap = bound === null ? null : Math.max(0, objective - bound) / Math.max(1, Math.abs(objective));
-  const status = mip.status === 'time_limit' ? 'time_limit' : gap !== null && gap <= tolerance ? 'optimal' : 'feasible';
+  const gap = bound === null ? null : gapOf(objective, bound);
+  const withinTolerance = gap !== null && gap <= tolerance;
+  const status = withinTolerance ? 'optimal' : mip.status === 'time_limit' || elapsed() >= timeLimit ? 'time_limit' : 'feasible';
+  if (process.env['PLAN_DEBUG']) console.error('final', status, objective, bound);
+  const boundWords = boundKind.replaceAll('_', ' ');
   const message =
     status === 'optimal'
-      ? `Optimal within ${(tolerance * 100).toFixed(1)}% of the ${boundKind.replaceAll('_', ' ')}.`
+      ? `Optimal within ${(tolerance * 100).toFixed(1)}% of the ${boundWords} (gap ${((gap ?? 0) * 100).toFixed(2)}%).`
       : status === 'feasible'
-        ? `Every rule holds; gap ${((gap ?? 0) * 100).toFixed(2)}% to the ${boundKind.replaceAll('_', ' ')} exceeds ${(tolerance * 100).toFixed(1)}%.`
+        ? `Every rule holds; gap ${gap === null ? 'unknown' : `${(gap * 100).toFixed(2)}%`} to the ${boundWords} exceeds ${(tolerance * 100).toFixed(1)}%.`
         : `Stopped at the time limit of ${timeLimit} s; best plan found, gap ${gap === null ? 'unknown' : `${(gap * 100).toFixed(2)}%`}.`;
   return {
     ...decodePlan(input, index, used, mip.x),
@@ -197,7 +285,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     gap,
     seconds: elapsed(),
     modelSize: modelSize(used),
-    timings: { start: tStart, bound: tBound - tStart, mip: elapsed() - tBound },
+    timings: { start: tStart, bound: tBound - tMip, mip: elapsed() - tBound + (tMip - tStart) },
     conflicts: [],
   };
 };

@@ -18,7 +18,7 @@ export interface SolveOptions {
    * A starting point for the MIP (e.g. today's assignment): values of some integer columns; HiGHS
    * completes the rest by an LP and keeps it as the first incumbent when feasible.
    */
-  readonly start?: { readonly indices: readonly number[]; readonly values: readonly number[] };
+  readonly start?: { readonly indices: readonly number[]; readonly values: readonly number[] } | Float64Array;
 }
 
 export interface SolveOutcome {
@@ -86,8 +86,10 @@ export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveO
       mip_rel_gap: options.relativeGap ?? 0.002,
       random_seed: 0,
     });
-    if (isMip && options.start && options.start.indices.length > 0) {
-      m.setSolution({ indices: Int32Array.from(options.start.indices), values: Float64Array.from(options.start.values) });
+    const start = options.start;
+    if (isMip && start instanceof Float64Array) m.setSolution({ colValue: start });
+    else if (isMip && start && 'indices' in start && start.indices.length > 0) {
+      m.setSolution({ indices: Int32Array.from(start.indices), values: Float64Array.from(start.values) });
     }
     m.run();
     const code = m.getModelStatus();
