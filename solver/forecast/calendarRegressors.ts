@@ -2,6 +2,7 @@
  * The calendar regressors of a series (working days, Tet month), from a working-day calendar such
  * as Vietnam's (solver/calendar.ts), memoised per calendar and month.
  */
+import { isTetMonth, workingDays } from '../calendar.ts';
 import { monthNumber, monthText } from './months.ts';
 
 /** Working-day calendar the calendar regression uses (solver/calendar.ts provides Vietnam's). */
@@ -11,6 +12,9 @@ export interface ForecastCalendar {
   /** Whether month `YYYY-MM` holds (most of) the Tet break. */
   readonly isTetMonth: (month: string) => boolean;
 }
+
+/** Vietnam's working-day calendar (solver/calendar.ts, 2023-2027). */
+export const VIETNAM_CALENDAR: ForecastCalendar = { workingDays, isTetMonth };
 
 /**
  * Working days and Tet indicators for `length` months from `firstMonth` + `offset`, or undefined

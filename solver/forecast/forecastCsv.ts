@@ -26,8 +26,8 @@ export interface ForecastCsvOptions {
   readonly horizon: number;
   /** Seasonal period. Default 12. */
   readonly period?: number;
-  /** Working-day calendar for the calendar regression (e.g. Vietnam's). Default none. */
-  readonly calendar?: ForecastCalendar;
+  /** Working-day calendar for the calendar regression. Default Vietnam's; null = none. */
+  readonly calendar?: ForecastCalendar | null;
   readonly onProgress?: (done: number, total: number) => void;
 }
 

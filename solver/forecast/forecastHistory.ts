@@ -8,7 +8,7 @@
  * and Tet come from Vietnam's calendar (solver/calendar.ts). Forecast months continue after the
  * history's last month.
  */
-import { isTetMonth, workingDays } from '../calendar.ts';
+import { VIETNAM_CALENDAR } from './calendarRegressors.ts';
 import type { Channel, HistoryRow } from '../domain.ts';
 import { forecastSeries } from './forecastSeries.ts';
 import type { ForecastCalendar, MethodScore } from './forecastSeries.ts';
@@ -48,7 +48,7 @@ export interface ForecastHistoryOptions {
 }
 
 /** Vietnam's working-day calendar (solver/calendar.ts). */
-export const VIETNAM: ForecastCalendar = { workingDays, isTetMonth };
+export const VIETNAM: ForecastCalendar = VIETNAM_CALENDAR;
 
 /** One series of a history, with the options `forecastSeries` needs for it. */
 export interface HistorySeries {

@@ -26,7 +26,7 @@ import { forecastMethods, METHOD_NAMES } from './methods.ts';
 import { calendarMonthIndex } from './months.ts';
 import { prepareSeries } from './prepareSeries.ts';
 import type { MethodContext, ModelForecast } from './modelForecast.ts';
-import { calendarRegressors } from './calendarRegressors.ts';
+import { calendarRegressors, VIETNAM_CALENDAR } from './calendarRegressors.ts';
 import type { ForecastCalendar } from './calendarRegressors.ts';
 import { intervalScale, tQuantile } from './intervals.ts';
 
@@ -37,7 +37,7 @@ export interface ForecastOptions {
   readonly horizon: number;
   /** Seasonal period in months. Default 12. */
   readonly period?: number;
-  /** `YYYY-MM` of `values[0]`; enables calendar regressors and aligns `pooledSeasonality`. */
+  /** `YYYY-MM` of `values[0]`; enables calendar regressors (see `calendar`) and aligns `pooledSeasonality`. */
   readonly firstMonth?: string;
   /** Index in `values` of the first value after a structural break (e.g. the July 2025 reform). */
   readonly breakIndex?: number;
@@ -51,8 +51,12 @@ export interface ForecastOptions {
   readonly methods?: readonly string[];
   /** Rolling origins of the backtest. Default 3. */
   readonly backtestOrigins?: number;
-  /** Calendar for the working-day and Tet regressors; used only with `firstMonth`. Default none. */
-  readonly calendar?: ForecastCalendar;
+  /**
+   * Calendar for the working-day and Tet regressors; used only with `firstMonth`. Default
+   * Vietnam's (solver/calendar.ts); null = none. Months the calendar does not cover (Vietnam's:
+   * 2023-2027) switch the regressors off for that series.
+   */
+  readonly calendar?: ForecastCalendar | null;
   /**
    * Forecast with the mean of the k best methods of the backtest (k = 1: the best alone).
    * Default DEFAULT_COMBINE_BEST.
@@ -108,7 +112,7 @@ export const forecastSeries = (values: readonly (number | null)[], options: Fore
   const prepared = prepareSeries(values, { period: m, ...(options.breakIndex === undefined ? {} : { breakIndex: options.breakIndex }), ...(seasonAt === undefined ? {} : { season: seasonAt }) });
   const { y, offset } = prepared;
   const n = y.length;
-  const regressors = calendarRegressors(options.calendar, options.firstMonth, offset, n + H);
+  const regressors = calendarRegressors(options.calendar === undefined ? VIETNAM_CALENDAR : options.calendar ?? undefined, options.firstMonth, offset, n + H);
   const context: MethodContext = {
     period: m,
     ...(seasonAt === undefined ? {} : { season: Float64Array.from({ length: m }, (_, p) => seasonAt(offset + p)) }),

@@ -23,6 +23,14 @@ describe('calendar regression with Vietnam\'s calendar', () => {
     f.mean.forEach((v, k) => expect(Math.abs(v - dossiers(addMonths('2025-11', k))) / dossiers(addMonths('2025-11', k))).toBeLessThan(0.12));
   });
 
+  it('uses Vietnam\'s calendar by default when the first month is known, and none with calendar null', () => {
+    const months = Array.from({ length: 34 }, (_, t) => addMonths('2023-01', t));
+    const y = months.map(dossiers);
+    const explicit = forecastSeries(y, { horizon: 5, firstMonth: '2023-01', calendar: VIETNAM, methods: ['calendar'] });
+    expect(forecastSeries(y, { horizon: 5, firstMonth: '2023-01', methods: ['calendar'] })).toEqual(explicit);
+    expect(forecastSeries(y, { horizon: 5, firstMonth: '2023-01', calendar: null, methods: ['calendar'] }).mean).not.toEqual(explicit.mean);
+  });
+
   it('runs without calendar regressors where the calendar does not cover the months', () => {
     const y = Array.from({ length: 30 }, (_, t) => 100 + t);
     const f = forecastSeries(y, { horizon: 3, firstMonth: '2030-01', calendar: VIETNAM, methods: ['calendar'] });
