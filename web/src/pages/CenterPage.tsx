@@ -188,33 +188,57 @@ const BacktestTable = ({
   readonly fieldName: (id: string) => string;
 }) => {
   const { lang, t } = useI18n();
-  const rows = forecasts.filter((f) => f.backtest.length > 0 && f.mean.some((v) => v > 0));
-  if (rows.length === 0) return <p className="help">{t('none')}</p>;
+  const kept = forecasts.filter((f) => f.backtest.length > 0 && f.mean.some((v) => v > 0));
+  const fieldIds = [...new Set(kept.map((f) => f.field))];
+  if (fieldIds.length === 0) return <p className="help">{t('none')}</p>;
+  const cell = (field: string, channel: 'direct' | 'online') => {
+    const f = kept.find((x) => x.field === field && x.channel === channel);
+    const best = f ? (f.backtest.find((b) => b.method === f.method) ?? f.backtest[0]) : undefined;
+    return { f, best };
+  };
   return (
-    <table className="table compact">
-      <thead>
-        <tr>
-          <th scope="col">{t('field')}</th>
-          <th scope="col">{t('channel')}</th>
-          <th scope="col">{t('method')}</th>
-          <th scope="col" className="num">{t('mase')}</th>
-          <th scope="col" className="num">{t('smape')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((f) => {
-          const best = f.backtest.find((b) => b.method === f.method) ?? f.backtest[0];
-          return (
-            <tr key={`${f.field}-${f.channel}`}>
-              <th scope="row">{fieldName(f.field)}</th>
-              <td>{t(f.channel)}</td>
-              <td className="mono">{f.method}</td>
-              <td className="num">{best ? formatNumber(lang, best.mase, 2) : '–'}</td>
-              <td className="num">{best ? formatNumber(lang, best.smape, 1) : '–'}</td>
+    <>
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2}>
+              {t('field')}
+            </th>
+            <th scope="colgroup" colSpan={2} className="num">
+              {t('direct')}
+            </th>
+            <th scope="colgroup" colSpan={2} className="num">
+              {t('online')}
+            </th>
+          </tr>
+          <tr>
+            <th scope="col" className="num">{t('mase')}</th>
+            <th scope="col" className="num">{t('smape')}</th>
+            <th scope="col" className="num">{t('mase')}</th>
+            <th scope="col" className="num">{t('smape')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fieldIds.map((field) => (
+            <tr key={field}>
+              <th scope="row">{fieldName(field)}</th>
+              {(['direct', 'online'] as const).flatMap((channel) => {
+                const { f, best } = cell(field, channel);
+                const title = f ? `${t('method')}: ${f.method}` : undefined;
+                return [
+                  <td key={`${channel}-m`} className="num" title={title}>
+                    {best ? formatNumber(lang, best.mase, 2) : '–'}
+                  </td>,
+                  <td key={`${channel}-s`} className="num" title={title}>
+                    {best ? formatNumber(lang, best.smape, 1) : '–'}
+                  </td>,
+                ];
+              })}
             </tr>
-          );
-        })}
-      </tbody>
-    </table>
+          ))}
+        </tbody>
+      </table>
+      <p className="help">{t('backtestHelp')}</p>
+    </>
   );
 };

@@ -16,12 +16,16 @@ const KEYS: Readonly<Record<string, MessageKey>> = {
 
 const GOOD = new Set(['optimal', 'feasible', 'done']);
 
+/** Statuses that are neither a success nor a failure: a job under way, or a plan stopped by its time limit. */
+const INFO = new Set(['queued', 'running', 'time_limit']);
+
 export const StatusBadge = ({ status }: { readonly status: string }) => {
   const { t } = useI18n();
   const key = KEYS[status];
+  const kind = GOOD.has(status) ? 'good' : INFO.has(status) ? 'info' : 'bad';
   return (
-    <span className={`badge ${GOOD.has(status) ? 'badge-good' : status === 'queued' || status === 'running' ? 'badge-info' : 'badge-bad'}`}>
-      {GOOD.has(status) ? '✓ ' : status === 'queued' || status === 'running' ? '… ' : '! '}
+    <span className={`badge badge-${kind}`}>
+      {kind === 'good' ? '✓ ' : status === 'time_limit' ? '⏱ ' : kind === 'info' ? '… ' : '! '}
       {key ? t(key) : status}
     </span>
   );
