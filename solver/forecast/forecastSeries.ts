@@ -126,9 +126,12 @@ export const forecastSeries = (values: readonly (number | null)[], options: Fore
   const ranked = [...scores].sort((a, b) => a.mase - b.mase || names.indexOf(a.method) - names.indexOf(b.method));
   const order = [...ranked.map((s) => s.method), ...names.filter((name) => !ranked.some((s) => s.method === name))];
   const k = Math.max(1, Math.floor(options.combineBest ?? DEFAULT_COMBINE_BEST));
+  // One call for the k best (combinations share their base fits); methods that applied at every
+  // backtest origin nearly always apply to all the data, the loop covers the rest.
+  const best = forecastMethods(order.slice(0, k), y, H, context);
   const picked: { name: string; forecast: ModelForecast }[] = [];
   for (const name of order) {
-    const forecast = forecastMethods([name], y, H, context).get(name);
+    const forecast = best.get(name) ?? (order.indexOf(name) < k ? undefined : forecastMethods([name], y, H, context).get(name));
     if (forecast !== undefined) picked.push({ name, forecast });
     if (picked.length === k) break;
   }
