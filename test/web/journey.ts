@@ -152,7 +152,7 @@ const main = async (): Promise<number> => {
       },
     },
     {
-      name: 'the plan exports as CSV',
+      name: 'the plan exports as CSV and opens as a printable memo',
       run: async (p) => {
         const href = await p.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href');
         const r = await p.request.get(new URL(href ?? '', p.url()).toString());
@@ -160,6 +160,20 @@ const main = async (): Promise<number> => {
         const text = await r.text();
         const lines = text.trim().split('\n');
         if (lines.length < 2) throw new Error('CSV has no data rows');
+        const memoHref = await p.getByRole('link', { name: /Tờ trình/ }).getAttribute('href');
+        const memo = await p.context().newPage();
+        const answer = await memo.goto(new URL(memoHref ?? '', p.url()).toString());
+        if (!answer?.ok()) throw new Error(`memo answered ${answer?.status()}`);
+        await memo.emulateMedia({ media: 'print' });
+        await shot(memo, 'memo-print');
+        await memo.close();
+        const memoHref = await p.getByRole('link', { name: /Tờ trình/ }).getAttribute('href');
+        const memo = await p.context().newPage();
+        const answer = await memo.goto(new URL(memoHref ?? '', p.url()).toString());
+        if (!answer?.ok()) throw new Error(`memo answered ${answer?.status()}`);
+        await memo.emulateMedia({ media: 'print' });
+        await shot(memo, 'memo-print');
+        await memo.close();
         return `${lines.length - 1} rows; header: ${lines[0]?.slice(0, 80)}`;
       },
     },

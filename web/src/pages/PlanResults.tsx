@@ -142,6 +142,8 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
         <div className="panel">
           <h2>{t('utilBeforeAfter')}</h2>
           <UtilizationDumbbell
+            width={820}
+            height={220}
             title={t('utilBeforeAfter')}
             rows={rows.map((c) => ({ code: c.centerCode, name: nameOf(c.centerCode), before: c.utilizationBefore, after: c.utilizationAfter }))}
           />
