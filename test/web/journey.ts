@@ -167,13 +167,6 @@ const main = async (): Promise<number> => {
         await memo.emulateMedia({ media: 'print' });
         await shot(memo, 'memo-print');
         await memo.close();
-        const memoHref = await p.getByRole('link', { name: /Tờ trình/ }).getAttribute('href');
-        const memo = await p.context().newPage();
-        const answer = await memo.goto(new URL(memoHref ?? '', p.url()).toString());
-        if (!answer?.ok()) throw new Error(`memo answered ${answer?.status()}`);
-        await memo.emulateMedia({ media: 'print' });
-        await shot(memo, 'memo-print');
-        await memo.close();
         return `${lines.length - 1} rows; header: ${lines[0]?.slice(0, 80)}`;
       },
     },
