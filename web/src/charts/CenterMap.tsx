@@ -8,7 +8,10 @@ import { scaleSqrt } from 'd3-scale';
 import type { Center } from '../../../solver/domain.ts';
 import { formatInt, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
-import { OKABE_ITO, utilizationColor } from '../palette.ts';
+import { utilizationColor } from '../palette.ts';
+
+/** Transfers in near-black with a white casing: they must stand out on both ends of the utilization scale. */
+const FLOW_COLOR = '#111827';
 import { mapLayout, placeLabels, shortName } from './mapLayout.ts';
 
 export interface MapFlow {
@@ -71,7 +74,7 @@ export const CenterMap = ({
     <svg className="center-map" viewBox={`0 0 ${width} ${height}`} role="group" aria-label={title}>
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-          <path d="M 0 0 L 10 5 L 0 10 z" fill={OKABE_ITO[4]} />
+          <path d="M 0 0 L 10 5 L 0 10 z" fill={FLOW_COLOR} />
         </marker>
       </defs>
       <rect x={0} y={0} width={width} height={height} className="map-sea" />
@@ -100,18 +103,15 @@ export const CenterMap = ({
           if (!a || !b) return null;
           const mx = (a.x + b.x) / 2 - (b.y - a.y) * 0.15;
           const my = (a.y + b.y) / 2 + (b.x - a.x) * 0.15;
+          const d = `M${a.x},${a.y} Q${mx},${my} ${b.x},${b.y}`;
+          const width = 1.4 + f.count * 0.8;
           return (
-            <path
-              key={`${f.from}-${f.to}`}
-              d={`M${a.x},${a.y} Q${mx},${my} ${b.x},${b.y}`}
-              stroke={OKABE_ITO[4]}
-              strokeWidth={1.2 + f.count * 0.8}
-              fill="none"
-              markerEnd="url(#arrow)"
-              opacity={0.85}
-            >
-              <title>{`${a.center.nameVi} → ${b.center.nameVi}: ${f.count}`}</title>
-            </path>
+            <g key={`${f.from}-${f.to}`}>
+              <path d={d} stroke="#ffffff" strokeWidth={width + 2.5} fill="none" opacity={0.9} />
+              <path d={d} stroke={FLOW_COLOR} strokeWidth={width} fill="none" markerEnd="url(#arrow)">
+                <title>{`${a.center.nameVi} → ${b.center.nameVi}: ${f.count}`}</title>
+              </path>
+            </g>
           );
         })}
       </g>
