@@ -3,6 +3,8 @@
  * progress, then done or failed. Tasks read the dataset and forecasts from the database by content
  * hash (workerStore.ts); results go back to the main thread, which stores them.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { forecastHistory } from '../../solver/forecast/forecastHistory.ts';
 import { buildPlanModel } from '../../solver/plan/buildPlanModel.ts';
@@ -96,8 +98,28 @@ export const TASKS: Readonly<Record<string, Task>> = {
   },
 };
 
+/**
+ * Nice value of solver threads: above the server's 0, so that on a busy machine the event loop
+ * (answering reads) gets the CPU first and solves take what is left.
+ */
+export const WORKER_NICE = 10;
+
+/**
+ * Lowers this thread's CPU priority. Linux gives each thread its own nice value, set through its
+ * thread id (from /proc/thread-self); elsewhere this does nothing.
+ */
+const lowerPriority = (): void => {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, WORKER_NICE);
+  } catch {
+    // not Linux, or not allowed: run at normal priority
+  }
+};
+
 const port = parentPort;
 if (port !== null) {
+  lowerPriority();
   port.on('message', async (message: TaskMessage) => {
     const post = (m: WorkerMessage) => port.postMessage(m);
     const task = TASKS[message.kind];

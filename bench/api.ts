@@ -1,0 +1,110 @@
+/**
+ * API latency while a plan solves: `npm run bench:api`.
+ *
+ * Starts the real server (api/server.ts) as a child process on 127.0.0.1 and a free port with a
+ * fresh data directory and the embedded dataset, warms the forecasts, starts the default plan
+ * solve, and meanwhile reads GET /api/centers over 50 concurrent keep-alive connections until the
+ * plan is done or a bound is reached (REQUESTS, default 20,000; SECONDS, default 60). Prints the
+ * latency percentiles of the reads made while the plan was running. Target: p99 < 50 ms.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CONNECTIONS = 50;
+const MAX_REQUESTS = Number(process.env['REQUESTS'] ?? 20_000);
+const MAX_SECONDS = Number(process.env['SECONDS'] ?? 60);
+const TARGET_P99_MS = 50;
+const repo = fileURLToPath(new URL('../', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'planner-bench-api-'));
+
+const startServer = (): Promise<{ url: string; stop: () => void }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+      cwd: repo,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match !== null) resolve({ url: match[1] as string, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+
+/** One GET; resolves with its status and latency in ms. */
+const get = (url: string): Promise<{ status: number; ms: number }> =>
+  new Promise((resolve) => {
+    const start = performance.now();
+    http.get(url, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - start }));
+    }).on('error', () => resolve({ status: 0, ms: performance.now() - start }));
+  });
+
+const json = async (url: string, init?: RequestInit): Promise<Record<string, unknown>> => (await fetch(url, init)).json() as Promise<Record<string, unknown>>;
+
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+const t0 = performance.now();
+const server = await startServer();
+console.log(`server ${server.url} up in ${((performance.now() - t0) / 1000).toFixed(1)} s (fresh data dir: dataset parsed and stored)`);
+try {
+  const t1 = performance.now();
+  const forecasts = await fetch(`${server.url}/api/forecasts?center=none`);
+  console.log(`forecasts warmed in ${((performance.now() - t1) / 1000).toFixed(1)} s (status ${forecasts.status})`);
+
+  const plan = await json(`${server.url}/api/plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: {} }) });
+  const planId = plan['id'] as string;
+  let planStatus = plan['status'] as string;
+  const poll = setInterval(() => {
+    void json(`${server.url}/api/plans/${planId}`).then((p) => { planStatus = p['status'] as string; });
+  }, 100);
+
+  const whileRunning: number[] = [];
+  let total = 0;
+  let errors = 0;
+  const start = performance.now();
+  const over = () => total >= MAX_REQUESTS || performance.now() - start > MAX_SECONDS * 1000 || ['done', 'failed', 'cancelled'].includes(planStatus);
+  const lane = async (): Promise<void> => {
+    while (!over()) {
+      total += 1;
+      const running = planStatus === 'running' || planStatus === 'queued';
+      const { status, ms } = await get(`${server.url}/api/centers`);
+      if (status !== 200) errors += 1;
+      else if (running) whileRunning.push(ms);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, lane));
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(poll);
+  let final = await json(`${server.url}/api/plans/${planId}`);
+  while (!['done', 'failed', 'cancelled'].includes(final['status'] as string)) {
+    await new Promise((r) => setTimeout(r, 250));
+    final = await json(`${server.url}/api/plans/${planId}`);
+  }
+  const summary = (final['summary'] ?? {}) as Record<string, unknown>;
+  const sorted = [...whileRunning].sort((a, b) => a - b);
+  const p99 = percentile(sorted, 99);
+  console.log(`\nGET /api/centers, ${CONNECTIONS} connections, while the default plan was queued or running`);
+  console.log('| requests | seconds | req/s | errors | p50 ms | p95 ms | p99 ms | max ms |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| ${sorted.length} | ${seconds.toFixed(1)} | ${(total / seconds).toFixed(0)} | ${errors} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${p99.toFixed(1)} | ${(sorted.at(-1) ?? NaN).toFixed(1)} |`);
+  console.log(`\nplan ${planId}: ${String(final['status'])}, solver ${String(summary['status'])}, gap ${String(summary['gap'])}, ${Number(summary['seconds']).toFixed(1)} s solve, ${String(summary['transfers'])} transfers`);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (1, 5, 15 min; other processes compete for the same cores)`);
+  console.log(`target p99 < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'NOT met'}`);
+  if (sorted.length === 0) console.log('warning: no request completed while the plan was running');
+  process.exitCode = p99 < TARGET_P99_MS && errors === 0 && sorted.length > 0 ? 0 : 1;
+} finally {
+  server.stop();
+  agent.destroy();
+  setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 500).unref();
+}
