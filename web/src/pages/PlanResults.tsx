@@ -1,5 +1,5 @@
 /** The solved plan: quality, key figures, utilization before/after, coverage, transfers, moves and their reasons. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, exportUrl } from '../api.ts';
 import { CenterMap } from '../charts/CenterMap.tsx';
 import { CoverageHeatmap } from '../charts/CoverageHeatmap.tsx';
@@ -80,8 +80,13 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
     }
     setTradeoffBusy(false);
   };
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A new plan: bring its results into view (the Solve button sits at the bottom of a long form).
+    top.current?.scrollIntoView?.({ block: 'start' });
+  }, [planId]);
   return (
-    <div className="plan-results">
+    <div className="plan-results" ref={top}>
       <div className="panel">
         <div className="panel-head">
           <h2>{t('results')}</h2>
