@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { formatProblem, writeCsv } from '../../solver/csv.ts';
 import type { Dataset } from '../../solver/domain.ts';
@@ -149,28 +149,14 @@ const kpiTable = (before: CityKpis, after: CityKpis): string => {
   ].join('\n');
 };
 
-const main = async (): Promise<number> => {
-  const parsed = await parse(process.argv.slice(2));
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.message}\n`);
-    return 2;
-  }
-  const { scenario, out } = parsed.args;
-  const wall = performance.now();
-  // Compile HiGHS's WebAssembly with the optimizing tier up front (~5x faster solves than the baseline
-  // tier), in the background while the dataset, forecasts and workload load.
-  if (process.env['PLAN_WASM_EAGER'] !== '0') {
-    v8.setFlagsFromString('--no-liftoff');
-    v8.setFlagsFromString('--no-wasm-lazy-compilation');
-  }
-  const { loadHighs } = await import('../../solver/plan/loadHighs.ts');
-  const highsLoading = loadHighs();
+/** What the plan needs from the dataset for one scenario: the pipeline up to the plan input. */
+export const planInputFor = async (
+  scenario: Scenario,
+  dataDir: string | null,
+): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset } | { ok: false; message: string }> => {
   const { loadDatasetDir } = await import('../dataset-files.ts');
-  const loaded = parsed.args.dataDir === null ? await loadDatasetDir() : await loadDatasetDir(parsed.args.dataDir);
-  if (!loaded.ok) {
-    process.stderr.write(`invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}\n`);
-    return 1;
-  }
+  const loaded = dataDir === null ? await loadDatasetDir() : await loadDatasetDir(dataDir);
+  if (!loaded.ok) return { ok: false, message: `invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}` };
   const dataset = loaded.value;
   const hash = loaded.hash ?? 'unhashed';
   const { monthNumber } = await import('../../solver/forecast/months.ts');
@@ -196,6 +182,32 @@ const main = async (): Promise<number> => {
     hoursPerFte: workload.hoursPerFte,
     rules: scenarioRules(scenario),
   };
+  return { ok: true, input, hash, source: workload.source, dataset };
+};
+
+const main = async (): Promise<number> => {
+  const parsed = await parse(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message}\n`);
+    return 2;
+  }
+  const { scenario, out } = parsed.args;
+  const wall = performance.now();
+  // Compile HiGHS's WebAssembly with the optimizing tier up front (~5x faster solves than the baseline
+  // tier), in the background while the dataset, forecasts and workload load.
+  if (process.env['PLAN_WASM_EAGER'] !== '0') {
+    v8.setFlagsFromString('--no-liftoff');
+    v8.setFlagsFromString('--no-wasm-lazy-compilation');
+  }
+  const { loadHighs } = await import('../../solver/plan/loadHighs.ts');
+  const highsLoading = loadHighs();
+  const prepared = await planInputFor(scenario, parsed.args.dataDir);
+  if (!prepared.ok) {
+    process.stderr.write(`${prepared.message}\n`);
+    return 1;
+  }
+  const { input, hash, dataset } = prepared;
+  const workload = { source: prepared.source, hoursPerFte: input.hoursPerFte };
   log(`workload ${scenario.period} (${workload.source}, P${Math.round(scenario.quantile * 100)}): ${num(input.requiredHours.reduce((s, r) => s + r.hours, 0))} h required, ${input.staff.length} staff, ${workload.hoursPerFte.toFixed(1)} h per FTE`);
   const { solvePlan, solveFixedAssignment } = await import('../../solver/plan/solvePlan.ts');
   const { checkPlanRules } = await import('../../solver/plan/checkPlanRules.ts');
@@ -272,4 +284,4 @@ const main = async (): Promise<number> => {
   return violations.length === 0 ? 0 : 3;
 };
 
-process.exitCode = await main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main();

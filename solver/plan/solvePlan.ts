@@ -139,7 +139,6 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       start: relax ? undefined : incumbent ? mapSolution(incumbent.pm, incumbent.x, pm) : startFrom(pm, start),
     });
     seconds += out.seconds;
-    if (process.env['PLAN_DEBUG']) console.error('run', relax ? 'lp' : 'mip', pm.model.columns.length, out.status, out.objective, out.seconds.toFixed(2), elapsed().toFixed(2));
     return out;
   };
   // Hours of the greedy assignment: the first incumbent, and the plan returned if nothing beats it in time.
@@ -153,16 +152,18 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   const offered = isFull ? all.map((l) => [...l]) : withStart(candidateCenters(input, index, k));
   const full = isFull ? null : buildPlanModel(input, index, all);
 
-  // 1. Restricted MIP from the greedy start (a share of the time: the bound needs the rest).
   let used = buildPlanModel(input, index, offered);
   options.onFullModel?.((full ?? used).model);
-  let mip = run(used, isFull ? timeLimit - elapsed() : Math.max(1, 0.35 * timeLimit - elapsed()));
+  let mip: SolveOutcome = { status: 'time_limit', x: null, rowDual: null, colDual: null, objective: null, bound: null, seconds: 0 };
   const keepBest = (): void => {
     if (mip.x !== null && mip.objective !== null && (incumbent === null || mip.objective < incumbent.objective - 1e-9)) {
       incumbent = { pm: used, x: mip.x, objective: mip.objective };
     }
   };
-  keepBest();
+  if (isFull) {
+    mip = run(used, timeLimit - elapsed());
+    keepBest();
+  }
   const tMip = elapsed();
   const gapOf = (objective: number | null, bound: number): number | null =>
     objective === null ? null : Math.max(0, objective - bound) / Math.max(1, Math.abs(objective));
@@ -173,8 +174,9 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   let bestBound = isFull && mip.bound !== null ? mip.bound : -Infinity;
   let exact = isFull;
   let lpInfeasible = false;
-  // Round 0 runs even past the time limit: a plan without a bound could not say how good it is.
-  for (let round = 0; !isFull && round < (options.boundRounds ?? 8) && (round === 0 || elapsed() < timeLimit * 0.9); round += 1) {
+  // Rounds 0 and 1 run even past the time limit: a plan without a bound could not say how good it is,
+  // and round 0's Lasdon bound alone is usually loose.
+  for (let round = 0; !isFull && round < (options.boundRounds ?? 8) && (round < 2 || elapsed() < timeLimit * 0.6); round += 1) {
     const pm = buildPlanModel(input, index, lpOffered);
     const lp = run(pm, timeLimit - elapsed(), true);
     if (lp.status === 'infeasible') {
@@ -197,7 +199,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     }
     lpOffered = lpOffered.map((list) => [...list]);
     for (const n of priced.negative) lpOffered[n.p] = [...new Set([...(lpOffered[n.p] ?? []), n.c])].sort((a, b) => a - b);
-    const g = gapOf(mip.objective, bestBound);
+    const g = gapOf(incumbent?.objective ?? null, bestBound);
     if (g !== null && g <= tolerance / 2) break;
   }
   const tBound = elapsed();
@@ -224,7 +226,8 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     };
   }
 
-  // 3. If the gap is still too wide (or no plan yet), the MIP again over the columns the LP found useful.
+  // 3. The MIP over the offered centers plus the columns the LP found useful, from the incumbent,
+  //    unless the incumbent is already within the tolerance of the bound.
   const gap0 = incumbent === null || !Number.isFinite(bestBound) ? null : gapOf(incumbent.objective, bestBound);
   if (!isFull && (gap0 === null || gap0 > tolerance) && elapsed() < timeLimit - 0.5) {
     used = buildPlanModel(input, index, withStart(lpOffered));
@@ -267,7 +270,6 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   const gap = bound === null ? null : gapOf(objective, bound);
   const withinTolerance = gap !== null && gap <= tolerance;
   const status = withinTolerance ? 'optimal' : mip.status === 'time_limit' || elapsed() >= timeLimit ? 'time_limit' : 'feasible';
-  if (process.env['PLAN_DEBUG']) console.error('final', status, objective, bound);
   const boundWords = boundKind.replaceAll('_', ' ');
   const message =
     status === 'optimal'

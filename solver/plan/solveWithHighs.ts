@@ -70,9 +70,33 @@ export const toHighsModelData = (highs: Highs, model: LinearModel, relax = false
   };
 };
 
-/** The exact model in CPLEX LP format, as HiGHS writes it (readable by CBC, GLPK, SCIP, Gurobi). */
-export const exportLp = (highs: Highs, model: LinearModel): string =>
-  highs.withModel(toHighsModelData(highs, model, false, true), (m) => m.exportModel('lp'));
+/**
+ * HiGHS writes short section keywords (`st`, `bin`, `gen`, an empty `semi`); CBC 2.10's LP reader
+ * takes `bin` and `gen` for variable names and would drop integrality. The long CPLEX keywords are
+ * read by every LP-format reader.
+ */
+const LONG_KEYWORDS: Readonly<Record<string, string>> = {
+  min: 'Minimize',
+  st: 'Subject To',
+  bounds: 'Bounds',
+  bin: 'Binaries',
+  gen: 'Generals',
+  end: 'End',
+};
+
+/** The exact model in CPLEX LP format (long section keywords), readable by CBC, GLPK, SCIP, Gurobi. */
+export const exportLp = (highs: Highs, model: LinearModel): string => {
+  const text = highs.withModel(toHighsModelData(highs, model, false, true), (m) => m.exportModel('lp'));
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const key = line.trim();
+    if (key === 'semi' && (lines[i + 1] ?? '').trim() === 'end') continue;
+    out.push(LONG_KEYWORDS[key] !== undefined && line === key ? (LONG_KEYWORDS[key] as string) : line);
+  }
+  return out.join('\n');
+};
 
 /** Runs HiGHS on `model`; expected outcomes (infeasible, time limit) are values, not exceptions. */
 export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveOptions = {}): SolveOutcome => {

@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Highs } from 'highs';
 import { loadHighs } from '../../../solver/plan/loadHighs.ts';
 import { solvePlan } from '../../../solver/plan/solvePlan.ts';
@@ -9,7 +13,7 @@ import { buildPlanIndex } from '../../../solver/plan/planIndex.ts';
 import { planObjective } from '../../../solver/plan/planObjective.ts';
 import { buildPlanModel } from '../../../solver/plan/buildPlanModel.ts';
 import { candidateCenters } from '../../../solver/plan/candidateCenters.ts';
-import { solveWithHighs } from '../../../solver/plan/solveWithHighs.ts';
+import { exportLp, solveWithHighs } from '../../../solver/plan/solveWithHighs.ts';
 import { solveWithJsLpSolver } from '../../../solver/plan/solveWithJsLpSolver.ts';
 import type { PlanInput, PlanRules } from '../../../solver/plan/planInput.ts';
 import { bruteForceOptimum } from './bruteForce.ts';
@@ -114,5 +118,29 @@ describe('infeasible scenarios', () => {
     const plan = solvePlan(highs, input);
     expect(plan.status).toBe('infeasible');
     expect(plan.conflicts.some((c) => c.rules.includes('transfers within the budget'))).toBe(true);
+  });
+});
+
+describe('LP export', () => {
+  const hasCbc = (() => {
+    try {
+      execFileSync('cbc', ['-quit'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!hasCbc)('CBC reads the exported LP file and finds the same optimum as HiGHS', () => {
+    const input = syntheticCity({ seed: 5, centers: 5, staffPerCenter: 3, fields: 5, areaKm: 20, rules: { maxTransfers: 3 } });
+    const index = buildPlanIndex(input);
+    const pm = buildPlanModel(input, index, candidateCenters(input, index, Infinity));
+    const dir = mkdtempSync(join(tmpdir(), 'plan-lp-'));
+    const file = join(dir, 'small.lp');
+    writeFileSync(file, exportLp(highs, pm.model));
+    const text = execFileSync('cbc', [file, 'solve'], { encoding: 'utf8' });
+    const cbcObjective = Number(/Objective value:\s*([-0-9.e+]+)/.exec(text)?.[1]);
+    const ours = solveWithHighs(highs, pm.model, { relativeGap: 0 }).objective ?? NaN;
+    expect(text).toContain('Optimal solution found');
+    expect(Math.abs(cbcObjective - ours)).toBeLessThanOrEqual(1e-4 * Math.max(1, ours));
   });
 });
