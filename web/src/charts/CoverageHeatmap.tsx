@@ -20,7 +20,7 @@ export interface CoverageHeatmapProps {
 
 export const CoverageHeatmap = ({ coverage, fields, nameOf, maxRows = 25 }: CoverageHeatmapProps) => {
   const { lang, t } = useI18n();
-  const { rows, cells, hidden } = useMemo(() => {
+  const { rows, cells, moreShort, covered } = useMemo(() => {
     const cells = new Map<string, CenterFieldCoverage>();
     const total = new Map<string, { required: number; uncovered: number }>();
     for (const c of coverage) {
@@ -32,7 +32,7 @@ export const CoverageHeatmap = ({ coverage, fields, nameOf, maxRows = 25 }: Cove
       .map(([code, s]) => ({ code, share: s.required > 0 ? s.uncovered / s.required : 0, uncovered: s.uncovered }))
       .sort((a, b) => b.share - a.share);
     const short = ranked.filter((r) => r.uncovered >= 0.5);
-    return { rows: short.slice(0, maxRows), cells, hidden: ranked.length - Math.min(short.length, maxRows) };
+    return { rows: short.slice(0, maxRows), cells, moreShort: Math.max(0, short.length - maxRows), covered: ranked.length - short.length };
   }, [coverage, maxRows]);
   const shown = fields.filter((f) => coverage.some((c) => c.field === f.field && c.required > 0));
   return (
@@ -70,10 +70,7 @@ export const CoverageHeatmap = ({ coverage, fields, nameOf, maxRows = 25 }: Cove
           ))}
         </tbody>
       </table>
-      <p className="help">
-        {rows.length === 0 ? t('none') : ''}
-        {hidden > 0 ? `+ ${hidden} ${t('centers').toLowerCase()}: ≤ 0,5 ${t('unitHours')}` : ''}
-      </p>
+      <p className="help">{t('heatmapRest', { more: moreShort, covered })}</p>
     </div>
   );
 };
