@@ -127,7 +127,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
-  await app.register(helmet, { global: true });
+  // No upgrade-insecure-requests: on a city intranet the server is reached over plain HTTP.
+  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(rateLimit, {
     global: true,
     max: options.writesPerMinute ?? 600,

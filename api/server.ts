@@ -7,11 +7,15 @@
  *   DATA_DIR  directory of the SQLite database (default ./.data), created on first start.
  *   DATASET_DIR  dataset stored as a version at start when new (default: the embedded data/haiphong).
  *   WRITES_PER_MINUTE  writes allowed per client address per minute (default 600).
+ *   WEB_DIR   built web planner served at / (default web/dist, built with `npm run web:build` on
+ *             the first start when missing).
  *
  * Prints the address once listening. SIGINT/SIGTERM close it cleanly (running solves stop).
  */
-import { resolve } from 'node:path';
-import { buildApp } from './app.ts';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildApp, DEFAULT_WEB_DIR } from './app.ts';
 import { isLoopback } from './auth/access.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -29,6 +33,17 @@ const dataDir = resolve(env['DATA_DIR'] ?? DEFAULT_DATA_DIR);
 const mode = isLoopback(host) ? 'local' : 'tokens';
 const writes = env['WRITES_PER_MINUTE'] === undefined ? undefined : Number(env['WRITES_PER_MINUTE']);
 
+/** Builds the web planner once, on the first start of a fresh clone; the API runs without it if that fails. */
+const ensureWebBuild = (): void => {
+  if (existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) return;
+  console.log('Building the web planner (first start only)...');
+  const built = spawnSync('npm', ['run', '--silent', 'web:build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) console.error('The web planner could not be built; the API still starts (see the errors above).');
+};
+
+const webDir = env['WEB_DIR'];
+if (webDir === undefined) ensureWebBuild();
+
 console.log(`Loading data (${dataDir})...`);
 const datasetDir = env['DATASET_DIR'];
 const app = await buildApp({
@@ -37,6 +52,7 @@ const app = await buildApp({
   logger: env['LOG'] === '1',
   ...(writes === undefined ? {} : { writesPerMinute: writes }),
   ...(datasetDir === undefined ? {} : { datasetDir: resolve(datasetDir) }),
+  ...(webDir === undefined ? {} : { webDir: resolve(webDir) }),
 });
 const address = await app.listen({ host, port });
 console.log(`Commune staffing planner listening on ${address} (${mode === 'local' ? 'local single-user mode, no tokens' : 'bearer tokens required'})`);

@@ -25,7 +25,7 @@ const startServer = (): Promise<{ url: string; stop: () => void }> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
       cwd: repo,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir },
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, WEB_DIR: join(repo, 'web', 'dist') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

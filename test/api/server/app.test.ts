@@ -68,3 +68,18 @@ describe('the app', () => {
     for (let i = 0; i < 5; i += 1) expect((await app.inject({ url: '/api/scenarios' })).statusCode).toBe(200);
   });
 });
+
+describe('the web planner', () => {
+  it('is served at / from the built directory, with the security headers', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const webDir = mkdtempSync(join(tmpdir(), 'planner-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Planner</title>');
+    app = await testApp({ webDir });
+    const res = await app.inject({ url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<title>Planner</title>');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});

@@ -16,7 +16,7 @@ export const startServer = (env: Record<string, string>, timeoutMs = 60_000): Pr
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
       cwd: REPO,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', WEB_DIR: '/nonexistent-web-planner', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
