@@ -82,6 +82,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `
 const main = async (): Promise<number> => {
   if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run web:build` first');
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium`);
+  rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'planner-journey-'));
   const port = await freePort();
@@ -171,6 +172,19 @@ const main = async (): Promise<number> => {
       },
     },
     {
+      name: 'the trade-off curve of uncovered hours against the transfer budget is drawn',
+      run: async (p) => {
+        const t0 = Date.now();
+        await p.getByRole('button', { name: 'Tính đường đánh đổi' }).click();
+        await p.locator('.plan-results .chart circle').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
+        figures.push(`trade-off curve drawn ${Date.now() - t0} ms after pressing its button`);
+        const points = await p.locator('.plan-results .chart:has(.point-label) circle').count();
+        if (points < 5) throw new Error(`only ${points} points on the trade-off curve`);
+        await p.locator('.three-col').screenshot({ path: join(SHOTS, 'planner-tradeoff.png') });
+        return `${points} points`;
+      },
+    },
+    {
       name: 'a second scenario with a smaller budget is saved and solved',
       run: async (p) => {
         await p.getByLabel('Phương án đã lưu').selectOption('');
@@ -220,6 +234,24 @@ const main = async (): Promise<number> => {
         await p.getByText(/Nothing imported/).waitFor();
         await shot(p, 'data-import');
         return text;
+      },
+    },
+    {
+      name: 'a valid import becomes a new dataset version that can be switched to',
+      run: async (p) => {
+        const good = join(ROOT, 'test', 'cases', 'imports', 'good');
+        const before = await p.locator('table').first().locator('tbody tr').count();
+        await p.getByLabel('File', { exact: true }).setInputFiles(['centers.csv', 'fields.csv', 'history.csv', 'staff.csv'].map((f) => join(good, f)));
+        await p.getByLabel('Version name').fill('Journey test tables');
+        await p.getByLabel('Use this version').uncheck();
+        await p.getByRole('button', { name: 'Check and import' }).click();
+        await p.getByText(/^Imported version \d+/).waitFor({ timeout: 60_000 });
+        const row = p.locator('table').first().locator('tbody tr', { hasText: 'Journey test tables' });
+        await row.waitFor();
+        if ((await p.locator('table').first().locator('tbody tr').count()) !== before + 1) throw new Error('no new version row');
+        await row.getByRole('button', { name: 'Use this version' }).click();
+        await row.getByText('Active').waitFor({ timeout: 30_000 });
+        await shot(p, 'data-versions');
       },
     },
   ];
