@@ -57,7 +57,7 @@ export const App = () => {
     return { centers, fields };
   }, []);
   const ref = useMemo(
-    () => (reference.data ? makeReference(reference.data.centers, reference.data.fields, activePlanId, setActive) : undefined),
+    () => (reference.data ? makeReference(reference.data.centers, reference.data.fields, activePlanId, setActive, reference.reload) : undefined),
     [reference.data, activePlanId],
   );
   const { t } = i18n;

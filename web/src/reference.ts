@@ -10,6 +10,8 @@ export interface Reference {
   /** The plan the overview shows, if one was solved or opened. */
   readonly activePlanId: string | undefined;
   readonly setActivePlanId: (id: string | undefined) => void;
+  /** Loads centers and fields again (after another dataset version became active). */
+  readonly reload: () => void;
 }
 
 export const makeReference = (
@@ -17,6 +19,7 @@ export const makeReference = (
   fields: readonly Field[],
   activePlanId: string | undefined,
   setActivePlanId: (id: string | undefined) => void,
+  reload: () => void = () => undefined,
 ): Reference => ({
   centers,
   fields,
@@ -24,6 +27,7 @@ export const makeReference = (
   fieldById: new Map(fields.map((f) => [f.field, f])),
   activePlanId,
   setActivePlanId,
+  reload,
 });
 
 export const ReferenceContext = createContext<Reference | undefined>(undefined);

@@ -5,6 +5,7 @@ import { api, ApiError, TABLE_NAMES, type TableName } from '../api.ts';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { formatInt } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { useReference } from '../reference.ts';
 import { useAsync } from '../useAsync.ts';
 
 /** Which chosen file is which table, by its name (`centers.csv`, `history-2026.csv`...). */
@@ -23,6 +24,7 @@ export const DataPage = () => {
   const { lang, t } = useI18n();
   const id = useId();
   const versions = useAsync(() => api.datasets(), []);
+  const reference = useReference();
   const [files, setFiles] = useState<File[]>([]);
   const [name, setName] = useState('');
   const [problems, setProblems] = useState<readonly InputProblem[] | undefined>(undefined);
@@ -52,6 +54,7 @@ export const DataPage = () => {
         setResult({ ok: true, text: t('importOk', { id: answer.version?.version ?? '' }) });
         setProblems(answer.warnings ?? []);
         versions.reload();
+        if (activateNow) reference.reload();
       } else {
         setResult({ ok: false, text: t('importFailed', { n: answer.problems?.length ?? 0 }) });
         setProblems(answer.problems ?? []);
@@ -69,6 +72,7 @@ export const DataPage = () => {
     try {
       await api.activateDataset(version);
       versions.reload();
+      reference.reload();
     } catch (e) {
       setActivateError({ version, error: e instanceof Error ? e : new Error(String(e)) });
     }
