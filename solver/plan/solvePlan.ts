@@ -1,15 +1,18 @@
 /**
- * Plans who works where: restricted MIP for the plan, full-model LP relaxation for an honest bound.
+ * Plans who works where, and says honestly how good the plan is.
  *
  * 1. Sound pre-checks (explainInfeasibility): a conflict found there ends the solve with its reasons.
- * 2. Greedy start (greedyPlan): best single moves priced exactly per center, within every rule.
- * 3. Restricted MIP: each person offered their center, the k centers with the largest deficit in
- *    their fields (candidateCenters) and the greedy's choice; started from the greedy plan.
- * 4. Bound: the LP relaxation of the FULL model (every center within the commute radius). It is a
- *    lower bound on every plan keeping the rules, so the reported gap is against the whole problem,
- *    not just the restricted one. With k = Infinity the MIP's own dual bound is used instead.
- * 5. If the restricted MIP is infeasible or finds nothing in time, the full MIP gets the rest of the
- *    time; if that finds nothing, today's assignment (when it keeps the rules) is returned, marked.
+ * 2. Greedy start (greedyPlan): best single moves priced exactly per center; its hours come from
+ *    the fixed-assignment LP. This is the first incumbent, returned if nothing better is found.
+ * 3. Bound by column generation on the LP of the FULL model (every center within the radius offered
+ *    to everyone): restricted LPs over each person's center, the k centers with the largest deficit
+ *    in their fields and the greedy's choice, plus the columns priced negative in earlier rounds.
+ *    Every round gives a Lasdon bound valid for the whole problem (pricedBound); a round with no
+ *    negative reduced cost proves the full LP optimum. Stops once the gap is within tolerance / 2.
+ * 4. If the gap still exceeds the tolerance, a MIP over the restricted candidates from the incumbent
+ *    gets the remaining time. With k = Infinity the full MIP is solved instead and its dual bound used.
+ * 5. Status: `optimal` within the tolerance of the whole-problem bound, else `time_limit` when time
+ *    ran out, else `feasible`.
  */
 import type { Highs } from 'highs';
 import { buildPlanModel, type PlanModel } from './buildPlanModel.ts';
@@ -150,10 +153,12 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   const withStart = (lists: readonly (readonly number[])[]): number[][] =>
     lists.map((list, p) => [...new Set([...list, start[p] ?? 0])].sort((a, b) => a - b));
   const offered = isFull ? all.map((l) => [...l]) : withStart(candidateCenters(input, index, k));
-  const full = isFull ? null : buildPlanModel(input, index, all);
+  // The full model (everyone offered every center in range) is built only when needed: export, or fallback.
+  let fullCache: PlanModel | null = null;
+  const fullModel = (): PlanModel => (fullCache ??= buildPlanModel(input, index, all));
 
-  let used = buildPlanModel(input, index, offered);
-  options.onFullModel?.((full ?? used).model);
+  let used = isFull ? buildPlanModel(input, index, offered) : (incumbent as { pm: PlanModel } | null)?.pm ?? fixedPm;
+  if (options.onFullModel) options.onFullModel(isFull ? used.model : fullModel().model);
   let mip: SolveOutcome = { status: 'time_limit', x: null, rowDual: null, colDual: null, objective: null, bound: null, seconds: 0 };
   const keepBest = (): void => {
     if (mip.x !== null && mip.objective !== null && (incumbent === null || mip.objective < incumbent.objective - 1e-9)) {
@@ -181,7 +186,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     const lp = run(pm, timeLimit - elapsed(), true);
     if (lp.status === 'infeasible') {
       // A restricted LP can be infeasible where the full one is not: only the full LP decides.
-      const fullLp = run(full ?? pm, timeLimit - elapsed(), true);
+      const fullLp = run(isFull ? pm : fullModel(), timeLimit - elapsed(), true);
       lpInfeasible = fullLp.status === 'infeasible';
       if (fullLp.status === 'optimal' && fullLp.objective !== null) {
         bestBound = fullLp.objective;
@@ -215,7 +220,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       boundKind: 'none',
       gap: null,
       seconds: elapsed(),
-      modelSize: modelSize(full ?? used),
+      modelSize: modelSize(isFull ? used : fullModel()),
       conflicts: [
         {
           rules: ['headcount at or above the minimum', 'headcount within max_staff', 'transfers within the budget', 'moves only within the commute radius'],
@@ -234,9 +239,9 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     mip = run(used, timeLimit - elapsed());
     keepBest();
   }
-  if (incumbent === null && full) {
-    used = full;
-    mip = run(full, Math.max(1, timeLimit - elapsed()));
+  if (incumbent === null && !isFull) {
+    used = fullModel();
+    mip = run(used, Math.max(1, timeLimit - elapsed()));
     keepBest();
   }
   const best = incumbent as { pm: PlanModel; x: Float64Array; objective: number } | null;
