@@ -12,8 +12,8 @@ export interface ErrorNoteProps {
 export const ErrorNote = ({ error, onRetry }: ErrorNoteProps) => {
   const { t } = useI18n();
   if (!error) return null;
-  const status = error instanceof ApiError ? error.status : 0;
-  const lead = status === 0 ? t('errorNetwork') : `${t('errorServer')} (${status})`;
+  const lead =
+    error instanceof ApiError ? (error.status === 0 ? t('errorNetwork') : `${t('errorServer')} (${error.status})`) : t('errorFailed');
   const problems = error instanceof ApiError ? error.problems : [];
   return (
     <div className="error-note" role="alert">
