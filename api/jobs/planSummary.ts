@@ -1,10 +1,11 @@
 /**
- * What the API keeps beside a solved plan: the moves in words a table can show, and the KPIs a
- * comparison lines up (uncovered hours and overloaded centers before and after, transfers, added
- * commute). Computed from the plan, today's workload and the dataset; pure.
+ * What the API keeps beside a solved plan: the moves with names and km, and the summary a job
+ * list and a comparison line up (solver status, bound and gap; uncovered hours, overloaded centers
+ * and utilization before and after; transfers, hires, added commute). Pure.
  */
 import type { Dataset } from '../../solver/domain.ts';
 import { haversineKm } from '../../solver/geo.ts';
+import type { PlanExplanation } from '../../solver/plan/explainPlan.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
 import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
 
@@ -21,33 +22,9 @@ export interface Move {
   readonly hours: Readonly<Record<string, number>>;
 }
 
-export interface PlanKpis {
-  readonly period: string;
-  readonly quantile: number;
-  readonly requiredHours: number;
-  readonly uncoveredHoursBefore: number;
-  readonly uncoveredHoursAfter: number;
-  readonly overloadedCentersBefore: number;
-  readonly overloadedCentersAfter: number;
-  readonly maxUtilizationBefore: number | null;
-  readonly maxUtilizationAfter: number | null;
-  readonly transfers: number;
-  readonly hires: number;
-  /** Sum of added commute over moved people, km (only increases). */
-  readonly addedCommuteKm: number;
-}
-
-export interface PlanSummary extends PlanKpis {
-  readonly status: Plan['status'];
-  readonly message: string;
-  readonly objective: number | null;
-  readonly bound: number | null;
-  readonly gap: number | null;
-  readonly seconds: number;
-}
-
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** People whose center changes, with their name and commute from the home unit's centroid. */
 export const planMoves = (dataset: Dataset, plan: Plan): Move[] => {
   const centers = new Map(dataset.centers.map((c) => [c.code, c]));
   const people = new Map(dataset.staff.map((s) => [s.staffId, s]));
@@ -66,41 +43,54 @@ export const planMoves = (dataset: Dataset, plan: Plan): Move[] => {
     });
 };
 
-export const planKpis = (dataset: Dataset, workload: CityWorkload, plan: Plan, moves: readonly Move[]): PlanKpis => {
-  const fte = new Map(dataset.staff.map((s) => [s.staffId, s.fte]));
-  const hoursAt = new Map<string, number>();
-  for (const a of plan.assignments) hoursAt.set(a.toCenter, (hoursAt.get(a.toCenter) ?? 0) + (fte.get(a.staffId) ?? 0) * workload.hoursPerFte);
-  for (const h of plan.hires) hoursAt.set(h.centerCode, (hoursAt.get(h.centerCode) ?? 0) + h.count * workload.hoursPerFte);
-  const after = workload.centers.map((c) => {
-    const available = hoursAt.get(c.centerCode) ?? 0;
-    return available > 0 ? c.requiredHours / available : null;
-  });
-  const max = (xs: readonly (number | null)[]): number | null => {
-    const known = xs.filter((x): x is number => x !== null);
-    return known.length === 0 ? null : round(Math.max(...known), 4);
-  };
+export interface PlanSummary {
+  readonly status: Plan['status'];
+  readonly message: string;
+  readonly objective: number | null;
+  readonly bound: number | null;
+  readonly gap: number | null;
+  readonly seconds: number;
+  readonly period: string;
+  readonly quantile: number;
+  readonly requiredHours: number;
+  readonly uncoveredHoursBefore: number;
+  /** null when there is no plan (infeasible or failed). */
+  readonly uncoveredHoursAfter: number | null;
+  readonly overloadedCentersBefore: number;
+  readonly overloadedCentersAfter: number | null;
+  readonly maxUtilizationBefore: number | null;
+  readonly maxUtilizationAfter: number | null;
+  readonly transfers: number;
+  readonly hires: number;
+  /** Sum of added commute over moved people, km (only increases). */
+  readonly addedCommuteKm: number;
+}
+
+/**
+ * The figures a plan is judged by. Before = today's staff (the explanation's fixed-assignment
+ * solve, else the workload's per-center allocation); after = the plan.
+ */
+export const planSummary = (plan: Plan, explanation: PlanExplanation | null, workload: CityWorkload, moves: readonly Move[]): PlanSummary => {
+  const has = plan.objective !== null;
+  const maxBefore = workload.centers.reduce<number | null>((m, c) => (c.utilization === null ? m : Math.max(m ?? 0, c.utilization)), null);
   return {
+    status: plan.status,
+    message: plan.message,
+    objective: plan.objective,
+    bound: plan.bound,
+    gap: plan.gap,
+    seconds: plan.seconds,
     period: workload.period,
     quantile: workload.quantile,
     requiredHours: round(workload.totals.requiredHours),
-    uncoveredHoursBefore: round(workload.totals.uncoveredHours),
-    uncoveredHoursAfter: round(plan.coverage.reduce((s, c) => s + c.uncovered, 0)),
-    overloadedCentersBefore: workload.totals.overloadedCenters,
-    overloadedCentersAfter: after.filter((u) => u !== null && u > 1).length,
-    maxUtilizationBefore: max(workload.centers.map((c) => c.utilization)),
-    maxUtilizationAfter: max(after),
+    uncoveredHoursBefore: round(explanation?.before.uncoveredHours ?? workload.totals.uncoveredHours),
+    uncoveredHoursAfter: has ? round(explanation?.after.uncoveredHours ?? plan.coverage.reduce((s, c) => s + c.uncovered, 0)) : null,
+    overloadedCentersBefore: explanation?.before.overloadedCenters ?? workload.totals.overloadedCenters,
+    overloadedCentersAfter: explanation?.after.overloadedCenters ?? null,
+    maxUtilizationBefore: explanation === null ? (maxBefore === null ? null : round(maxBefore, 4)) : round(explanation.before.maxUtilization, 4),
+    maxUtilizationAfter: explanation === null ? null : round(explanation.after.maxUtilization, 4),
     transfers: moves.length,
     hires: plan.hires.reduce((s, h) => s + h.count, 0),
     addedCommuteKm: round(moves.reduce((s, m) => s + Math.max(0, m.addedKm), 0), 1),
   };
 };
-
-export const planSummary = (dataset: Dataset, workload: CityWorkload, plan: Plan, moves: readonly Move[]): PlanSummary => ({
-  status: plan.status,
-  message: plan.message,
-  objective: plan.objective,
-  bound: plan.bound,
-  gap: plan.gap,
-  seconds: plan.seconds,
-  ...planKpis(dataset, workload, plan, moves),
-});

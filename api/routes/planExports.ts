@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../../solver/csv.ts';
 import type { Center } from '../../solver/domain.ts';
+import type { PlanExplanation } from '../../solver/plan/explainPlan.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
 import type { Move, PlanSummary } from '../jobs/planSummary.ts';
 import type { PlanRecord } from '../storage/planStore.ts';
@@ -14,6 +15,8 @@ export interface StoredResult {
   readonly summary: PlanSummary;
   readonly moves: readonly Move[];
   readonly plan: Plan;
+  /** Before/after, moves in words, shadow prices; null when there is no plan. */
+  readonly explanation: PlanExplanation | null;
 }
 
 const staffNames = (result: StoredResult, names: ReadonlyMap<string, string>) => (id: string) => names.get(id) ?? result.moves.find((m) => m.staffId === id)?.name ?? '';
@@ -66,8 +69,9 @@ export const planMemo = (result: StoredResult, record: PlanRecord, centers: read
   const centerName = new Map(centers.map((c) => [c.code, c.nameVi]));
   const where = (code: string) => `${escape(centerName.get(code) ?? code)} (${escape(code)})`;
   const kpi = (label: string, before: string, after: string) => `<tr><th>${label}</th><td>${before}</td><td>${after}</td></tr>`;
+  const why = new Map((result.explanation?.moves ?? []).map((m) => [m.staffId, m.sentence]));
   const moves = result.moves.map((m) =>
-    `<tr><td>${escape(m.name)} <small>${escape(m.staffId)}</small></td><td>${where(m.fromCenter)}</td><td>${where(m.toCenter)}</td><td>${num(m.commuteKm, 1)} km</td><td>${escape(Object.entries(m.hours).map(([f, h]) => `${f} ${h.toFixed(0)} h`).join(', '))}</td></tr>`).join('\n');
+    `<tr><td>${escape(m.name)} <small>${escape(m.staffId)}</small></td><td>${where(m.fromCenter)}</td><td>${where(m.toCenter)}</td><td>${num(m.commuteKm, 1)} km</td><td>${escape(why.get(m.staffId) ?? Object.entries(m.hours).map(([f, h]) => `${f} ${h.toFixed(0)} h`).join(', '))}</td></tr>`).join('\n');
   const sure = s.gap === null ? 'no bound was found' : `within ${(s.gap * 100).toFixed(2)}% of the best possible (bound ${num(s.bound, 1)})`;
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Staffing plan memo: ${escape(scenarioName)}</title>
@@ -83,7 +87,7 @@ th{background:#eee}td:nth-child(n+2){font-variant-numeric:tabular-nums}small{col
 <h2>What changes</h2>
 <table><tr><th></th><th>Today</th><th>With the plan</th></tr>
 ${kpi('Uncovered hours', num(s.uncoveredHoursBefore), num(s.uncoveredHoursAfter))}
-${kpi('Overloaded centers (utilization &gt; 100%)', String(s.overloadedCentersBefore), String(s.overloadedCentersAfter))}
+${kpi('Overloaded centers (utilization &gt; 100%)', String(s.overloadedCentersBefore), s.overloadedCentersAfter === null ? '–' : String(s.overloadedCentersAfter))}
 ${kpi('Highest utilization', pct(s.maxUtilizationBefore), pct(s.maxUtilizationAfter))}
 ${kpi('Transfers', '0', String(s.transfers))}
 ${kpi('New hires', '0', String(s.hires))}
@@ -91,7 +95,7 @@ ${kpi('Added commute, km (sum)', '0', num(s.addedCommuteKm, 1))}
 </table>
 <p>Solver status: <b>${escape(s.status)}</b>, ${escape(sure)}; ${num(s.seconds, 1)} s. ${escape(s.message)}</p>
 <h2>Transfers (${result.moves.length})</h2>
-${result.moves.length === 0 ? '<p>No one moves.</p>' : `<table><tr><th>Civil servant</th><th>From</th><th>To</th><th>Commute</th><th>Hours by field</th></tr>\n${moves}\n</table>`}
+${result.moves.length === 0 ? '<p>No one moves.</p>' : `<table><tr><th>Civil servant</th><th>From</th><th>To</th><th>Commute</th><th>Why</th></tr>\n${moves}\n</table>`}
 </body></html>
 `;
 };

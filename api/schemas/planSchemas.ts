@@ -1,13 +1,21 @@
 /**
  * Wire schemas of plans (as jobs), comparisons and trade-off curves.
  */
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import type { TradeoffPoint as SolverTradeoffPoint } from '../../solver/plan/tradeoffCurve.ts';
+import type { PlanSummary } from '../jobs/planSummary.ts';
+import type { Agrees, Assert } from './common.ts';
 import { ScenarioSchema } from './scenarioSchemas.ts';
+
+const PlanStatusSchema = Type.Union(
+  (['optimal', 'feasible', 'time_limit', 'infeasible', 'error'] as const).map((s) => Type.Literal(s)),
+  { description: 'solver status: optimal (within the gap tolerance of a valid bound), feasible, time_limit (best plan found in time), infeasible, error' },
+);
 
 const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([Type.Null(), t]);
 
 export const PlanSummarySchema = Type.Object({
-  status: Type.String({ description: 'optimal | feasible | time_limit | infeasible | error' }),
+  status: PlanStatusSchema,
   message: Type.String(),
   objective: Nullable(Type.Number()),
   bound: Nullable(Type.Number({ description: 'valid lower bound on the objective' })),
@@ -17,9 +25,9 @@ export const PlanSummarySchema = Type.Object({
   quantile: Type.Number(),
   requiredHours: Type.Number(),
   uncoveredHoursBefore: Type.Number(),
-  uncoveredHoursAfter: Type.Number(),
+  uncoveredHoursAfter: Nullable(Type.Number({ description: 'null without a plan' })),
   overloadedCentersBefore: Type.Integer(),
-  overloadedCentersAfter: Type.Integer(),
+  overloadedCentersAfter: Type.Union([Type.Null(), Type.Integer()]),
   maxUtilizationBefore: Nullable(Type.Number()),
   maxUtilizationAfter: Nullable(Type.Number()),
   transfers: Type.Integer(),
@@ -60,12 +68,16 @@ export const ExportParams = Type.Object({
 });
 
 export const TradeoffPoint = Type.Object({
-  maxTransfers: Type.Union([Type.Null(), Type.Integer()], { description: 'null = unlimited' }),
-  status: Type.String(),
-  gap: Nullable(Type.Number()),
-  uncoveredHours: Type.Number(),
+  maxTransfers: Type.Union([Type.Null(), Type.Integer()], { description: 'transfer budget; null = unlimited' }),
+  status: PlanStatusSchema,
   transfers: Type.Integer(),
-  overloadedCenters: Type.Integer(),
-  addedCommuteKm: Type.Number(),
+  uncoveredHours: Nullable(Type.Number()),
+  weightedUncoveredHours: Nullable(Type.Number()),
+  objective: Nullable(Type.Number()),
+  gap: Nullable(Type.Number()),
+  seconds: Type.Number(),
 });
 
+
+export type CheckSummary = Assert<Agrees<Static<typeof PlanSummarySchema>, PlanSummary>>;
+export type CheckTradeoff = Assert<Agrees<Static<typeof TradeoffPoint>, SolverTradeoffPoint>>;

@@ -51,6 +51,19 @@ describe('plans as jobs', () => {
     const result = res.json();
     expect(result.plan.assignments).toHaveLength(6);
     expect(result.moves.length).toBe(result.summary.transfers);
+    expect(result.explanation.before.uncoveredHours).toBeCloseTo(result.summary.uncoveredHoursBefore, 1);
+    expect(result.explanation.moves.map((m: { staffId: string }) => m.staffId)).toEqual(result.moves.map((m: { staffId: string }) => m.staffId));
+    expect(result.scenario).toMatchObject({ period: '2026-09', maxTransfers: 2, quantile: 0.8 });
+  });
+
+  it('a scenario no plan can keep is done with status infeasible, its conflicts named, and no "after" figures', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/plans', payload: { scenario: { period: '2026-09', minStaffPerCenter: 50 } } });
+    const plan = await finished(res.json().id);
+    expect(plan.status).toBe('done');
+    expect(plan.summary).toMatchObject({ status: 'infeasible', uncoveredHoursAfter: null, objective: null });
+    const result = (await app.inject({ url: `/api/plans/${plan.id}/result` })).json();
+    expect(result.plan.conflicts.length).toBeGreaterThan(0);
+    expect(result.explanation).toBeNull();
   });
 
   it('solves levers sent inline without saving them', async () => {
@@ -62,8 +75,9 @@ describe('plans as jobs', () => {
   });
 
   it('lists plans newest first', async () => {
-    const list = (await app.inject({ url: '/api/plans' })).json();
-    expect(list.map((p: { id: string }) => p.id).slice(0, 2)).toEqual([planB, planA]);
+    const ids = (await app.inject({ url: '/api/plans' })).json().map((p: { id: string }) => p.id) as string[];
+    expect(ids.indexOf(planB)).toBeLessThan(ids.indexOf(planA));
+    expect(ids.indexOf(planA)).toBeGreaterThanOrEqual(0);
   });
 });
 
