@@ -23,7 +23,7 @@ export const explainInfeasibility = (input: PlanInput, index: PlanIndex): Confli
   input.centers.forEach((center, c) => {
     const min = minStaffOf(rules, center.code);
     const today = index.headcountToday[c] ?? 0;
-    const name = `${center.nameAscii} (${center.code})`;
+    const name = `${center.nameVi} (${center.code})`;
     if (min > center.maxStaff) {
       conflicts.push({
         rules: ['headcount at or above the minimum', 'headcount within max_staff'],

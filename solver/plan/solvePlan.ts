@@ -83,9 +83,21 @@ const startFrom = (pm: PlanModel, at: readonly number[]): { indices: number[]; v
 
 /**
  * Hours and coverage of a FIXED assignment (center position per person, e.g. today's): the hour
- * LP of buildPlanModel with one candidate per person. The "before" of every explanation.
+ * LP of buildPlanModel with one candidate per person, headcount rules relaxed to the assignment's
+ * own headcounts. The "before" of every explanation.
  */
-export const solveFixedAssignment = (highs: Highs, input: PlanInput, at?: readonly number[]): Plan => {
+export const solveFixedAssignment = (highs: Highs, given: PlanInput, at?: readonly number[]): Plan => {
+  // Today's state is measured, not judged: headcount rules are relaxed to what the assignment has.
+  const headcount = new Map<string, number>();
+  given.staff.forEach((p, i) => {
+    const code = at ? given.centers[at[i] ?? 0]?.code ?? p.centerCode : p.centerCode;
+    headcount.set(code, (headcount.get(code) ?? 0) + 1);
+  });
+  const input: PlanInput = {
+    ...given,
+    centers: given.centers.map((c) => ({ ...c, maxStaff: Math.max(c.maxStaff, headcount.get(c.code) ?? 0) })),
+    rules: { ...given.rules, minStaffPerCenter: 0, minStaffByCenter: {}, maxTransfers: null },
+  };
   const index = buildPlanIndex(input);
   const where = at ?? index.current;
   const pm = buildPlanModel(input, index, where.map((c) => [c]));
@@ -183,7 +195,8 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   // and round 0's Lasdon bound alone is usually loose.
   for (let round = 0; !isFull && round < (options.boundRounds ?? 8) && (round < 2 || elapsed() < timeLimit * 0.6); round += 1) {
     const pm = buildPlanModel(input, index, lpOffered);
-    const lp = run(pm, timeLimit - elapsed(), true);
+    // The first two rounds may overrun the time limit (by their LP time): a bound is worth it.
+    const lp = run(pm, round < 2 ? Math.max(timeLimit - elapsed(), 60) : timeLimit - elapsed(), true);
     if (lp.status === 'infeasible') {
       // A restricted LP can be infeasible where the full one is not: only the full LP decides.
       const fullLp = run(isFull ? pm : fullModel(), timeLimit - elapsed(), true);
