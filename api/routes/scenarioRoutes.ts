@@ -5,7 +5,21 @@ import { Type } from '@sinclair/typebox';
 import { errors, IdParams, List } from '../schemas/common.ts';
 import { CopyQuery, ScenarioBody, ScenarioRecordSchema } from '../schemas/scenarioSchemas.ts';
 import type { Routes } from './context.ts';
-import { found, notFound } from './httpError.ts';
+import { validateScenario } from '../../solver/scenario.ts';
+import { found, httpError, notFound } from './httpError.ts';
+
+/**
+ * The solver's own check of the levers, after the wire schema (which carries the same names and
+ * ranges): whatever it refuses is a 400 naming the lever, so no saved scenario fails at solve time.
+ */
+const checked = <T extends { scenario: object }>(body: T): T => {
+  const result = validateScenario(body.scenario);
+  if (!result.ok) {
+    const first = result.problems[0];
+    throw httpError(400, `body/scenario/${(first?.field ?? '').replaceAll('.', '/')} ${first?.message ?? 'is not valid'}`);
+  }
+  return body;
+};
 
 const Record = Type.Ref(ScenarioRecordSchema);
 
@@ -17,7 +31,7 @@ export const scenarioRoutes: Routes = (api, { storage: { scenarios } }) => {
   api.post('/scenarios', {
     config: { role: 'planner' },
     schema: { tags: ['scenarios'], summary: 'Save a new scenario', body: ScenarioBody, response: { 201: Record, ...errors(400, 401, 403) } },
-  }, async (request, reply) => reply.code(201).send(scenarios.create(request.body, request.user.name)));
+  }, async (request, reply) => reply.code(201).send(scenarios.create(checked(request.body), request.user.name)));
 
   api.get('/scenarios/:id', {
     schema: { tags: ['scenarios'], summary: 'One scenario', params: IdParams, response: { 200: Record, ...errors(400, 404) } },
@@ -26,7 +40,7 @@ export const scenarioRoutes: Routes = (api, { storage: { scenarios } }) => {
   api.put('/scenarios/:id', {
     config: { role: 'planner' },
     schema: { tags: ['scenarios'], summary: 'Replace a scenario (its revision grows by one)', params: IdParams, body: ScenarioBody, response: { 200: Record, ...errors(400, 404) } },
-  }, async (request) => found(scenarios.update(request.params.id, request.body, request.user.name), 'scenario', request.params.id));
+  }, async (request) => found(scenarios.update(request.params.id, checked(request.body), request.user.name), 'scenario', request.params.id));
 
   api.delete('/scenarios/:id', {
     config: { role: 'planner' },

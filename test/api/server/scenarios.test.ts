@@ -111,6 +111,12 @@ describe('scenarios: bad input', () => {
     expect(res.json()).toEqual({ statusCode: 400, error: 'Bad Request', message });
   });
 
+  it('is refused by the solver\'s own check where it is stricter than the wire schema, naming the lever', async () => {
+    const res = await create({ name: 'x', scenario: { weights: { evenness: 2e6 } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('body/scenario/weights/evenness must be between 0 and 1000000');
+  });
+
   it('a body that is not JSON is 400 and stores nothing', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/scenarios', headers: { 'content-type': 'application/json' }, payload: '{"name": "x", ' });
     expect(res.statusCode).toBe(400);
