@@ -133,17 +133,26 @@ const kpis = (input: PlanInput, plan: Plan, rows: readonly { utilization: number
 };
 
 /** Covered hours (unweighted total) of a group at a center, in the priority-first allocation. */
-const coveredHours = (input: PlanInput, center: string, people: readonly CoveragePerson[]): number => {
-  const required = input.fields.map((f) =>
-    input.requiredHours.filter((r) => r.centerCode === center && r.field === f.field).reduce((s, r) => s + r.hours, 0),
-  );
-  const covered = new Float64Array(required.length);
-  centerCoverage(required, input.fields.map((f) => f.priority), people, covered);
-  return covered.reduce((s, v) => s + v, 0);
+const coveredHoursOf = (input: PlanInput): ((center: string, people: readonly CoveragePerson[]) => number) => {
+  const fieldPos = new Map(input.fields.map((f, i) => [f.field, i]));
+  const required = new Map<string, number[]>();
+  for (const r of input.requiredHours) {
+    const row = required.get(r.centerCode) ?? input.fields.map(() => 0);
+    const f = fieldPos.get(r.field);
+    if (f !== undefined) row[f] = (row[f] ?? 0) + r.hours;
+    required.set(r.centerCode, row);
+  }
+  const priority = input.fields.map((f) => f.priority);
+  const covered = new Float64Array(input.fields.length);
+  return (center, people) => {
+    centerCoverage(required.get(center) ?? input.fields.map(() => 0), priority, people, covered);
+    return covered.reduce((s, v) => s + v, 0);
+  };
 };
 
 export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options: { readonly top?: number } = {}): PlanExplanation => {
   const top = options.top ?? 15;
+  const coveredHours = coveredHoursOf(input);
   const H = input.hoursPerFte;
   const fieldPos = new Map(input.fields.map((f, i) => [f.field, i]));
   const asCoverage = (p: CivilServant, extra: readonly string[] = []): CoveragePerson => ({
@@ -186,7 +195,7 @@ export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options
       const to = centerByCode.get(a.toCenter);
       const km = (c?: Center): number => (home && c ? haversineKm(home.lat, home.lon, c.lat, c.lon) : 0);
       const left = (s1.members.get(a.fromCenter) ?? []).map((p) => asCoverage(p));
-      const cost = coveredHours(input, a.fromCenter, [...left, asCoverage(person)]) - coveredHours(input, a.fromCenter, left);
+      const cost = coveredHours(a.fromCenter, [...left, asCoverage(person)]) - coveredHours(a.fromCenter, left);
       const given = Object.entries(a.hours).sort((x, y) => y[1] - x[1]);
       const total = given.reduce((s, [, v]) => s + v, 0);
       const shortfalls = given
@@ -207,7 +216,8 @@ export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options
           `${person.name} (${a.staffId}; ${person.fields.join(', ')}) moves from ${label(a.fromCenter)} to ${label(a.toCenter)}, ` +
           `${h1(km(to))} km from home (${added > 0 ? `+${h1(added)} km commute` : 'commute no longer than today'}): gives ${h1(total)} h there` +
           (shortfalls ? `: ${shortfalls}` : '') +
-          `. ${label(a.fromCenter)} covers ${h1(cost)} h less without them.`,
+          `; over the whole plan ${label(a.toCenter)}'s uncovered hours go from ${h1(s0.uncovered.get(a.toCenter) ?? 0)} to ${h1(s1.uncovered.get(a.toCenter) ?? 0)} h` +
+          `. ${label(a.fromCenter)} covers ${h1(cost)} h less without them (its uncovered hours: ${h1(s0.uncovered.get(a.fromCenter) ?? 0)} -> ${h1(s1.uncovered.get(a.fromCenter) ?? 0)} h).`,
       };
     })
     .sort((x, y) => {
@@ -219,17 +229,17 @@ export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options
   const crossTraining: CrossTraining[] = [];
   for (const c of input.centers) {
     const people = s1.members.get(c.code) ?? [];
-    const base = coveredHours(input, c.code, people.map((p) => asCoverage(p)));
+    const base = coveredHours(c.code, people.map((p) => asCoverage(p)));
     const short = input.fields.filter((f) => (s1.uncoveredByCenterField.get(`${c.code}|${f.field}`) ?? 0) > 1e-6);
     for (const f of short) {
       const pos = fieldPos.get(f.field) ?? 0;
-      const extra = coveredHours(input, c.code, [...people.map((p) => asCoverage(p)), { capacity: H, fields: [pos] }]) - base;
+      const extra = coveredHours(c.code, [...people.map((p) => asCoverage(p)), { capacity: H, fields: [pos] }]) - base;
       if (extra > 1e-6) shadowPrices.push({ centerCode: c.code, field: f.field, hoursCovered: extra });
       if (!input.rules.crossTraining) continue;
       let best: CrossTraining | null = null;
       for (const p of people) {
         if (p.fields.includes(f.field)) continue;
-        const gain = coveredHours(input, c.code, people.map((q) => asCoverage(q, q === p ? [f.field] : []))) - base;
+        const gain = coveredHours(c.code, people.map((q) => asCoverage(q, q === p ? [f.field] : []))) - base;
         if (gain > 1e-6 && (best === null || gain > best.hoursCovered)) best = { staffId: p.staffId, centerCode: c.code, field: f.field, hoursCovered: gain };
       }
       if (best) crossTraining.push(best);
