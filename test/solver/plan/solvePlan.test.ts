@@ -79,7 +79,7 @@ describe('plans of generated instances', () => {
         fc.integer({ min: 0, max: 4 }),
         (seed, maxTransfers, maxCommuteKm, minStaffPerCenter) => {
           const input = syntheticCity({ seed, centers: 5, staffPerCenter: 3, fields: 6, areaKm: 30, rules: { maxTransfers, maxCommuteKm, minStaffPerCenter } });
-          const plan = solvePlan(highs, input, { timeLimitSeconds: 2 });
+          const plan = solvePlan(highs, input, { timeLimitSeconds: 10 });
           if (plan.status === 'infeasible') {
             expect(plan.conflicts.length).toBeGreaterThan(0);
             return;
