@@ -176,9 +176,9 @@ const main = async (): Promise<number> => {
       run: async (p) => {
         const t0 = Date.now();
         await p.getByRole('button', { name: 'Tính đường đánh đổi' }).click();
-        await p.locator('.plan-results .chart circle').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
+        await p.locator('.tradeoff-chart circle').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
         figures.push(`trade-off curve drawn ${Date.now() - t0} ms after pressing its button`);
-        const points = await p.locator('.plan-results .chart:has(.point-label) circle').count();
+        const points = await p.locator('.tradeoff-chart circle').count();
         if (points < 5) throw new Error(`only ${points} points on the trade-off curve`);
         await p.locator('.three-col').screenshot({ path: join(SHOTS, 'planner-tradeoff.png') });
         return `${points} points`;

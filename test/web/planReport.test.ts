@@ -33,7 +33,7 @@ describe('readReport', () => {
 
 describe('flowsOf', () => {
   it('counts the people moving along each pair of centers', () => {
-    const m = (staffId: string, fromCenter: string, toCenter: string) => ({ staffId, name: '', fromCenter, toCenter, km: null, addedKm: null, fields: [], hours: {}, reason: '' });
+    const m = (staffId: string, fromCenter: string, toCenter: string) => ({ staffId, name: '', fromCenter, toCenter, km: null, addedKm: null, fields: [], hours: {}, reason: '', costToCenterLeft: null });
     expect(flowsOf([m('1', 'A', 'B'), m('2', 'A', 'B'), m('3', 'B', 'A')])).toEqual([
       { from: 'A', to: 'B', count: 2 },
       { from: 'B', to: 'A', count: 1 },

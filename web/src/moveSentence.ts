@@ -14,8 +14,12 @@ export interface SentenceContext {
   readonly before: ReadonlyMap<string, CenterBefore>;
 }
 
+/**
+ * In English the server's own sentence is shown when it sent one; in Vietnamese the sentence is
+ * composed here from the same figures (the server writes English).
+ */
 export const describeMove = (move: Move, ctx: SentenceContext): string => {
-  if (move.reason) return move.reason;
+  if (move.reason && ctx.lang === 'en') return move.reason;
   const { lang, centerName, fieldName } = ctx;
   const vi = lang === 'vi';
   const who = move.name || move.staffId;
@@ -37,7 +41,17 @@ export const describeMove = (move: Move, ctx: SentenceContext): string => {
       ? `; trước kế hoạch, ${to} thiếu ${formatInt(lang, short.uncoveredHours)} giờ ${fieldName(short.field).toLowerCase()}${short.expertStaff === 0 ? ' và không ai có chuyên môn này' : ''}`
       : `; before the plan ${to} lacked ${formatInt(lang, short.uncoveredHours)} h of ${fieldName(short.field).toLowerCase()}${short.expertStaff === 0 ? ' and nobody held that expertise' : ''}`
     : '';
+  const cost =
+    move.costToCenterLeft === null
+      ? ''
+      : move.costToCenterLeft < 0.5
+        ? vi
+          ? `; ${from} không thiếu thêm giờ nào`
+          : `; ${from} loses no covered hours`
+        : vi
+          ? `; ${from} thiếu thêm ${formatInt(lang, move.costToCenterLeft)} giờ`
+          : `; ${from} loses ${formatInt(lang, move.costToCenterLeft)} covered hours`;
   return vi
-    ? `${who} chuyển từ ${from} đến ${to}${distance}: đảm nhận ${work || 'công việc chung'}${need}.`
-    : `${who} moves from ${from} to ${to}${distance}: takes ${work || 'general work'}${need}.`;
+    ? `${who} chuyển từ ${from} đến ${to}${distance}: đảm nhận ${work || 'công việc chung'}${need}${cost}.`
+    : `${who} moves from ${from} to ${to}${distance}: takes ${work || 'general work'}${need}${cost}.`;
 };

@@ -20,6 +20,8 @@ export interface Move {
   readonly hours: Readonly<Record<string, number>>;
   /** The reason as a sentence (server's words), or '' when the server sent none. */
   readonly reason: string;
+  /** Hours the center left behind would have covered had the person stayed; null when unknown. */
+  readonly costToCenterLeft: number | null;
 }
 
 /** One center before the plan, as the plan's workload saw it. */
@@ -109,6 +111,7 @@ const readMove = (m: Loose): Move => {
     fields: Array.isArray(fields) ? fields.map(str) : Object.keys(hoursRecord),
     hours: hoursRecord,
     reason: str(pick(m, 'sentence', 'reason', 'text')),
+    costToCenterLeft: num(pick(m, 'costToCenterLeft')),
   };
 };
 

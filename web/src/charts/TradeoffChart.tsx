@@ -44,7 +44,7 @@ export const TradeoffChart = ({ points, title, width = 520, height = 260, color 
     .x((p) => x(labelOf(p, t('unlimited'))) ?? 0)
     .y((p) => y(p.uncoveredHours))(sorted as TradeoffPoint[]);
   return (
-    <figure className="chart">
+    <figure className="chart tradeoff-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <g className="grid">
           {y.ticks(5).map((v) => (

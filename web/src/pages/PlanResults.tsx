@@ -51,6 +51,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
     return m;
   }, [report.coverage]);
   const staff = useAsync(() => api.staff(), []);
+  const staffName = useMemo(() => new Map((staff.data ?? []).map((p) => [p.staffId, p.name])), [staff.data]);
   const rows = useMemo(
     () => centerRowsOf(report, new Map((staff.data ?? []).map((p) => [p.staffId, p.fte]))),
     [report, staff.data],
@@ -276,7 +277,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
               {explained.crossTraining.slice(0, 12).map((c) => (
                 <tr key={`${c.staffId}-${c.field}`}>
                   <td>
-                    {c.name || c.staffId}
+                    {c.name || staffName.get(c.staffId) || c.staffId}
                     <div className="sub">{nameOf(c.centerCode)}</div>
                   </td>
                   <td>{fieldName(c.field)}</td>
