@@ -220,7 +220,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
                 <th scope="col">{t('center')}</th>
                 <th scope="col">{t('field')}</th>
                 <th scope="col" className="num">
-                  {t('unitHours')}
+                  {t('hoursCovered')}
                 </th>
               </tr>
             </thead>
@@ -247,7 +247,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
                 <th scope="col">{t('center')}</th>
                 <th scope="col">{t('field')}</th>
                 <th scope="col" className="num">
-                  {t('people')}
+                  {t('headcount')}
                 </th>
               </tr>
             </thead>
