@@ -12,7 +12,17 @@ export interface SentenceContext {
   readonly centerName: (code: string) => string;
   readonly fieldName: (id: string) => string;
   readonly before: ReadonlyMap<string, CenterBefore>;
+  /** Uncovered hours of each center before the plan (all fields), when no field detail is known. */
+  readonly uncoveredBefore?: ReadonlyMap<string, number>;
 }
+
+const centerNeed = (move: Move, ctx: SentenceContext, to: string): string => {
+  const u = ctx.uncoveredBefore?.get(move.toCenter);
+  if (u === undefined || u < 0.5) return '';
+  return ctx.lang === 'vi'
+    ? `; trước kế hoạch, ${to} thiếu ${formatInt(ctx.lang, u)} giờ`
+    : `; before the plan ${to} lacked ${formatInt(ctx.lang, u)} h`;
+};
 
 /**
  * In English the server's own sentence is shown when it sent one; in Vietnamese the sentence is
@@ -40,7 +50,7 @@ export const describeMove = (move: Move, ctx: SentenceContext): string => {
     ? vi
       ? `; trước kế hoạch, ${to} thiếu ${formatInt(lang, short.uncoveredHours)} giờ ${fieldName(short.field).toLowerCase()}${short.expertStaff === 0 ? ' và không ai có chuyên môn này' : ''}`
       : `; before the plan ${to} lacked ${formatInt(lang, short.uncoveredHours)} h of ${fieldName(short.field).toLowerCase()}${short.expertStaff === 0 ? ' and nobody held that expertise' : ''}`
-    : '';
+    : centerNeed(move, ctx, to);
   const cost =
     move.costToCenterLeft === null
       ? ''

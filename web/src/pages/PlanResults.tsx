@@ -64,7 +64,13 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
   const addedKm = report.moves.reduce((s, m) => s + Math.max(0, m.addedKm ?? 0), 0);
   const overloaded = kpi('overloadedCenters');
   const maxUtil = kpi('maxUtilization');
-  const sentence = { lang, centerName: nameOf, fieldName, before: beforeByCode };
+  const sentence = {
+    lang,
+    centerName: nameOf,
+    fieldName,
+    before: beforeByCode,
+    uncoveredBefore: new Map(rows.map((c) => [c.centerCode, c.uncoveredBefore])),
+  };
   const explained = useMemo(() => {
     if (report.shadowPrices.length > 0 || report.crossTraining.length > 0 || !staff.data) return { shadowPrices: report.shadowPrices, crossTraining: report.crossTraining };
     const local = explainLocally(report, staff.data, ref.fields);
