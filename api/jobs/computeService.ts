@@ -26,13 +26,13 @@ export const queueFull = () =>
   Object.assign(httpError(503, `the solver queue is full; retry in ${RETRY_AFTER_SECONDS} s`), { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } });
 
 /** Runs one task in the pool; rejects with a 503 when the queue is full. */
-export const runTask = (pool: WorkerPool, kind: string, payload: unknown): Promise<unknown> =>
+export const runTask = (pool: WorkerPool, kind: string, payload: unknown, hardLimitMs?: number): Promise<unknown> =>
   new Promise((resolve, reject) => {
     const outcome = pool.submit({ id: randomUUID(), kind, payload }, {
       done: resolve,
       failed: (message) => reject(new Error(`${kind} task failed: ${message}`)),
       cancelled: () => reject(new Error(`${kind} task cancelled`)),
-    });
+    }, hardLimitMs);
     if (outcome === 'full') reject(queueFull());
   });
 

@@ -9,7 +9,7 @@ import type { DatasetService } from '../storage/datasetService.ts';
 import type { Storage } from '../storage/openStorage.ts';
 import type { PlanRecord } from '../storage/planStore.ts';
 import { queueFull, type ComputeService } from './computeService.ts';
-import type { Levers } from './planPipeline.ts';
+import { resolveScenario, type Levers } from './planPipeline.ts';
 import type { PlanSummary } from './planSummary.ts';
 import type { WorkerPool } from './workerPool.ts';
 
@@ -21,6 +21,12 @@ export interface PlanJobs {
   /** Cancels a queued or running plan; 404 when unknown, 409 when already over. */
   readonly cancel: (id: string, actor: string) => PlanRecord;
 }
+
+/**
+ * When a plan's worker is stopped: three times the solver's time limit (the plan, the bound and
+ * the explanation's solves each respect it) plus two minutes for forecasts and workload.
+ */
+export const hardLimitMs = (levers: Levers): number => (3 * resolveScenario(levers).timeLimitSeconds + 120) * 1000;
 
 export const planJobs = (storage: Storage, datasets: DatasetService, pool: WorkerPool, compute: ComputeService, dataDir: string): PlanJobs => {
   const live = new Map<string, { stage: string; progress: number }>();
@@ -52,7 +58,7 @@ export const planJobs = (storage: Storage, datasets: DatasetService, pool: Worke
           storage.plans.failed(id, message);
         },
         cancelled: () => live.delete(id),
-      });
+      }, hardLimitMs(scenario));
       if (outcome === 'full') {
         storage.plans.failed(id, 'the solver queue was full');
         throw queueFull();

@@ -41,8 +41,8 @@ export interface PoolOptions {
 }
 
 export interface WorkerPool {
-  /** Queues a task; `full` when the queue is at its limit (nothing queued then). */
-  readonly submit: (task: TaskMessage, handlers: TaskHandlers) => 'queued' | 'full';
+  /** Queues a task (with its own hard limit, ms, if given); `full` when the queue is at its limit (nothing queued then). */
+  readonly submit: (task: TaskMessage, handlers: TaskHandlers, hardLimitMs?: number) => 'queued' | 'full';
   /** Cancels a queued or running task; false when the pool does not hold it. */
   readonly cancel: (id: string) => boolean;
   readonly stats: () => { readonly running: number; readonly queued: number; readonly size: number; readonly queueLimit: number };
@@ -52,7 +52,7 @@ export interface WorkerPool {
 
 interface Slot {
   worker: Worker;
-  task?: { readonly message: TaskMessage; readonly handlers: TaskHandlers; readonly timer: NodeJS.Timeout };
+  task?: { readonly message: TaskMessage; readonly handlers: TaskHandlers; readonly limitMs: number; readonly timer: NodeJS.Timeout };
 }
 
 const BOOTSTRAP = new URL('./tsWorker.mjs', import.meta.url);
@@ -61,7 +61,7 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
   const size = options.size ?? 1;
   const queueLimit = options.queueLimit ?? 8;
   const hardLimitMs = options.hardLimitMs ?? 120_000;
-  const queue: { message: TaskMessage; handlers: TaskHandlers }[] = [];
+  const queue: { message: TaskMessage; handlers: TaskHandlers; limitMs: number }[] = [];
   const slots: Slot[] = [];
   let closed = false;
 
@@ -114,10 +114,10 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
       const timer = setTimeout(() => {
         if (slot.task?.message.id !== item.message.id) return;
         finish(slot);
-        item.handlers.failed(`the task ran longer than ${hardLimitMs / 1000} s and was stopped`);
+        item.handlers.failed(`the task ran longer than ${item.limitMs / 1000} s and was stopped`);
         replace(slot);
         next();
-      }, hardLimitMs);
+      }, item.limitMs);
       timer.unref();
       slot.task = { ...item, timer };
       item.handlers.started?.();
@@ -132,11 +132,11 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
   }
 
   return {
-    submit: (message, handlers) => {
+    submit: (message, handlers, limitMs = hardLimitMs) => {
       if (closed) throw new Error('workerPool.submit: the pool is closed');
       const idle = slots.some((s) => s.task === undefined);
       if (!idle && queue.length >= queueLimit) return 'full';
-      queue.push({ message, handlers });
+      queue.push({ message, handlers, limitMs });
       next();
       return 'queued';
     },

@@ -140,6 +140,7 @@ export const planRoutes: Routes = (api, context) => {
   }, async (request) => {
     const { levers } = leversOf(context, request.body);
     const active = datasets.active();
-    return { points: await runTask(pool, 'tradeoff', { dataDir, hash: active.hash, scenario: levers }) as never };
+    // Six solves of at most 5 s each, their bounds, and the forecasts if not cached yet.
+    return { points: await runTask(pool, 'tradeoff', { dataDir, hash: active.hash, scenario: levers }, 300_000) as never };
   });
 };
