@@ -20,12 +20,13 @@ export const ActivePlanSummary = () => {
   if (result.error) return <ErrorNote error={result.error} />;
   const r = result.data?.report;
   if (!r) return null;
-  const uncoveredBefore = r.centers.reduce((s, c) => s + c.uncoveredBefore, 0);
-  const uncoveredAfter = r.coverage.reduce((s, c) => s + c.uncovered, 0);
+  const pair = r.kpis.find((k) => k.key === 'uncoveredHours');
+  const uncoveredBefore = pair?.before ?? null;
+  const uncoveredAfter = pair?.after ?? r.coverage.reduce((s, c) => s + c.uncovered, 0);
   return (
     <div className="active-plan panel">
       <strong>{t('activePlan')}:</strong> <StatusBadge status={r.status} /> · {t('transfers')}: {formatInt(lang, r.moves.length)} ·{' '}
-      {t('uncoveredHours')}: {r.centers.length > 0 && `${formatInt(lang, uncoveredBefore)} → `}
+      {t('uncoveredHours')}: {uncoveredBefore !== null && `${formatInt(lang, uncoveredBefore)} → `}
       {formatInt(lang, uncoveredAfter)} ·{' '}
       <a href={hrefOf('planner', result.data?.job.scenarioId ?? undefined)}>{t('open')}</a>
     </div>

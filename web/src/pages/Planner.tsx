@@ -144,6 +144,30 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
     setBusy(false);
   };
 
+  const copy = async () => {
+    if (!record) return;
+    setSaveError(undefined);
+    try {
+      const made = await api.copyScenario(record.id);
+      scenarios.reload();
+      window.location.hash = hrefOf('planner', made.id);
+    } catch (error) {
+      setSaveError(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
+  const remove = async () => {
+    if (!record || !window.confirm(`${t('delete')}: ${record.name}?`)) return;
+    setSaveError(undefined);
+    try {
+      await api.deleteScenario(record.id);
+      scenarios.reload();
+      newScenario();
+    } catch (error) {
+      setSaveError(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
   const newScenario = () => {
     setRecord(undefined);
     setName('');
@@ -221,6 +245,16 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
               <button type="button" onClick={() => void cancel()}>
                 {t('cancel')}
               </button>
+            )}
+            {record && (
+              <>
+                <button type="button" onClick={() => void copy()} disabled={busy}>
+                  {t('copy')}
+                </button>
+                <button type="button" onClick={() => void remove()} disabled={busy}>
+                  {t('delete')}
+                </button>
+              </>
             )}
             {record && !dirty && <span className="help">✓ {t('saved')}</span>}
           </div>
