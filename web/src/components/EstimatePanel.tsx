@@ -64,7 +64,7 @@ export const EstimatePanel = ({ levers }: { readonly levers: ScenarioLevers }) =
             <tr>
               <th scope="col" />
               <th scope="col" className="num">{t('before')}</th>
-              <th scope="col" className="num">{t('levers')}</th>
+              <th scope="col" className="num">{t('withLevers')}</th>
             </tr>
           </thead>
           <tbody>

@@ -4,7 +4,7 @@ import { api, type CenterSeriesForecast } from '../api.ts';
 import { ForecastChart } from '../charts/ForecastChart.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { Kpi } from '../components/Kpi.tsx';
-import { formatInt, formatNumber, formatPercent, gradeName } from '../format.ts';
+import { formatInt, formatMonth, formatNumber, formatPercent, gradeName } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { useReference } from '../reference.ts';
 import { hrefOf } from '../route.ts';
@@ -59,7 +59,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
         {t(chosen.type as MessageKey)} · {chosen.formerDistrict} · {t('population')} {formatInt(lang, chosen.population)} · {formatNumber(lang, chosen.areaKm2)} km²
       </p>
       <div className="kpis">
-        <Kpi label={t('utilization')} value={formatPercent(lang, centerLoad?.utilization)} hint={`${DEFAULT_OVERVIEW_PERIOD}: ${t('utilizationHelp')}`} tone={(centerLoad?.utilization ?? 0) > 1 ? 'bad' : undefined} />
+        <Kpi label={`${t('utilization')} · ${formatMonth(DEFAULT_OVERVIEW_PERIOD)}`} value={formatPercent(lang, centerLoad?.utilization)} hint={`${DEFAULT_OVERVIEW_PERIOD}: ${t('utilizationHelp')}`} tone={(centerLoad?.utilization ?? 0) > 1 ? 'bad' : undefined} />
         <Kpi label={t('staff')} value={centerLoad ? formatInt(lang, centerLoad.staffCount) : '–'} />
         <Kpi label={t('requiredHours')} value={centerLoad ? formatInt(lang, centerLoad.requiredHours) : '–'} />
         <Kpi label={t('availableHours')} value={centerLoad ? formatInt(lang, centerLoad.availableHours) : '–'} />
