@@ -25,7 +25,8 @@ import { dataRoutes } from './routes/dataRoutes.ts';
 import { datasetRoutes, IMPORT_BODY_LIMIT } from './routes/datasetRoutes.ts';
 import { scenarioRoutes } from './routes/scenarioRoutes.ts';
 import { statusRoutes } from './routes/statusRoutes.ts';
-import { computeService } from './jobs/computeService.ts';
+import { computeService, runTask } from './jobs/computeService.ts';
+import type { ValidatedImport } from './jobs/importTasks.ts';
 import { planJobs } from './jobs/planJobs.ts';
 import { createWorkerPool } from './jobs/workerPool.ts';
 import { planRoutes } from './routes/planRoutes.ts';
@@ -66,6 +67,8 @@ const SCHEMAS = [ErrorReply, CenterSchema, FieldSchema, StaffSchema, HistoryRowS
 const ROUTES: readonly Routes[] = [statusRoutes, dataRoutes, datasetRoutes, computeRoutes, scenarioRoutes, planRoutes, adminRoutes];
 
 const WORKER_ENTRY = new URL('./jobs/computeWorker.ts', import.meta.url);
+/** Longest an import's validation may run in its worker, ms. */
+const IMPORT_LIMIT_MS = 300_000;
 
 /**
  * One line naming the field: `body/name must NOT have fewer than 1 characters`,
@@ -113,10 +116,10 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const storage = openStorage(options.dataDir);
   app.addHook('onClose', async () => storage.close());
   storage.plans.failInterrupted();
-  const datasets = datasetService(storage);
-  await datasets.seed(options.datasetDir ?? DEFAULT_DATASET_DIR, 'system');
   const pool = createWorkerPool({ entry: WORKER_ENTRY, size: options.workers ?? 1, queueLimit: options.queueLimit ?? 8 });
   app.addHook('onClose', async () => pool.close());
+  const datasets = datasetService(storage, options.dataDir, (kind, payload) => runTask(pool, kind, payload, IMPORT_LIMIT_MS) as Promise<ValidatedImport>);
+  await datasets.seed(options.datasetDir ?? DEFAULT_DATASET_DIR, 'system');
   const compute = computeService(storage, pool, options.dataDir);
   const jobs = planJobs(storage, datasets, pool, compute, options.dataDir);
   const context: AppContext = { mode: options.mode, storage, datasets, pool, compute, jobs, dataDir: options.dataDir };

@@ -6,6 +6,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
 import { forecastHistory } from '../../solver/forecast/forecastHistory.ts';
 import { setFlagsFromString } from 'node:v8';
 import { buildPlanModel } from '../../solver/plan/buildPlanModel.ts';
@@ -18,6 +19,7 @@ import { exportLp } from '../../solver/plan/solveWithHighs.ts';
 import { DEFAULT_BUDGETS, tradeoffCurve } from '../../solver/plan/tradeoffCurve.ts';
 import { computeWorkload } from '../../solver/workload/computeWorkload.ts';
 import type { WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
+import { mergeDossiers, validateTables } from './importTasks.ts';
 import { preparePlan, type Levers } from './planPipeline.ts';
 import { planMoves, planSummary } from './planSummary.ts';
 import type { TaskMessage, WorkerMessage } from './workerPool.ts';
@@ -61,6 +63,11 @@ const forecastsOf = (ref: DatasetRef, progress: Progress) => {
 export const TASKS: Readonly<Record<string, Task>> = {
   /** Forecasts of every center x field x channel series, FORECAST_HORIZON months ahead. */
   forecast: (payload: DatasetRef, progress) => forecastsOf(payload, progress),
+  /** An import of the four tables, through the loaders. */
+  importTables: (payload: { readonly files: DatasetFiles }) => validateTables(payload.files),
+  /** Dossier-level rows aggregated onto a stored dataset. */
+  importDossiers: (payload: DatasetRef & { readonly baseFiles: DatasetFiles; readonly file: NamedText; readonly asOf?: string }) =>
+    mergeDossiers(storeOf(payload.dataDir).dataset(payload.hash), payload.baseFiles, payload.file, payload.asOf),
   /** The city's workload in one period with today's staff. */
   workload: (payload: DatasetRef & { readonly options: WorkloadOptions }, progress) =>
     computeWorkload(storeOf(payload.dataDir).dataset(payload.hash), forecastsOf(payload, progress), payload.options),

@@ -71,7 +71,7 @@ export const datasetRoutes: Routes = (api, { datasets, storage }) => {
     },
   }, async (request, reply) => {
     const { name, activate, ...files } = request.body;
-    const outcome = datasets.importTables(files, name, request.user.name, activate ?? false);
+    const outcome = await datasets.importTables(files, name, request.user.name, activate ?? false);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
   });
 
@@ -87,7 +87,7 @@ export const datasetRoutes: Routes = (api, { datasets, storage }) => {
   }, async (request, reply) => {
     if (!request.isMultipart()) throw httpError(415, 'send multipart/form-data with the files centers, fields, history and staff');
     const { files, name, activate } = await multipartFiles(request);
-    const outcome = datasets.importTables(files, name, request.user.name, activate);
+    const outcome = await datasets.importTables(files, name, request.user.name, activate);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
   });
 
@@ -103,7 +103,7 @@ export const datasetRoutes: Routes = (api, { datasets, storage }) => {
   }, async (request, reply) => {
     const { name, activate, asOf, dossiers } = request.body;
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw httpError(400, 'body/asOf must be a date as YYYY-MM-DD');
-    const outcome = datasets.importDossiers(dossiers, name, asOf, request.user.name, activate ?? false);
+    const outcome = await datasets.importDossiers(dossiers, name, asOf, request.user.name, activate ?? false);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
   });
 

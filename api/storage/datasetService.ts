@@ -4,16 +4,13 @@
  * memory for the active version. Parsing the embedded history (~126k rows) takes seconds, so the
  * parsed dataset is also cached as JSON under its content hash and later starts skip the parse.
  */
-import { writeCsv } from '../../solver/csv.ts';
-import type { Dataset, InputProblem, LoadResult } from '../../solver/domain.ts';
-import { aggregateDossiers } from '../../solver/dataset/aggregateDossiers.ts';
-import { historyCells } from '../../solver/dataset/datasetToCsv.ts';
+import type { Dataset, InputProblem } from '../../solver/domain.ts';
 import { loadDataset } from '../../solver/dataset/loadDataset.ts';
-import { HISTORY_COLUMNS } from '../../solver/dataset/parseHistory.ts';
 import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
+import { countsOf, type ValidatedImport } from '../jobs/importTasks.ts';
 import { DATASET_FILE_NAMES, datasetHash, readDatasetDir } from '../dataset-files.ts';
 import { datasetKey } from '../jobs/workerStore.ts';
-import type { DatasetCounts, DatasetSource, DatasetVersion } from './datasetStore.ts';
+import type { DatasetSource, DatasetVersion } from './datasetStore.ts';
 import type { Storage } from './openStorage.ts';
 
 export interface LoadedDataset {
@@ -34,20 +31,19 @@ export interface DatasetService {
   readonly active: () => LoadedDataset;
   /** A stored version, parsed; undefined when there is no such version. */
   readonly load: (version: number) => LoadedDataset | undefined;
-  readonly importTables: (files: DatasetFiles, name: string, actor: string, activate: boolean) => ImportOutcome;
+  readonly importTables: (files: DatasetFiles, name: string, actor: string, activate: boolean) => Promise<ImportOutcome>;
   /**
    * Builds a version from the active one with its history replaced, for every (center, month) the
    * export covers, by the aggregated dossiers; other months and centers keep their rows.
    */
-  readonly importDossiers: (file: NamedText, name: string, asOf: string | undefined, actor: string, activate: boolean) => ImportOutcome;
+  readonly importDossiers: (file: NamedText, name: string, asOf: string | undefined, actor: string, activate: boolean) => Promise<ImportOutcome>;
 }
 
-const countsOf = (d: Dataset): DatasetCounts => ({
-  centers: d.centers.length,
-  fields: d.fields.length,
-  historyRows: d.history.length,
-  staff: d.staff.length,
-});
+/**
+ * Runs an import's validation, in a worker thread in the server: `tables` with `{ files }`,
+ * `dossiers` with `{ dataDir, hash, baseFiles, file, asOf }` (the base dataset read by hash).
+ */
+export type RunImport = (kind: 'importTables' | 'importDossiers', payload: unknown) => Promise<ValidatedImport>;
 
 const TABLES = ['centers', 'fields', 'history', 'staff'] as const;
 
@@ -66,7 +62,7 @@ const canonical = (files: DatasetFiles): DatasetFiles => ({
 /** Most parsed versions kept in memory (the active one and one more, e.g. a plan's older version). */
 const MEMORY_VERSIONS = 2;
 
-export const datasetService = (storage: Storage): DatasetService => {
+export const datasetService = (storage: Storage, dataDir: string, runImport: RunImport): DatasetService => {
   const memory = new Map<number, LoadedDataset>();
   const remember = (loaded: LoadedDataset): LoadedDataset => {
     memory.delete(loaded.version);
@@ -90,16 +86,15 @@ export const datasetService = (storage: Storage): DatasetService => {
     return remember({ version, hash: stored.hash, dataset: loaded.value });
   };
 
-  const store = (
-    files: DatasetFiles, hash: string, loaded: LoadResult<Dataset>, name: string, source: DatasetSource, actor: string, activate: boolean,
-  ): ImportOutcome => {
-    if (!loaded.ok) return loaded;
+  /** Stores a validated import as a new version; the parsed dataset is read back from the cache when first used. */
+  const store = (validated: ValidatedImport, name: string, source: DatasetSource, actor: string, activate: boolean): ImportOutcome => {
+    if (!validated.ok) return validated;
+    const hash = hashTexts(validated.files);
     const version = storage.db.transaction(() => {
-      storage.cache.put(cacheKey(hash), JSON.stringify(loaded.value));
-      return storage.datasets.add({ hash, name, source, counts: countsOf(loaded.value), files: canonical(files) }, actor, activate);
+      storage.cache.put(cacheKey(hash), validated.json);
+      return storage.datasets.add({ hash, name, source, counts: validated.counts, files: canonical(validated.files) }, actor, activate);
     })();
-    remember({ version: version.version, hash, dataset: loaded.value });
-    return { ok: true, version, warnings: loaded.warnings };
+    return { ok: true, version, warnings: validated.warnings };
   };
 
   const active = (): LoadedDataset => {
@@ -119,29 +114,23 @@ export const datasetService = (storage: Storage): DatasetService => {
         return storage.datasets.get(existing.version) as DatasetVersion;
       }
       const loaded = loadDataset(read.value.files);
-      const outcome = store(read.value.files, read.value.hash, loaded, 'Hai Phong (embedded)', 'embedded', actor, false);
-      if (!outcome.ok) throw new Error(`the dataset in ${dir} is invalid: ${outcome.problems.slice(0, 3).map((p) => `${p.file}:${p.line ?? ''} ${p.message}`).join('; ')}`);
-      return outcome.version;
+      if (!loaded.ok) throw new Error(`the dataset in ${dir} is invalid: ${loaded.problems.slice(0, 3).map((p) => `${p.file}:${p.line ?? ''} ${p.message}`).join('; ')}`);
+      const outcome = storage.db.transaction(() => {
+        storage.cache.put(cacheKey(read.value.hash), JSON.stringify(loaded.value));
+        return storage.datasets.add({ hash: read.value.hash, name: 'Hai Phong (embedded)', source: 'embedded', counts: countsOf(loaded.value), files: canonical(read.value.files) }, actor, false);
+      })();
+      remember({ version: outcome.version, hash: read.value.hash, dataset: loaded.value });
+      return outcome;
     },
     active,
     load,
-    importTables: (files, name, actor, activate) =>
-      store(files, hashTexts(files), loadDataset(files), name, 'import-tables', actor, activate),
-    importDossiers: (file, name, asOf, actor, activate) => {
+    importTables: async (files, name, actor, activate) =>
+      store(await runImport('importTables', { files }), name, 'import-tables', actor, activate),
+    importDossiers: async (file, name, asOf, actor, activate) => {
       const base = active();
-      const known = {
-        centers: new Set(base.dataset.centers.map((c) => c.code)),
-        fields: new Set(base.dataset.fields.map((f) => f.field)),
-      };
-      const aggregated = aggregateDossiers(file, known, asOf === undefined ? {} : { asOf });
-      if (!aggregated.ok) return aggregated;
-      const covered = new Set(aggregated.value.map((r) => `${r.centerCode} ${r.month}`));
-      const kept = base.dataset.history.filter((r) => !covered.has(`${r.centerCode} ${r.month}`));
-      const history = [...kept, ...aggregated.value].sort((a, b) =>
-        a.centerCode.localeCompare(b.centerCode) || a.month.localeCompare(b.month) || a.field.localeCompare(b.field) || a.channel.localeCompare(b.channel));
       const baseFiles = storage.datasets.files(base.version) as DatasetFiles;
-      const files: DatasetFiles = { ...baseFiles, history: { name: DATASET_FILE_NAMES.history, text: writeCsv(HISTORY_COLUMNS, history.map(historyCells)) } };
-      return store(files, hashTexts(files), loadDataset(files), name, 'import-dossiers', actor, activate);
+      const validated = await runImport('importDossiers', { dataDir, hash: base.hash, baseFiles, file, ...(asOf === undefined ? {} : { asOf }) });
+      return store(validated, name, 'import-dossiers', actor, activate);
     },
   };
 };
