@@ -235,6 +235,19 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
           ))}
         </div>
         {err('weights')}
+        <label htmlFor={`${id}-time`}>
+          {t('timeLimit')} ({t('unitSeconds')})
+          <input
+            id={`${id}-time`}
+            type="number"
+            min={1}
+            max={600}
+            step={1}
+            value={levers.timeLimitSeconds}
+            onChange={(e) => set('timeLimitSeconds', Math.min(600, Math.max(1, Math.round(Number(e.target.value)))))}
+          />
+        </label>
+        {err('timeLimitSeconds')}
       </fieldset>
     </div>
   );

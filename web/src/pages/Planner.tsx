@@ -35,6 +35,7 @@ export const LEVER_NAMES = [
   'lockedStaffIds',
   'crossTraining',
   'weights',
+  'timeLimitSeconds',
 ] as const;
 
 /** The lever a server validation message names, e.g. "body/scenario/maxCommuteKm must be <= 500". */
