@@ -141,6 +141,8 @@ const port = parentPort;
 if (port !== null) {
   lowerPriority();
   eagerWasm();
+  // Compile HiGHS now, while the server starts, rather than during the first solve.
+  loadHighs().catch(() => undefined);
   port.on('message', async (message: TaskMessage) => {
     const post = (m: WorkerMessage) => port.postMessage(m);
     const task = TASKS[message.kind];
