@@ -3,7 +3,8 @@
  * priority-weighted covered hours net of its disruption cost, pricing each center exactly with
  * centerCoverage, until no move gains or the transfer budget is spent. Evenness is left to the MIP
  * that starts from this plan. Returns the center position per person, or null when the greedy
- * cannot reach every center's minimum headcount (the MIP then decides).
+ * cannot reach every center's minimum headcount (the MIP then decides). With `from`, the moves start
+ * from that assignment instead of today's (its transfers count against the budget).
  *
  * Lazy evaluation: every (person, center) pair keeps its last computed gain, or an upper bound
  * (capacity x top priority, and the center's weighted remaining shortfall) before its first
@@ -21,12 +22,14 @@ export const greedyPlan = (
   index: PlanIndex,
   candidates: readonly (readonly number[])[],
   maxSteps = 5000,
+  from?: readonly number[],
 ): number[] | null => {
   const { rules, hoursPerFte } = input;
   const w = rules.weights;
   const nC = index.centerCodes.length;
   const nF = index.fieldIds.length;
-  const at = index.current.slice();
+  // `from` (e.g. the greedy plan of a smaller budget) is where the moves start; it must keep every rule.
+  const at = (from ?? index.current).slice();
   const members: number[][] = Array.from({ length: nC }, () => []);
   at.forEach((c, p) => members[c]?.push(p));
   const people: CoveragePerson[] = input.staff.map((s, p) => ({ capacity: s.fte * hoursPerFte, fields: index.expertise[p] ?? [] }));
@@ -83,7 +86,7 @@ export const greedyPlan = (
   }
   const min = index.centerCodes.map((code) => minStaffOf(rules, code));
   const maxStaff = input.centers.map((c) => c.maxStaff);
-  let transfers = 0;
+  let transfers = at.reduce((n, c, p) => n + (c !== index.current[p] ? 1 : 0), 0);
   const allowed = (i: number, repairing: boolean, short: Set<number>, over: Set<number>): boolean => {
     const p = pairP[i] ?? 0;
     const b = pairB[i] ?? 0;

@@ -56,7 +56,7 @@ const modelSize = (pm: PlanModel): PlanQuality['modelSize'] => ({
  * A complete start for `to` from a solution `x` of model `from` (same input, other candidates):
  * columns are matched by meaning (person x center, center x expertise x field, center x field).
  */
-const mapSolution = (from: PlanModel, x: ArrayLike<number>, to: PlanModel): Float64Array => {
+export const mapSolution = (from: PlanModel, x: ArrayLike<number>, to: PlanModel): Float64Array => {
   const value = new Map<string, number>();
   for (const a of from.assign) value.set(`x${a.p}|${a.c}`, x[a.col] ?? 0);
   for (const y of from.typeHours) value.set(`y${y.c}|${y.type}|${y.f}`, x[y.col] ?? 0);

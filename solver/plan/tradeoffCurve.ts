@@ -1,11 +1,31 @@
 /**
- * Uncovered hours against the transfer budget: one plan per budget (default 0, 5, 10, 20, 40 and
- * unlimited), each with its own status, gap and bound, so the curve is as honest as its points.
+ * Uncovered hours against the transfer budget (default 0, 5, 10, 20, 40 and unlimited), each point
+ * with its own status and gap against a bound valid for the whole problem under its budget.
+ *
+ * Work is shared across budgets instead of solving each from scratch:
+ * 1. One index and candidate list; the full model's LP relaxation for every budget in ONE HiGHS
+ *    model (budgetLpBounds: only the budget row changes, each solve warm-starts from the last). Its
+ *    optimum is the point's bound (exact full-model LP, not a Lagrangian estimate).
+ * 2. Greedy chain in increasing budget: the greedy plan of budget b starts from that of the previous
+ *    budget, so the moves are priced once, not once per budget.
+ * 3. Per point a MIP over each person's current center, the greedy's choice, the previous point's
+ *    choice and the centers the point's LP uses (the LP support: where a larger candidate set pays),
+ *    started from the better of the greedy plan and the previous point's plan (a plan for a smaller
+ *    budget keeps every rule of a larger one). The unlimited point gets `unlimitedShare` of the time.
+ * A point whose LP or greedy fails (e.g. minimum staff unreachable) falls back to solvePlan alone.
  */
 import type { Highs } from 'highs';
-import type { PlanStatus } from './plan.ts';
+import { budgetLpBounds, type BudgetLp } from './budgetLpBounds.ts';
+import { buildPlanModel, type PlanModel } from './buildPlanModel.ts';
+import { candidateCenters } from './candidateCenters.ts';
+import { decodePlan } from './decodePlan.ts';
+import { explainInfeasibility } from './explainInfeasibility.ts';
+import { greedyPlan } from './greedyPlan.ts';
+import type { Plan, PlanStatus } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
-import { solvePlan, type SolvePlanOptions } from './solvePlan.ts';
+import { buildPlanIndex, type PlanIndex } from './planIndex.ts';
+import { mapSolution, solvePlan, type SolvePlanOptions } from './solvePlan.ts';
+import { solveWithHighs } from './solveWithHighs.ts';
 
 export const DEFAULT_BUDGETS: readonly (number | null)[] = [0, 5, 10, 20, 40, null];
 
@@ -18,28 +38,128 @@ export interface TradeoffPoint {
   readonly weightedUncoveredHours: number | null;
   readonly objective: number | null;
   readonly gap: number | null;
+  /** Seconds spent on this point (wall with a clock in the options; its share of the shared LP included). */
   readonly seconds: number;
 }
+
+export interface TradeoffOptions extends SolvePlanOptions {
+  /**
+   * `timeLimitSeconds` is per point (default 2); the unlimited point, the hardest by far, gets this
+   * many times as much. Default 3.
+   */
+  readonly unlimitedShare?: number;
+}
+
+interface Incumbent {
+  readonly pm: PlanModel;
+  readonly x: Float64Array;
+  readonly objective: number;
+  readonly at: readonly number[];
+}
+
+const pointOf = (input: PlanInput, maxTransfers: number | null, plan: Pick<Plan, 'status' | 'objective' | 'gap' | 'assignments' | 'coverage'>, seconds: number): TradeoffPoint => {
+  const priority = new Map(input.fields.map((f) => [f.field, f.priority]));
+  const has = plan.objective !== null;
+  return {
+    maxTransfers,
+    status: plan.status,
+    transfers: plan.assignments.filter((a) => a.toCenter !== a.fromCenter).length,
+    uncoveredHours: has ? plan.coverage.reduce((s, r) => s + r.uncovered, 0) : null,
+    weightedUncoveredHours: has ? plan.coverage.reduce((s, r) => s + r.uncovered * (priority.get(r.field) ?? 1), 0) : null,
+    objective: plan.objective,
+    gap: plan.gap,
+    seconds,
+  };
+};
+
+const ascending = (a: number | null, b: number | null): number => (a === null ? 1 : b === null ? -1 : a - b);
+
+/** Center position per person in a solution of `pm`. */
+const assignmentOf = (index: PlanIndex, pm: PlanModel, x: ArrayLike<number>): number[] => {
+  const at = index.current.slice();
+  for (const a of pm.assign) if ((x[a.col] ?? 0) > 0.5) at[a.p] = a.c;
+  return at;
+};
 
 export const tradeoffCurve = (
   highs: Highs,
   input: PlanInput,
   budgets: readonly (number | null)[] = DEFAULT_BUDGETS,
-  options: SolvePlanOptions = {},
+  options: TradeoffOptions = {},
 ): TradeoffPoint[] => {
-  const priority = new Map(input.fields.map((f) => [f.field, f.priority]));
-  return budgets.map((maxTransfers) => {
-    const plan = solvePlan(highs, { ...input, rules: { ...input.rules, maxTransfers } }, options);
-    const has = plan.objective !== null;
-    return {
-      maxTransfers,
-      status: plan.status,
-      transfers: plan.assignments.filter((a) => a.toCenter !== a.fromCenter).length,
-      uncoveredHours: has ? plan.coverage.reduce((s, r) => s + r.uncovered, 0) : null,
-      weightedUncoveredHours: has ? plan.coverage.reduce((s, r) => s + r.uncovered * (priority.get(r.field) ?? 1), 0) : null,
-      objective: plan.objective,
-      gap: plan.gap,
-      seconds: plan.seconds,
-    };
-  });
+  const perPoint = options.timeLimitSeconds ?? 2;
+  const tolerance = options.gapTolerance ?? 0.01;
+  const clock = options.now;
+  const index = buildPlanIndex(input);
+  const withBudget = (b: number | null): PlanInput => ({ ...input, rules: { ...input.rules, maxTransfers: b } });
+  const alone = (b: number | null): TradeoffPoint => {
+    const t = clock?.() ?? 0;
+    const plan = solvePlan(highs, withBudget(b), options);
+    return pointOf(input, b, plan, clock ? (clock() - t) / 1000 : plan.seconds);
+  };
+  if (explainInfeasibility(withBudget(null), index).length > 0) return budgets.map(alone);
+
+  const t0 = clock?.() ?? 0;
+  const all = candidateCenters(input, index, Infinity);
+  const lpSeconds = perPoint * budgets.length;
+  const { lps } = budgetLpBounds(highs, input, index, all, budgets, lpSeconds, clock);
+  const lpOf = new Map<number | null, BudgetLp>(budgets.map((b, i) => [b, lps[i] as BudgetLp]));
+  const sharedSeconds = clock ? (clock() - t0) / 1000 : lps.reduce((s, l) => s + l.seconds, 0);
+  const topK = candidateCenters(input, index, 3);
+
+  const points = new Map<number | null, TradeoffPoint>();
+  let previous: Incumbent | null = null;
+  for (const b of [...new Set(budgets)].sort(ascending)) {
+    const tp = clock?.() ?? 0;
+    let hiGHSSeconds = 0;
+    const lp = lpOf.get(b);
+    const inputB = withBudget(b);
+    if (lp === undefined || lp.status !== 'optimal' || lp.objective === null || lp.support === null) {
+      points.set(b, alone(b));
+      previous = null;
+      continue;
+    }
+    // The greedy continues from the previous point's plan: only the extra budget is priced.
+    const prevAt: readonly number[] | null = previous === null ? null : (previous as Incumbent).at;
+    const greedy: readonly number[] | null = greedyPlan(inputB, index, all, 5000, prevAt ?? undefined);
+    const wide = b === null;
+    const candidates = index.current.map((c: number, p: number) => {
+      const set = new Set<number>([c, ...(lp.support?.[p] ?? []), ...(greedy ? [greedy[p] ?? c] : []), ...(prevAt ? [prevAt[p] ?? c] : []), ...(wide ? topK[p] ?? [] : [])]);
+      return [...set].sort((x, y) => x - y);
+    });
+    const pm = buildPlanModel(inputB, index, candidates);
+    // Starts: the previous point's plan, and the greedy plan's hours (a fixed-assignment LP).
+    let best: Incumbent | null = previous;
+    if (greedy !== null) {
+      const fixedPm = buildPlanModel(inputB, index, greedy.map((c) => [c]));
+      const fixed = solveWithHighs(highs, fixedPm.model, { timeLimitSeconds: perPoint });
+      hiGHSSeconds += fixed.seconds;
+      if (fixed.x !== null && fixed.objective !== null && (best === null || fixed.objective < best.objective)) {
+        best = { pm: fixedPm, x: fixed.x, objective: fixed.objective, at: greedy };
+      }
+    }
+    const limit = b === null ? perPoint * (options.unlimitedShare ?? 3) : perPoint;
+    const spent = clock ? (clock() - tp) / 1000 : hiGHSSeconds;
+    const mip = solveWithHighs(highs, pm.model, {
+      timeLimitSeconds: Math.max(0.3, limit - spent),
+      relativeGap: tolerance / 4,
+      ...(best ? { start: mapSolution(best.pm, best.x, pm) } : {}),
+    });
+    hiGHSSeconds += mip.seconds;
+    if (mip.x !== null && mip.objective !== null && (best === null || mip.objective < best.objective - 1e-9)) {
+      best = { pm, x: mip.x, objective: mip.objective, at: assignmentOf(index, pm, mip.x) };
+    }
+    const seconds = (clock ? (clock() - tp) / 1000 : hiGHSSeconds) + sharedSeconds / budgets.length;
+    if (best === null) {
+      points.set(b, alone(b));
+      previous = null;
+      continue;
+    }
+    const gap = Math.max(0, best.objective - lp.objective) / Math.max(1, Math.abs(best.objective));
+    const status: PlanStatus = gap <= tolerance ? 'optimal' : mip.status === 'time_limit' ? 'time_limit' : 'feasible';
+    const decoded = decodePlan(inputB, index, best.pm, best.x);
+    points.set(b, pointOf(input, b, { ...decoded, status, objective: best.objective, gap }, seconds));
+    previous = best;
+  }
+  return budgets.map((b) => points.get(b) as TradeoffPoint);
 };

@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Highs } from 'highs';
+import { loadHighs } from '../../../solver/plan/loadHighs.ts';
+import { solvePlan } from '../../../solver/plan/solvePlan.ts';
+import { syntheticCity } from '../../../solver/plan/syntheticCity.ts';
+import { tradeoffCurve } from '../../../solver/plan/tradeoffCurve.ts';
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await loadHighs();
+});
+
+const city = syntheticCity({ seed: 7, centers: 30, staffPerCenter: 8, fields: 6 });
+const budgets = [0, 2, 5, null];
+
+describe('tradeoffCurve', () => {
+  it('each point keeps its budget, and more budget never gives a worse objective', () => {
+    const curve = tradeoffCurve(highs, city, budgets, { timeLimitSeconds: 1 });
+    expect(curve.map((p) => p.maxTransfers)).toEqual(budgets);
+    curve.forEach((p) => {
+      expect(p.objective).not.toBeNull();
+      if (p.maxTransfers !== null) expect(p.transfers).toBeLessThanOrEqual(p.maxTransfers);
+      expect(p.gap ?? -1).toBeGreaterThanOrEqual(0);
+      if (p.status === 'optimal') expect(p.gap ?? 1).toBeLessThanOrEqual(0.01);
+    });
+    for (let i = 1; i < curve.length; i += 1) expect(curve[i]?.objective ?? Infinity).toBeLessThanOrEqual((curve[i - 1]?.objective ?? 0) + 1e-6);
+  });
+
+  it('an optimal point agrees with solvePlan on the same budget within both gaps', () => {
+    const [point] = tradeoffCurve(highs, city, [2], { timeLimitSeconds: 5 });
+    const plan = solvePlan(highs, { ...city, rules: { ...city.rules, maxTransfers: 2 } }, { timeLimitSeconds: 5 });
+    expect(point?.status).toBe('optimal');
+    const tolerance = 0.011 * Math.max(1, Math.abs(plan.objective ?? 0));
+    expect(Math.abs((point?.objective ?? 0) - (plan.objective ?? 0))).toBeLessThanOrEqual(tolerance);
+  });
+});
