@@ -54,6 +54,8 @@ export interface AppOptions {
   readonly workers?: number;
   /** Most tasks waiting for a worker; beyond it the API answers 503. Default 8. */
   readonly queueLimit?: number;
+  /** Compile the solver (HiGHS) in each worker at start instead of at the first solve. Default false. */
+  readonly warmSolver?: boolean;
   /** Fastify's logger. Default off. */
   readonly logger?: boolean;
 }
@@ -116,7 +118,12 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const storage = openStorage(options.dataDir);
   app.addHook('onClose', async () => storage.close());
   storage.plans.failInterrupted();
-  const pool = createWorkerPool({ entry: WORKER_ENTRY, size: options.workers ?? 1, queueLimit: options.queueLimit ?? 8 });
+  const pool = createWorkerPool({
+    entry: WORKER_ENTRY,
+    size: options.workers ?? 1,
+    queueLimit: options.queueLimit ?? 8,
+    workerOptions: { warm: options.warmSolver ?? false },
+  });
   app.addHook('onClose', async () => pool.close());
   const datasets = datasetService(storage, options.dataDir, (kind, payload) => runTask(pool, kind, payload, IMPORT_LIMIT_MS) as Promise<ValidatedImport>);
   await datasets.seed(options.datasetDir ?? DEFAULT_DATASET_DIR, 'system');

@@ -50,6 +50,7 @@ const app = await buildApp({
   dataDir,
   mode,
   logger: env['LOG'] === '1',
+  warmSolver: true,
   ...(writes === undefined ? {} : { writesPerMinute: writes }),
   ...(datasetDir === undefined ? {} : { datasetDir: resolve(datasetDir) }),
   ...(webDir === undefined ? {} : { webDir: resolve(webDir) }),

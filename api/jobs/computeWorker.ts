@@ -5,7 +5,7 @@
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
 import { forecastHistory } from '../../solver/forecast/forecastHistory.ts';
 import { setFlagsFromString } from 'node:v8';
@@ -141,8 +141,8 @@ const port = parentPort;
 if (port !== null) {
   lowerPriority();
   eagerWasm();
-  // Compile HiGHS now, while the server starts, rather than during the first solve.
-  loadHighs().catch(() => undefined);
+  // With `warm`, compile HiGHS now, while the server starts, rather than during the first solve.
+  if ((workerData as { options?: { warm?: boolean } } | null)?.options?.warm === true) loadHighs().catch(() => undefined);
   port.on('message', async (message: TaskMessage) => {
     const post = (m: WorkerMessage) => port.postMessage(m);
     const task = TASKS[message.kind];

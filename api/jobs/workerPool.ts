@@ -38,6 +38,8 @@ export interface PoolOptions {
   readonly queueLimit?: number;
   /** A task still running after this many ms is stopped and fails. Default 120,000. */
   readonly hardLimitMs?: number;
+  /** Passed to each worker as `workerData.options`. */
+  readonly workerOptions?: Readonly<Record<string, unknown>>;
 }
 
 export interface WorkerPool {
@@ -79,7 +81,7 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
   };
 
   const spawn = (slot: Slot): Worker => {
-    const worker = new Worker(BOOTSTRAP, { workerData: { entry: options.entry.href } });
+    const worker = new Worker(BOOTSTRAP, { workerData: { entry: options.entry.href, options: options.workerOptions ?? {} } });
     worker.on('message', (message: WorkerMessage) => {
       if (slot.worker !== worker || slot.task?.message.id !== message.id) return;
       if (message.type === 'progress') {
