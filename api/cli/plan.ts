@@ -32,8 +32,9 @@ const USAGE =
 const REFORM_MONTH = '2025-07';
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/commune-planner/', import.meta.url));
 
+/** Progress on stderr, each line with the seconds since the process began (where the time goes). */
 const log = (message: string): void => {
-  process.stderr.write(`[plan] ${message}\n`);
+  process.stderr.write(`[plan ${(performance.now() / 1000).toFixed(1)} s] ${message}\n`);
 };
 
 interface Args {
@@ -158,6 +159,7 @@ export const planInputFor = async (
   const loaded = dataDir === null ? await loadDatasetDir() : await loadDatasetDir(dataDir);
   if (!loaded.ok) return { ok: false, message: `invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}` };
   const dataset = loaded.value;
+  log(`dataset loaded (${dataset.centers.length} centers, ${dataset.staff.length} staff, ${dataset.history.length} history rows)`);
   const hash = loaded.hash ?? 'unhashed';
   const { monthNumber } = await import('../../solver/forecast/months.ts');
   const lastMonth = dataset.history.reduce((m, r) => (r.month > m ? r.month : m), '0000-00');
@@ -187,17 +189,24 @@ export const planInputFor = async (
 
 const main = async (): Promise<number> => {
   const parsed = await parse(process.argv.slice(2));
+  log('arguments read (Node, tsx and the command module loaded)');
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n`);
     return 2;
   }
   const { scenario, out } = parsed.args;
   const wall = performance.now();
-  // Compile HiGHS's WebAssembly with the optimizing tier up front (~5x faster solves than the baseline
-  // tier), in the background while the dataset, forecasts and workload load.
-  if (process.env['PLAN_WASM_EAGER'] !== '0') {
+  // HiGHS's WebAssembly (3.5 MB): by default V8 compiles it lazily with the baseline tier and moves hot
+  // functions to the optimizing tier as they run. PLAN_WASM=eager compiles all of it with the optimizing
+  // tier up front (in the background while the dataset loads): faster solves on idle cores, but ~13 s
+  // of CPU on this 2-core machine under load, measured 24.5 s wall against 14.0 s for the default
+  // (load average ~7, forecasts cached). PLAN_WASM=tierN sets V8's tiering budget to N.
+  const wasmMode = process.env['PLAN_WASM'] ?? 'lazy';
+  if (wasmMode === 'eager') {
     v8.setFlagsFromString('--no-liftoff');
     v8.setFlagsFromString('--no-wasm-lazy-compilation');
+  } else if (wasmMode.startsWith('tier')) {
+    v8.setFlagsFromString(`--wasm-tiering-budget=${wasmMode.slice(4) || '20000'}`);
   }
   const { loadHighs } = await import('../../solver/plan/loadHighs.ts');
   const highsLoading = loadHighs();
@@ -240,8 +249,9 @@ const main = async (): Promise<number> => {
   const violations = checkPlanRules(input, plan);
   const before = solveFixedAssignment(highs, input);
   const explanation: PlanExplanation = explainPlan(input, before, plan);
+  log('self-check and explanation done');
   const curve = parsed.args.curve
-    ? (await import('../../solver/plan/tradeoffCurve.ts')).tradeoffCurve(highs, input, undefined, { timeLimitSeconds: Math.min(scenario.timeLimitSeconds, 5), now: () => performance.now() })
+    ? (await import('../../solver/plan/tradeoffCurve.ts')).tradeoffCurve(highs, input, undefined, { timeLimitSeconds: Math.min(scenario.timeLimitSeconds, 2), now: () => performance.now() })
     : null;
   await writeFile(
     join(out, 'plan.json'),

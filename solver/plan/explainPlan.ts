@@ -47,6 +47,12 @@ export interface MoveExplanation {
   readonly fields: readonly string[];
   /** Hours the person gives at the new center, by field. */
   readonly hoursAtNewCenter: Readonly<Record<string, number>>;
+  /**
+   * Hours of shortfall the person's presence covers at the new center, by field: the center's exact
+   * best coverage with the plan's people there minus without this person (only fields that gain).
+   * What the move is for; empty only for a move the headcount rules force.
+   */
+  readonly coversAtNewCenter: Readonly<Record<string, number>>;
   /** Hours the center left behind would cover more, had the person stayed (given the plan). */
   readonly costToCenterLeft: number;
   readonly sentence: string;
@@ -132,8 +138,11 @@ const kpis = (input: PlanInput, plan: Plan, rows: readonly { utilization: number
   };
 };
 
-/** Covered hours (unweighted total) of a group at a center, in the priority-first allocation. */
-const coveredHoursOf = (input: PlanInput): ((center: string, people: readonly CoveragePerson[]) => number) => {
+/**
+ * Covered hours (unweighted total) of a group at a center, in the priority-first allocation; fills
+ * `into` with the hours per field when given.
+ */
+const coveredHoursOf = (input: PlanInput): ((center: string, people: readonly CoveragePerson[], into?: Float64Array) => number) => {
   const fieldPos = new Map(input.fields.map((f, i) => [f.field, i]));
   const required = new Map<string, number[]>();
   for (const r of input.requiredHours) {
@@ -144,8 +153,9 @@ const coveredHoursOf = (input: PlanInput): ((center: string, people: readonly Co
   }
   const priority = input.fields.map((f) => f.priority);
   const covered = new Float64Array(input.fields.length);
-  return (center, people) => {
+  return (center, people, into) => {
     centerCoverage(required.get(center) ?? input.fields.map(() => 0), priority, people, covered);
+    into?.set(covered);
     return covered.reduce((s, v) => s + v, 0);
   };
 };
@@ -196,11 +206,31 @@ export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options
       const km = (c?: Center): number => (home && c ? haversineKm(home.lat, home.lon, c.lat, c.lon) : 0);
       const left = (s1.members.get(a.fromCenter) ?? []).map((p) => asCoverage(p));
       const cost = coveredHours(a.fromCenter, [...left, asCoverage(person)]) - coveredHours(a.fromCenter, left);
-      const given = Object.entries(a.hours).sort((x, y) => y[1] - x[1]);
-      const total = given.reduce((s, [, v]) => s + v, 0);
-      const shortfalls = given
-        .map(([f, v]) => `${h1(v)} h of ${f} (still uncovered there: ${h1(s1.uncoveredByCenterField.get(`${a.toCenter}|${f}`) ?? 0)} h, before ${h1(s0.uncoveredByCenterField.get(`${a.toCenter}|${f}`) ?? 0)} h)`)
+      // What the move is for: the new center's best coverage with the plan's people there, minus without them.
+      const there = (s1.members.get(a.toCenter) ?? []).filter((p) => p.staffId !== a.staffId).map((p) => asCoverage(p));
+      const withThem = new Float64Array(input.fields.length);
+      const without = new Float64Array(input.fields.length);
+      coveredHours(a.toCenter, [...there, asCoverage(person)], withThem);
+      coveredHours(a.toCenter, there, without);
+      const covers: Record<string, number> = {};
+      input.fields.forEach((f, i) => {
+        const gain = (withThem[i] ?? 0) - (without[i] ?? 0);
+        if (gain > 0.05) covers[f.field] = gain;
+      });
+      const coverList = Object.entries(covers).sort((x, y) => y[1] - x[1]);
+      const coversTotal = coverList.reduce((s, [, v]) => s + v, 0);
+      const total = Object.values(a.hours).reduce((s, v) => s + v, 0);
+      const shortfalls = coverList
+        .map(([f, v]) => `${h1(v)} h of ${f} (its shortfall there: ${h1(s0.uncoveredByCenterField.get(`${a.toCenter}|${f}`) ?? 0)} h today, ${h1(s1.uncoveredByCenterField.get(`${a.toCenter}|${f}`) ?? 0)} h after the plan)`)
         .join(', ');
+      const headcount = (s1.members.get(a.toCenter) ?? []).length + (s1.hires.get(a.toCenter) ?? 0);
+      const minimum = input.rules.minStaffByCenter[a.toCenter] ?? input.rules.minStaffPerCenter;
+      const purpose =
+        coverList.length > 0
+          ? `covers ${h1(coversTotal)} h of shortfall there that would otherwise stay uncovered (in their fields, or in colleagues' fields by freeing their hours): ${shortfalls}`
+          : headcount <= minimum
+            ? `covers no shortfall there by itself but keeps ${label(a.toCenter)} at its minimum of ${minimum} staff`
+            : 'covers no shortfall there (no rule requires it)';
       const added = Math.max(0, km(to) - km(from));
       return {
         staffId: a.staffId,
@@ -211,18 +241,18 @@ export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options
         addedCommuteKm: added,
         fields: person.fields,
         hoursAtNewCenter: a.hours,
+        coversAtNewCenter: covers,
         costToCenterLeft: cost,
         sentence:
           `${person.name} (${a.staffId}; ${person.fields.join(', ')}) moves from ${label(a.fromCenter)} to ${label(a.toCenter)}, ` +
-          `${h1(km(to))} km from home (${added > 0 ? `+${h1(added)} km commute` : 'commute no longer than today'}): gives ${h1(total)} h there` +
-          (shortfalls ? `: ${shortfalls}` : '') +
+          `${h1(km(to))} km from home (${added > 0 ? `+${h1(added)} km commute` : 'commute no longer than today'}), works ${h1(total)} h there and ${purpose}` +
           `; over the whole plan ${label(a.toCenter)}'s uncovered hours go from ${h1(s0.uncovered.get(a.toCenter) ?? 0)} to ${h1(s1.uncovered.get(a.toCenter) ?? 0)} h` +
           `. ${label(a.fromCenter)} covers ${h1(cost)} h less without them (its uncovered hours: ${h1(s0.uncovered.get(a.fromCenter) ?? 0)} -> ${h1(s1.uncovered.get(a.fromCenter) ?? 0)} h).`,
       };
     })
     .sort((x, y) => {
-      const gx = Object.values(x.hoursAtNewCenter).reduce((s, v) => s + v, 0) - x.costToCenterLeft;
-      const gy = Object.values(y.hoursAtNewCenter).reduce((s, v) => s + v, 0) - y.costToCenterLeft;
+      const gx = Object.values(x.coversAtNewCenter).reduce((s, v) => s + v, 0) - x.costToCenterLeft;
+      const gy = Object.values(y.coversAtNewCenter).reduce((s, v) => s + v, 0) - y.costToCenterLeft;
       return gy - gx || x.staffId.localeCompare(y.staffId);
     });
   const shadowPrices: ShadowPrice[] = [];

@@ -11,7 +11,8 @@
  *    negative reduced cost proves the full LP optimum. Stops once the gap is within tolerance / 2.
  * 4. If the gap still exceeds the tolerance, a MIP over the restricted candidates from the incumbent
  *    gets the remaining time. With k = Infinity the full MIP is solved instead and its dual bound used.
- * 5. Status: `optimal` within the tolerance of the whole-problem bound, else `time_limit` when time
+ * 5. Moves that cover nothing are undone (pruneUselessMoves) when that lowers the objective.
+ * 6. Status: `optimal` within the tolerance of the whole-problem bound, else `time_limit` when time
  *    ran out, else `feasible`.
  */
 import type { Highs } from 'highs';
@@ -21,6 +22,7 @@ import { decodePlan } from './decodePlan.ts';
 import { explainInfeasibility } from './explainInfeasibility.ts';
 import { greedyPlan } from './greedyPlan.ts';
 import { pricedBound } from './pricedBound.ts';
+import { pruneUselessMoves } from './pruneUselessMoves.ts';
 import type { Plan, PlanQuality } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
 import { buildPlanIndex } from './planIndex.ts';
@@ -258,6 +260,20 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     used = fullModel();
     mip = run(used, Math.max(1, timeLimit - elapsed()));
     keepBest();
+  }
+  // 4. Undo moves that cover nothing (a MIP stopped within its gap may keep some): the pruned
+  //    assignment's hours are re-solved and kept only when the objective falls.
+  const found = incumbent as { pm: PlanModel; x: Float64Array; objective: number } | null;
+  if (found !== null) {
+    const at = index.current.slice();
+    for (const a of found.pm.assign) if ((found.x[a.col] ?? 0) > 0.5) at[a.p] = a.c;
+    const pruned = pruneUselessMoves(input, index, at);
+    if (pruned.some((c, p) => c !== at[p])) {
+      const pm = buildPlanModel(input, index, pruned.map((c) => [c]));
+      const out = solveWithHighs(highs, pm.model, { timeLimitSeconds: 10 });
+      seconds += out.seconds;
+      if (out.x !== null && out.objective !== null && out.objective < found.objective - 1e-9) incumbent = { pm, x: out.x, objective: out.objective };
+    }
   }
   const best = incumbent as { pm: PlanModel; x: Float64Array; objective: number } | null;
   if (best !== null) {
