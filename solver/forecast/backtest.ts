@@ -11,6 +11,7 @@
 import { maseScale, smapeTerm } from './accuracy.ts';
 import { forecastMethods } from './methods.ts';
 import type { MethodContext } from './modelForecast.ts';
+import { noiseFloor } from './intervals.ts';
 
 export interface BacktestScore {
   readonly method: string;
@@ -18,7 +19,8 @@ export interface BacktestScore {
   readonly smape: number;
   /**
    * Forecast errors (actual - forecast) and the model sds given with them, over all origins and
-   * steps, in the same order for every method (for interval calibration, intervals.ts).
+   * steps, in the same order for every method (for interval calibration, intervals.ts). The sds
+   * are floored at the noise floor of the training window (noiseFloor: 1% of its recent level).
    */
   readonly errors: readonly number[];
   readonly sds: readonly number[];
@@ -52,6 +54,7 @@ export const backtest = (
     const h = Math.min(horizon, n - origin);
     const train = y.subarray(0, origin);
     const scale = maseScale(train, context.period);
+    const floor = noiseFloor(train, context.period);
     const forecasts = forecastMethods(methods, train, h, context);
     for (const name of methods) {
       const f = forecasts.get(name);
@@ -70,7 +73,7 @@ export const backtest = (
         s.smape += smapeTerm(f.mean[k], y[origin + k]);
         s.count += 1;
         s.errors.push(error);
-        s.sds.push(f.sd[k]);
+        s.sds.push(Math.max(f.sd[k], floor));
       }
     }
   }

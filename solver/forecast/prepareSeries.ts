@@ -11,9 +11,17 @@
  *    those of the post-break regime, while the pre-break months still carry the seasonal shape.
  *    Seasonal adjustment uses the given pooled indices, else the pre-break data's own
  *    (when it has two seasons), else none. A pre-break part with a zero mean is dropped.
+ *    Guard for short post-break parts: if any index of the 2k months is below MIN_ADJUST_INDEX
+ *    (0.2: a month of ~zeros, typical of small-count series; indices are floored at 0.05), the
+ *    ratio is taken without seasonal adjustment. Dividing a few post-break values by such an
+ *    index multiplied the ratio by up to 20 and more (seen: 21 and 83 for series of 0-2
+ *    dossiers a month with 3-4 post-break months, giving forecasts of 10-80 dossiers a month).
  */
 import { seasonalIndices } from './decompose.ts';
 import { safeIndices } from './theta.ts';
+
+/** Smallest seasonal index the break ratio divides by; below it the ratio is not adjusted (see above). */
+export const MIN_ADJUST_INDEX = 0.2;
 
 export interface PreparedSeries {
   /** The clean series. */
@@ -75,11 +83,13 @@ export const prepareSeries = (
     const own = options.season === undefined && m > 1 && b >= 2 * m ? safeIndices(seasonalIndices(y.subarray(0, b), m)) : undefined;
     const index = (t: number): number => (options.season !== undefined ? Math.max(options.season(start + t), 0.05) : own !== undefined ? own[t % m] : 1);
     const k = Math.min(12, post, b);
+    const window = Array.from({ length: 2 * k }, (_, i) => (i < k ? b - 1 - i : b + i - k));
+    const adjust = window.every((t) => index(t) >= MIN_ADJUST_INDEX);
     let before = 0;
     let after = 0;
     for (let i = 0; i < k; i += 1) {
-      before += y[b - 1 - i] / index(b - 1 - i);
-      after += y[b + i] / index(b + i);
+      before += y[b - 1 - i] / (adjust ? index(b - 1 - i) : 1);
+      after += y[b + i] / (adjust ? index(b + i) : 1);
     }
     if (before > 0 && after >= 0) {
       breakRatio = after / before;

@@ -60,6 +60,14 @@ export const safeIndices = (indices: Float64Array): Float64Array => {
   return out;
 };
 
+/**
+ * Smallest own seasonal index theta accepts; a series with a month below it (typically a
+ * small-count series with months of zeros) is forecast without seasonality: dividing by the
+ * floored index 0.05 turned a post-break value of 1 into a level of 20 and forecasts of ~120 for
+ * a series of 0-2 dossiers a month.
+ */
+export const MIN_OWN_INDEX = 0.2;
+
 export interface ThetaOptions {
   readonly period: number;
   /** Seasonal indices by phase to use instead of the series' own (e.g. pooled). */
@@ -79,8 +87,9 @@ export const thetaForecast = (y: Float64Array, h: number, options: ThetaOptions)
   const n = y.length;
   if (n < 3) throw new Error(`thetaForecast: needs at least 3 values, got ${n}`);
   const m = options.period;
-  const raw =
-    options.season ?? (m > 1 && looksSeasonal(y, m) ? seasonalIndices(y, m) : undefined);
+  const own = options.season === undefined && m > 1 && looksSeasonal(y, m) ? seasonalIndices(y, m) : undefined;
+  // Own indices with a month of ~zeros (a small-count series) would divide by ~0: none then.
+  const raw = options.season ?? (own !== undefined && Math.min(...own) >= MIN_OWN_INDEX ? own : undefined);
   const season = raw === undefined ? undefined : safeIndices(raw);
   const x = season === undefined ? y : Float64Array.from(y, (v, t) => v / season[t % m]);
   // Least-squares slope of x on t.
