@@ -33,4 +33,15 @@ describe('tradeoffCurve', () => {
     const tolerance = 0.011 * Math.max(1, Math.abs(plan.objective ?? 0));
     expect(Math.abs((point?.objective ?? 0) - (plan.objective ?? 0))).toBeLessThanOrEqual(tolerance);
   });
+
+  it('a budget too small for the minimum headcount is an infeasible point, and larger budgets still get plans', () => {
+    const first = city.centers[0]?.code ?? '';
+    const today = city.staff.filter((p) => p.centerCode === first).length;
+    const input = { ...city, rules: { ...city.rules, minStaffByCenter: { [first]: today + 1 } } };
+    const curve = tradeoffCurve(highs, input, [0, 3], { timeLimitSeconds: 1 });
+    expect(curve[0]?.status).toBe('infeasible');
+    expect(curve[0]?.objective).toBeNull();
+    expect(curve[1]?.objective).not.toBeNull();
+    expect(curve[1]?.transfers).toBeGreaterThanOrEqual(1);
+  });
 });
