@@ -25,7 +25,7 @@ import { pricedBound } from './pricedBound.ts';
 import { pruneUselessMoves } from './pruneUselessMoves.ts';
 import type { Plan, PlanQuality } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
-import { buildPlanIndex } from './planIndex.ts';
+import { buildPlanIndex, type PlanIndex } from './planIndex.ts';
 import { solveWithHighs, type SolveOutcome } from './solveWithHighs.ts';
 import type { LinearModel } from './linearModel.ts';
 
@@ -117,6 +117,27 @@ export const solveFixedAssignment = (highs: Highs, given: PlanInput, at?: readon
     modelSize: modelSize(pm),
     conflicts: [],
   };
+};
+
+/**
+ * The solution `found` with its moves that cover nothing undone (pruneUselessMoves) and its hours
+ * re-solved; `better` is null when nothing was undone or the objective did not fall.
+ */
+export const withoutUselessMoves = (
+  highs: Highs,
+  input: PlanInput,
+  index: PlanIndex,
+  found: { readonly pm: PlanModel; readonly x: Float64Array; readonly objective: number },
+): { better: { pm: PlanModel; x: Float64Array; objective: number; at: number[] } | null; seconds: number } => {
+  const at = index.current.slice();
+  for (const a of found.pm.assign) if ((found.x[a.col] ?? 0) > 0.5) at[a.p] = a.c;
+  const pruned = pruneUselessMoves(input, index, at);
+  if (pruned.every((c, p) => c === at[p])) return { better: null, seconds: 0 };
+  const pm = buildPlanModel(input, index, pruned.map((c) => [c]));
+  const out = solveWithHighs(highs, pm.model, { timeLimitSeconds: 10 });
+  const better =
+    out.x !== null && out.objective !== null && out.objective < found.objective - 1e-9 ? { pm, x: out.x, objective: out.objective, at: pruned } : null;
+  return { better, seconds: out.seconds };
 };
 
 export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOptions = {}): Plan => {
@@ -265,15 +286,9 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   //    assignment's hours are re-solved and kept only when the objective falls.
   const found = incumbent as { pm: PlanModel; x: Float64Array; objective: number } | null;
   if (found !== null) {
-    const at = index.current.slice();
-    for (const a of found.pm.assign) if ((found.x[a.col] ?? 0) > 0.5) at[a.p] = a.c;
-    const pruned = pruneUselessMoves(input, index, at);
-    if (pruned.some((c, p) => c !== at[p])) {
-      const pm = buildPlanModel(input, index, pruned.map((c) => [c]));
-      const out = solveWithHighs(highs, pm.model, { timeLimitSeconds: 10 });
-      seconds += out.seconds;
-      if (out.x !== null && out.objective !== null && out.objective < found.objective - 1e-9) incumbent = { pm, x: out.x, objective: out.objective };
-    }
+    const pruned = withoutUselessMoves(highs, input, index, found);
+    seconds += pruned.seconds;
+    if (pruned.better !== null) incumbent = pruned.better;
   }
   const best = incumbent as { pm: PlanModel; x: Float64Array; objective: number } | null;
   if (best !== null) {

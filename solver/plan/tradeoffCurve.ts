@@ -12,7 +12,8 @@
  *    choice and the centers the point's LP uses (the LP support: where a larger candidate set pays),
  *    started from the better of the greedy plan and the previous point's plan (a plan for a smaller
  *    budget keeps every rule of a larger one). The unlimited point gets `unlimitedShare` of the time.
- * A point whose LP or greedy fails (e.g. minimum staff unreachable) falls back to solvePlan alone.
+ * 4. Moves that cover nothing are undone (withoutUselessMoves), as in solvePlan.
+ * A point whose LP fails (e.g. minimum staff unreachable) falls back to solvePlan alone.
  */
 import type { Highs } from 'highs';
 import { budgetLpBounds, type BudgetLp } from './budgetLpBounds.ts';
@@ -24,7 +25,7 @@ import { greedyPlan } from './greedyPlan.ts';
 import type { Plan, PlanStatus } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
 import { buildPlanIndex, type PlanIndex } from './planIndex.ts';
-import { mapSolution, solvePlan, type SolvePlanOptions } from './solvePlan.ts';
+import { mapSolution, solvePlan, withoutUselessMoves, type SolvePlanOptions } from './solvePlan.ts';
 import { solveWithHighs } from './solveWithHighs.ts';
 
 export const DEFAULT_BUDGETS: readonly (number | null)[] = [0, 5, 10, 20, 40, null];
@@ -148,6 +149,11 @@ export const tradeoffCurve = (
     hiGHSSeconds += mip.seconds;
     if (mip.x !== null && mip.objective !== null && (best === null || mip.objective < best.objective - 1e-9)) {
       best = { pm, x: mip.x, objective: mip.objective, at: assignmentOf(index, pm, mip.x) };
+    }
+    if (best !== null) {
+      const pruned = withoutUselessMoves(highs, inputB, index, best);
+      hiGHSSeconds += pruned.seconds;
+      if (pruned.better !== null) best = pruned.better;
     }
     const seconds = (clock ? (clock() - tp) / 1000 : hiGHSSeconds) + sharedSeconds / budgets.length;
     if (best === null) {
