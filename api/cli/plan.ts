@@ -198,9 +198,9 @@ const main = async (): Promise<number> => {
   const wall = performance.now();
   // HiGHS's WebAssembly (3.5 MB): by default V8 compiles it lazily with the baseline tier and moves hot
   // functions to the optimizing tier as they run. PLAN_WASM=eager compiles all of it with the optimizing
-  // tier up front (in the background while the dataset loads): faster solves on idle cores, but ~13 s
-  // of CPU on this 2-core machine under load, measured 24.5 s wall against 14.0 s for the default
-  // (load average ~7, forecasts cached). PLAN_WASM=tierN sets V8's tiering budget to N.
+  // tier up front (in the background while the dataset loads): faster solves, but ~6 s more CPU that
+  // 2 cores cannot hide; measured 10.1-10.3 s wall against 7.1-8.0 s lazy (quiet machine, forecasts
+  // cached; bench/README.md). PLAN_WASM=tierN sets V8's tiering budget to N.
   const wasmMode = process.env['PLAN_WASM'] ?? 'lazy';
   if (wasmMode === 'eager') {
     v8.setFlagsFromString('--no-liftoff');
