@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { formatProblem, writeCsv } from '../../solver/csv.ts';
 import type { Dataset } from '../../solver/domain.ts';
-import { formatScenarioProblem, scenarioRules, validateScenario, type Scenario } from '../../solver/scenario.ts';
+import { formatScenarioProblem, validateScenario, type Scenario } from '../../solver/scenario.ts';
 import type { PlanInput } from '../../solver/plan/planInput.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
 import type { PlanExplanation, CityKpis } from '../../solver/plan/explainPlan.ts';
@@ -165,25 +165,8 @@ export const planInputFor = async (
   const lastMonth = dataset.history.reduce((m, r) => (r.month > m ? r.month : m), '0000-00');
   const horizon = Math.max(0, monthNumber(scenario.period) - monthNumber(lastMonth));
   const forecasts = horizon > 0 ? await cachedForecasts(dataset, hash, horizon) : [];
-  const { computeWorkload } = await import('../../solver/workload/computeWorkload.ts');
-  const workload = computeWorkload(dataset, forecasts, {
-    period: scenario.period,
-    quantile: scenario.quantile,
-    productivity: scenario.productivity,
-    unlistedAllowance: scenario.unlistedAllowance,
-    demandMultiplierByField: scenario.demandMultiplierByField,
-    demandMultiplierByCenter: scenario.demandMultiplierByCenter,
-    onlineShareShift: scenario.onlineShareShift,
-    normMultiplierByField: scenario.normMultiplierByField,
-  });
-  const input: PlanInput = {
-    centers: dataset.centers,
-    fields: dataset.fields,
-    staff: dataset.staff,
-    requiredHours: workload.fields.map((f) => ({ centerCode: f.centerCode, field: f.field, hours: f.requiredHours })),
-    hoursPerFte: workload.hoursPerFte,
-    rules: scenarioRules(scenario),
-  };
+  const { scenarioPlanInput } = await import('../../solver/plan/scenarioPlanInput.ts');
+  const { workload, input } = scenarioPlanInput(dataset, forecasts, scenario);
   return { ok: true, input, hash, source: workload.source, dataset };
 };
 

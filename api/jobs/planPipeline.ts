@@ -7,8 +7,8 @@ import type { Static } from '@sinclair/typebox';
 import type { Dataset } from '../../solver/domain.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { PlanInput } from '../../solver/plan/planInput.ts';
-import { formatScenarioProblem, scenarioRules, validateScenario, type Scenario } from '../../solver/scenario.ts';
-import { computeWorkload } from '../../solver/workload/computeWorkload.ts';
+import { scenarioPlanInput } from '../../solver/plan/scenarioPlanInput.ts';
+import { formatScenarioProblem, validateScenario, type Scenario } from '../../solver/scenario.ts';
 import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
 import type { ScenarioSchema } from '../schemas/scenarioSchemas.ts';
 
@@ -30,26 +30,5 @@ export interface PreparedPlan {
 
 export const preparePlan = (dataset: Dataset, forecasts: readonly DossierForecast[], levers: Levers): PreparedPlan => {
   const scenario = resolveScenario(levers);
-  const workload = computeWorkload(dataset, forecasts, {
-    period: scenario.period,
-    quantile: scenario.quantile,
-    productivity: scenario.productivity,
-    unlistedAllowance: scenario.unlistedAllowance,
-    demandMultiplierByField: scenario.demandMultiplierByField,
-    demandMultiplierByCenter: scenario.demandMultiplierByCenter,
-    onlineShareShift: scenario.onlineShareShift,
-    normMultiplierByField: scenario.normMultiplierByField,
-  });
-  return {
-    scenario,
-    workload,
-    input: {
-      centers: dataset.centers,
-      fields: dataset.fields,
-      staff: dataset.staff,
-      requiredHours: workload.fields.map((f) => ({ centerCode: f.centerCode, field: f.field, hours: f.requiredHours })),
-      hoursPerFte: workload.hoursPerFte,
-      rules: scenarioRules(scenario),
-    },
-  };
+  return { scenario, ...scenarioPlanInput(dataset, forecasts, scenario) };
 };
