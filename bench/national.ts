@@ -14,6 +14,7 @@
 import v8 from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
+import { mulberry32 } from '../solver/mulberry32.ts';
 
 const PROVINCES = 34;
 const UNITS = 3321;
@@ -39,17 +40,6 @@ interface Result {
   readonly heapPeakMb: number;
   readonly rssMb: number;
 }
-
-const mulberry32 = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 /** Units per province: seeded weights in [0.35, 1.65), rounded, the rounding remainder spread so the sum is exact. */
 const provinceSizes = (seed: number): number[] => {

@@ -8,18 +8,6 @@
  * PRNG: mulberry32 (public-domain 32-bit generator) and Box-Muller normals: pure and repeatable.
  */
 
-/** mulberry32: a function returning uniform numbers in [0, 1) from a 32-bit seed. */
-export const mulberry32 = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 /** Standard normal draws from a uniform generator (Box-Muller). */
 export const normal = (uniform: () => number): (() => number) => () => {
   const u = Math.max(uniform(), 1e-12);

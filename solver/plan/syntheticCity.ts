@@ -6,6 +6,7 @@
 import type { Center, CivilServant, Field } from '../domain.ts';
 import { haversineKm } from '../geo.ts';
 import { DEFAULT_RULES, type PlanInput, type PlanRules, type RequiredHours } from './planInput.ts';
+import { mulberry32 } from '../mulberry32.ts';
 
 export interface SyntheticCityOptions {
   readonly seed: number;
@@ -19,17 +20,6 @@ export interface SyntheticCityOptions {
   readonly areaKm?: number;
   readonly rules?: Partial<PlanRules>;
 }
-
-const mulberry32 = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 const FIELD_IDS = [
   ['certification', 1, 10],

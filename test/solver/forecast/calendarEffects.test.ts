@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isTetMonth, workingDays } from '../../../solver/calendar.ts';
 import { forecastSeries } from '../../../solver/forecast/forecastSeries.ts';
 import { addMonths } from '../../../solver/forecast/months.ts';
-import { mulberry32, normal } from '../../../solver/forecast/simulateSeries.ts';
+import { mulberry32 } from '../../../solver/mulberry32.ts';
+import { normal } from '../../../solver/forecast/simulateSeries.ts';
 
 const VIETNAM = { workingDays, isTetMonth };
 

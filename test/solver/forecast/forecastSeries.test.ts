@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forecastSeries } from '../../../solver/forecast/forecastSeries.ts';
 import { METHOD_NAMES } from '../../../solver/forecast/methods.ts';
-import { mulberry32, normal, randomParameters, simulateSeries } from '../../../solver/forecast/simulateSeries.ts';
+import { mulberry32 } from '../../../solver/mulberry32.ts';
+import { normal, randomParameters, simulateSeries } from '../../../solver/forecast/simulateSeries.ts';
 
 const SEASON = [0.8, 0.7, 1.1, 1.0, 1.0, 1.05, 1.1, 1.05, 1.0, 1.05, 1.05, 1.1];
 

@@ -5,7 +5,8 @@ import { calendarRegressionForecast } from '../../../solver/forecast/calendarReg
 import { seasonalNaiveForecast } from '../../../solver/forecast/seasonalNaive.ts';
 import { looksSeasonal, seasonalIndices } from '../../../solver/forecast/decompose.ts';
 import { mase, maseScale, smape } from '../../../solver/forecast/accuracy.ts';
-import { mulberry32, normal } from '../../../solver/forecast/simulateSeries.ts';
+import { mulberry32 } from '../../../solver/mulberry32.ts';
+import { normal } from '../../../solver/forecast/simulateSeries.ts';
 
 const SEASON = [10, -5, 20, 0, -10, 5, 15, -20, 0, 5, -10, -10];
 

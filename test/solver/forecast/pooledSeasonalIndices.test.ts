@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pooledSeasonalIndices } from '../../../solver/forecast/pooledSeasonalIndices.ts';
-import { mulberry32, normal } from '../../../solver/forecast/simulateSeries.ts';
+import { mulberry32 } from '../../../solver/mulberry32.ts';
+import { normal } from '../../../solver/forecast/simulateSeries.ts';
 
 const FACTORS = [0.7, 1.3, 1.1, 1.0, 0.95, 1.0, 1.05, 0.9, 1.0, 1.0, 0.95, 1.05];
 
