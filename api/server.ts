@@ -3,6 +3,8 @@
  *
  *   HOST      address to bind (default 127.0.0.1). Loopback = local single-user mode, no tokens;
  *             any other address requires bearer tokens (create them with `npm run admin`).
+ *   ACCESS    `tokens` requires bearer tokens even on loopback (e.g. behind a reverse proxy on the
+ *             same machine, and the browser tests of token mode). Default: decided by HOST.
  *   PORT      TCP port (default 8080; 0 = any free port).
  *   DATA_DIR  directory of the SQLite database (default ./.data), created on first start.
  *   DATASET_DIR  dataset stored as a version at start when new (default: the embedded data/haiphong).
@@ -30,7 +32,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataDir = resolve(env['DATA_DIR'] ?? DEFAULT_DATA_DIR);
-const mode = isLoopback(host) ? 'local' : 'tokens';
+const access = env['ACCESS'];
+if (access !== undefined && access !== 'tokens' && access !== 'local') {
+  console.error(`ACCESS must be "tokens" or "local", got "${access}"`);
+  process.exit(2);
+}
+if (access === 'local' && !isLoopback(host)) {
+  console.error(`ACCESS=local is refused on ${host}: a server reachable from other machines needs tokens`);
+  process.exit(2);
+}
+const mode = access ?? (isLoopback(host) ? 'local' : 'tokens');
 const writes = env['WRITES_PER_MINUTE'] === undefined ? undefined : Number(env['WRITES_PER_MINUTE']);
 
 /** Builds the web planner once, on the first start of a fresh clone; the API runs without it if that fails. */
