@@ -1,5 +1,5 @@
 /**
- * Users and the audit log (admin role), and who am I (any role).
+ * Users and the audit log (admin role). Who am I: statusRoutes.ts.
  */
 import { Type } from '@sinclair/typebox';
 import { errors, List, PageQuery } from '../schemas/common.ts';
@@ -11,11 +11,7 @@ const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const UserSchema = Type.Object({ name: Type.String(), role: RoleSchema, createdAt: Type.String() });
 const UserName = Type.String({ pattern: '^[A-Za-z0-9._@-]{1,64}$', description: 'letters, digits, . _ @ -' });
 
-export const adminRoutes: Routes = (api, { mode, storage: { users, audit } }) => {
-  api.get('/me', {
-    schema: { tags: ['access'], summary: 'Who the request acts as, and the access mode', response: { 200: Type.Object({ name: Type.String(), role: RoleSchema, mode: Type.String() }) } },
-  }, async (request) => ({ name: request.user.name, role: request.user.role, mode }));
-
+export const adminRoutes: Routes = (api, { storage: { users, audit } }) => {
   api.get('/users', {
     config: { role: 'admin' },
     schema: { tags: ['access'], summary: 'Users (tokens are never shown)', response: { 200: List(UserSchema), ...errors(401, 403) } },
