@@ -24,6 +24,7 @@
  * }
  */
 import type { CenterCode, FieldId, Month } from './domain.ts';
+import type { Coded, MessageParams } from './messageCode.ts';
 import { DEFAULT_RULES, DEFAULT_WEIGHTS, type PlanRules, type PlanWeights } from './plan/planInput.ts';
 
 export interface Scenario {
@@ -67,39 +68,68 @@ export const DEFAULT_SCENARIO: Scenario = {
   timeLimitSeconds: 10,
 };
 
-export interface ScenarioProblem {
+/**
+ * Codes of scenario problems (see solver/messageCode.ts), with their params:
+ * `scenario.not_object`; `scenario.unknown_lever` {known}; `scenario.unknown_weight` {known};
+ * `scenario.number`; `scenario.whole_number`; `scenario.range` {min, max}; `scenario.above_zero`;
+ * `scenario.month`; `scenario.quantile` {allowed}; `scenario.boolean`; `scenario.staff_ids`;
+ * `scenario.object`. `known` and `allowed` are comma-separated lists.
+ */
+export type ScenarioProblemCode =
+  | 'scenario.not_object'
+  | 'scenario.unknown_lever'
+  | 'scenario.unknown_weight'
+  | 'scenario.number'
+  | 'scenario.whole_number'
+  | 'scenario.range'
+  | 'scenario.above_zero'
+  | 'scenario.month'
+  | 'scenario.quantile'
+  | 'scenario.boolean'
+  | 'scenario.staff_ids'
+  | 'scenario.object';
+
+/** What is wrong with one lever's value: the English sentence, its code and params. */
+export interface ScenarioVerdict extends Coded<ScenarioProblemCode> {
+  readonly message: string;
+}
+
+export interface ScenarioProblem extends ScenarioVerdict {
   /** Path of the lever, e.g. `weights.evenness` or `demandMultiplierByField.land`. */
   readonly field: string;
   readonly value: unknown;
-  readonly message: string;
 }
 
 export type ScenarioResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly problems: readonly ScenarioProblem[] };
 
-type Check = (value: unknown) => string | null;
+const verdict = (code: ScenarioProblemCode, message: string, params: MessageParams = {}): ScenarioVerdict => ({ code, params, message });
+
+type Check = (value: unknown) => ScenarioVerdict | null;
 const num = (min: number, max: number, integer = false): Check => (v) =>
   typeof v !== 'number' || !Number.isFinite(v)
-    ? 'must be a number'
+    ? verdict('scenario.number', 'must be a number')
     : integer && !Number.isInteger(v)
-      ? 'must be a whole number'
+      ? verdict('scenario.whole_number', 'must be a whole number')
       : v < min || v > max
-        ? `must be between ${min} and ${max}`
+        ? verdict('scenario.range', `must be between ${min} and ${max}`, { min, max })
         : null;
+/** Between 0 and `max`, and not 0. */
+const positive = (max: number): Check => (v) => num(0, max)(v) ?? ((v as number) > 0 ? null : verdict('scenario.above_zero', 'must be above 0'));
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const CHECKS: Readonly<Record<string, Check>> = {
-  period: (v) => (typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? null : 'must be a month YYYY-MM'),
-  quantile: (v) => (v === 0.5 || v === 0.8 || v === 0.95 ? null : 'must be 0.5, 0.8 or 0.95'),
-  productivity: (v) => num(0, 1)(v) ?? ((v as number) > 0 ? null : 'must be above 0'),
+  period: (v) => (typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? null : verdict('scenario.month', 'must be a month YYYY-MM')),
+  quantile: (v) => (v === 0.5 || v === 0.8 || v === 0.95 ? null : verdict('scenario.quantile', 'must be 0.5, 0.8 or 0.95', { allowed: '0.5, 0.8, 0.95' })),
+  productivity: positive(1),
   unlistedAllowance: num(0, 1),
   onlineShareShift: num(-1, 1),
   maxTransfers: (v) => (v === null ? null : num(0, 1_000_000, true)(v)),
   maxCommuteKm: num(0, 500),
   minStaffPerCenter: num(0, 1000, true),
-  crossTraining: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
-  timeLimitSeconds: (v) => num(0, 600)(v) ?? ((v as number) > 0 ? null : 'must be above 0'),
+  crossTraining: (v) => (typeof v === 'boolean' ? null : verdict('scenario.boolean', 'must be true or false')),
+  timeLimitSeconds: positive(600),
 };
 const RECORDS: Readonly<Record<string, Check>> = {
   demandMultiplierByField: num(0, 100),
@@ -115,33 +145,35 @@ const RECORDS: Readonly<Record<string, Check>> = {
  * must not silently fall back to a default). Pure.
  */
 export const validateScenario = (json: unknown): ScenarioResult => {
-  if (!isRecord(json)) return { ok: false, problems: [{ field: '', value: json, message: 'a scenario must be a JSON object' }] };
+  if (!isRecord(json)) return { ok: false, problems: [{ field: '', value: json, ...verdict('scenario.not_object', 'a scenario must be a JSON object') }] };
   const problems: ScenarioProblem[] = [];
   const known = new Set([...Object.keys(CHECKS), ...Object.keys(RECORDS), 'lockedStaffIds']);
+  const knownLevers = [...known].sort();
   for (const [key, value] of Object.entries(json)) {
     if (!known.has(key)) {
-      problems.push({ field: key, value, message: `unknown lever; known: ${[...known].sort().join(', ')}` });
+      problems.push({ field: key, value, ...verdict('scenario.unknown_lever', `unknown lever; known: ${knownLevers.join(', ')}`, { known: knownLevers.join(', ') }) });
       continue;
     }
     const check = CHECKS[key];
     if (check) {
-      const message = check(value);
-      if (message) problems.push({ field: key, value, message });
+      const found = check(value);
+      if (found) problems.push({ field: key, value, ...found });
     } else if (key === 'lockedStaffIds') {
       if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
-        problems.push({ field: key, value, message: 'must be a list of staff ids' });
+        problems.push({ field: key, value, ...verdict('scenario.staff_ids', 'must be a list of staff ids') });
       }
     } else if (!isRecord(value)) {
-      problems.push({ field: key, value, message: 'must be an object' });
+      problems.push({ field: key, value, ...verdict('scenario.object', 'must be an object') });
     } else {
       const entryCheck = RECORDS[key] as Check;
       for (const [name, v] of Object.entries(value)) {
         if (key === 'weights' && !(name in DEFAULT_WEIGHTS)) {
-          problems.push({ field: `weights.${name}`, value: v, message: `unknown weight; known: ${Object.keys(DEFAULT_WEIGHTS).join(', ')}` });
+          const weights = Object.keys(DEFAULT_WEIGHTS).join(', ');
+          problems.push({ field: `weights.${name}`, value: v, ...verdict('scenario.unknown_weight', `unknown weight; known: ${weights}`, { known: weights }) });
           continue;
         }
-        const message = entryCheck(v);
-        if (message) problems.push({ field: `${key}.${name}`, value: v, message });
+        const found = entryCheck(v);
+        if (found) problems.push({ field: `${key}.${name}`, value: v, ...found });
       }
     }
   }

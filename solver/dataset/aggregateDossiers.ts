@@ -65,7 +65,7 @@ const readDossier = (
     const value = cells.raw(row, column);
     if (optional && value === '') return undefined;
     const parsed = parseDate(value);
-    if (parsed === undefined) cells.problem(row, column, value, DATE_MESSAGE);
+    if (parsed === undefined) cells.problem(row, column, value, DATE_MESSAGE, 'import.date');
     return parsed;
   };
   isDuplicate(row, cells.text(row, 'dossier_id'), 'dossier_id');
@@ -78,13 +78,13 @@ const readDossier = (
   const due = date('due_date', false);
   const finished = date('finished_date', true);
   if (received !== undefined && due !== undefined && due < received) {
-    cells.problem(row, 'due_date', cells.raw(row, 'due_date'), `is before the received_date ${received}`);
+    cells.problem(row, 'due_date', cells.raw(row, 'due_date'), `is before the received_date ${received}`, 'import.before_received', { received });
   }
   if (received !== undefined && finished !== undefined && finished < received) {
-    cells.problem(row, 'finished_date', cells.raw(row, 'finished_date'), `is before the received_date ${received}`);
+    cells.problem(row, 'finished_date', cells.raw(row, 'finished_date'), `is before the received_date ${received}`, 'import.before_received', { received });
   }
   if (received !== undefined && asOf !== undefined && received > asOf) {
-    cells.problem(row, 'received_date', cells.raw(row, 'received_date'), `is after the export date ${asOf}`);
+    cells.problem(row, 'received_date', cells.raw(row, 'received_date'), `is after the export date ${asOf}`, 'import.after_export', { asOf });
   }
   if (cells.problemCount() > problemsBefore) return undefined;
   if (centerCode === undefined || field === undefined || channel === undefined || received === undefined || due === undefined) return undefined;
@@ -111,7 +111,7 @@ export const aggregateDossiers = (file: NamedText, known: DossierReferences, opt
   }
   const table = readTable(file, DOSSIER_COLUMNS);
   if (!table.ok) return { ok: false, problems: table.problems };
-  const isDuplicate = duplicateChecker(table.cells, 'dossier id');
+  const isDuplicate = duplicateChecker(table.cells, 'dossier id', 'dossier_id');
   const groups = new Map<string, { -readonly [K in keyof HistoryRow]: HistoryRow[K] }>();
   for (const row of table.rows) {
     const dossier = readDossier(table.cells, row, known, asOf, isDuplicate);

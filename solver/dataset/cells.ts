@@ -5,6 +5,8 @@
  */
 import type { CsvRow } from '../csv.ts';
 import type { InputProblem } from '../domain.ts';
+import { paramsOf, type MessageParams } from '../messageCode.ts';
+import type { CodedInputProblem, ImportProblemCode } from './problemCodes.ts';
 
 /** Inclusive or exclusive bounds of a numeric cell, and how to say them to a user. */
 export interface NumberRange {
@@ -16,11 +18,25 @@ export interface NumberRange {
   readonly integer?: boolean;
   /** The message when the value is missing, not a number or out of range, e.g. `must be a whole number >= 0`. */
   readonly message: string;
+  /** The problem's code; default `import.number` (its params say min, max, integer, minExclusive, unit). */
+  readonly code?: 'import.number' | 'import.latitude' | 'import.longitude';
+  /** What the number counts, for a client's own sentence: `days` (working days) or `minutes`. */
+  readonly unit?: 'days' | 'minutes';
 }
 
 export interface CellReader {
-  /** Records a problem on `row`; `column` and `value` are omitted for whole-row problems. */
-  readonly problem: (row: CsvRow, column: string | undefined, value: string | undefined, message: string) => void;
+  /**
+   * Records a problem on `row` with its English `message`, `code` and `params` (solver/dataset/problemCodes.ts);
+   * `column` and `value` are omitted for whole-row problems.
+   */
+  readonly problem: (
+    row: CsvRow,
+    column: string | undefined,
+    value: string | undefined,
+    message: string,
+    code: ImportProblemCode,
+    params?: MessageParams,
+  ) => void;
   /** How many problems this file has so far (to tell whether a row added any). */
   readonly problemCount: () => number;
   /** The cell as written, trimmed and in Unicode NFC (so `có` typed on any system compares equal). */
@@ -79,19 +95,26 @@ const inRange = (x: number, range: NumberRange): boolean =>
   (range.min === undefined || (range.minExclusive === true ? x > range.min : x >= range.min)) &&
   (range.max === undefined || x <= range.max);
 
+/** The parameters of an `import.number` problem: the bounds, whether whole, whether `min` is refused, the unit. */
+const numberParams = (range: NumberRange): MessageParams =>
+  paramsOf({ min: range.min, max: range.max, integer: range.integer === true ? 1 : 0, minExclusive: range.minExclusive === true ? 1 : 0, unit: range.unit });
+
 /**
  * Makes the cell readers of one file. Problems are appended to `problems`.
  * `decimalComma` also accepts `12,5` for 12.5 (sensible only when the file's separator is `;`).
  */
 export const cellReader = (file: string, problems: InputProblem[], decimalComma: boolean): CellReader => {
-  const problem = (row: CsvRow, column: string | undefined, value: string | undefined, message: string): void => {
-    problems.push({
+  const problem: CellReader['problem'] = (row, column, value, message, code, params = {}) => {
+    const coded: CodedInputProblem = {
       file,
       line: row.line,
       ...(column === undefined ? {} : { column }),
       ...(value === undefined ? {} : { value }),
       message,
-    });
+      code,
+      params,
+    };
+    problems.push(coded);
   };
   const raw = (row: CsvRow, column: string): string => {
     const value = (row.cells[column] ?? '').trim();
@@ -104,11 +127,15 @@ export const cellReader = (file: string, problems: InputProblem[], decimalComma:
     row: CsvRow,
     column: string,
     parse: (value: string) => T | undefined,
-    message: string | ((value: string) => string),
+    code: ImportProblemCode,
+    message: string | ((value: string) => { message: string; params: MessageParams }),
   ): T | undefined => {
     const value = raw(row, column);
     const parsed = parse(value);
-    if (parsed === undefined) problem(row, column, value, typeof message === 'string' ? message : message(value));
+    if (parsed === undefined) {
+      const said = typeof message === 'string' ? { message, params: {} } : message(value);
+      problem(row, column, value, said.message, code, said.params);
+    }
     return parsed;
   };
 
@@ -116,23 +143,28 @@ export const cellReader = (file: string, problems: InputProblem[], decimalComma:
     problem,
     problemCount: () => problems.length,
     raw,
-    text: (row, column) => checked(row, column, (v) => (v === '' ? undefined : v), 'must not be empty'),
+    text: (row, column) => checked(row, column, (v) => (v === '' ? undefined : v), 'import.empty', 'must not be empty'),
     number: (row, column, range) => {
       const value = raw(row, column);
       const x = parseNumber(value, decimalComma);
       if (x !== undefined && inRange(x, range)) return x;
-      problem(row, column, value, range.message);
+      problem(row, column, value, range.message, range.code ?? 'import.number', numberParams(range));
       return undefined;
     },
-    boolean: (row, column) => checked(row, column, parseBoolean, 'must be true or false (also 1/0, yes/no, có/không)'),
+    boolean: (row, column) => checked(row, column, parseBoolean, 'import.boolean', 'must be true or false (also 1/0, yes/no, có/không)'),
     oneOf: <T extends string>(row: CsvRow, column: string, allowed: readonly T[]) =>
-      checked(row, column, (v) => allowed.find((a) => a === v), `must be one of ${allowed.join(', ')}`),
+      checked(row, column, (v) => allowed.find((a) => a === v), 'import.one_of', () => ({
+        message: `must be one of ${allowed.join(', ')}`,
+        params: { allowed: allowed.join(', ') },
+      })),
     unitCode: (row, column) =>
-      checked(row, column, (v) => (isUnitCode(v) ? v : undefined), (v) =>
-        /^\d{1,4}$/.test(v) ? 'must be a 5-digit unit code (were leading zeros lost by a spreadsheet?)' : 'must be a 5-digit unit code',
+      checked(row, column, (v) => (isUnitCode(v) ? v : undefined), 'import.unit_code', (v) =>
+        /^\d{1,4}$/.test(v)
+          ? { message: 'must be a 5-digit unit code (were leading zeros lost by a spreadsheet?)', params: { short: 1 } }
+          : { message: 'must be a 5-digit unit code', params: { short: 0 } },
       ),
     fieldId: (row, column) =>
-      checked(row, column, (v) => (isFieldId(v) ? v : undefined), 'must be a field id in lower snake case, e.g. civil_status'),
-    month: (row, column) => checked(row, column, (v) => (isMonth(v) ? v : undefined), 'must be a month as YYYY-MM, e.g. 2025-07'),
+      checked(row, column, (v) => (isFieldId(v) ? v : undefined), 'import.field_id', 'must be a field id in lower snake case, e.g. civil_status'),
+    month: (row, column) => checked(row, column, (v) => (isMonth(v) ? v : undefined), 'import.month', 'must be a month as YYYY-MM, e.g. 2025-07'),
   };
 };

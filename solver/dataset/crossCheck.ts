@@ -15,6 +15,7 @@ export const checkReference = (
   what: 'center' | 'field',
 ): boolean => {
   if (value === undefined || known === undefined || known.has(value)) return true;
-  cells.problem(row, column, value, what === 'center' ? 'unknown center code (not in the centers table)' : 'unknown field id (not in the fields table)');
+  if (what === 'center') cells.problem(row, column, value, 'unknown center code (not in the centers table)', 'import.unknown_center');
+  else cells.problem(row, column, value, 'unknown field id (not in the fields table)', 'import.unknown_field');
   return false;
 };

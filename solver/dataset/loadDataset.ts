@@ -8,6 +8,7 @@ import { parseCenters } from './parseCenters.ts';
 import { parseFields } from './parseFields.ts';
 import { parseHistory } from './parseHistory.ts';
 import { parseStaff } from './parseStaff.ts';
+import type { CodedInputProblem } from './problemCodes.ts';
 import type { DatasetFiles } from './types.ts';
 
 /** Most problems listed; beyond it one last problem says how many more there were. */
@@ -18,7 +19,8 @@ export const capProblems = (problems: readonly InputProblem[], limit: number = P
   if (problems.length <= limit) return problems;
   const rest = problems.slice(limit);
   const files = [...new Set(rest.map((p) => p.file))].join(', ');
-  return [...problems.slice(0, limit), { file: files, message: `and ${rest.length} more problems not listed` }];
+  const more: CodedInputProblem = { file: files, message: `and ${rest.length} more problems not listed`, code: 'import.more_problems', params: { count: rest.length } };
+  return [...problems.slice(0, limit), more];
 };
 
 /**

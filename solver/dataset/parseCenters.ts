@@ -26,8 +26,8 @@ export const CENTER_COLUMNS = [
  * eastern bound leaves room for the offshore island districts). A value outside is most likely a
  * swapped lat/lon or a lost decimal point.
  */
-const LAT = { min: 8, max: 24, message: 'must be a latitude in Vietnam, between 8 and 24' } as const;
-const LON = { min: 102, max: 118, message: 'must be a longitude in Vietnam, between 102 and 118' } as const;
+const LAT = { code: 'import.latitude', min: 8, max: 24, message: 'must be a latitude in Vietnam, between 8 and 24' } as const;
+const LON = { code: 'import.longitude', min: 102, max: 118, message: 'must be a longitude in Vietnam, between 102 and 118' } as const;
 const WHOLE = { min: 0, integer: true, message: 'must be a whole number >= 0' } as const;
 const NON_NEGATIVE = { min: 0, message: 'must be a number >= 0' } as const;
 
@@ -35,7 +35,7 @@ export const parseCenters = (file: NamedText): TableResult<Center> => {
   const table = readTable(file, CENTER_COLUMNS);
   if (!table.ok) return { rows: [], problems: table.problems, warnings: [] };
   const { cells, problems } = table;
-  const duplicate = duplicateChecker(cells, 'center code');
+  const duplicate = duplicateChecker(cells, 'center code', 'center_code');
   const keys = new Set<string>();
   const rows: Center[] = [];
   for (const row of table.rows) {

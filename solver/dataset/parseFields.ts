@@ -16,15 +16,15 @@ export const FIELD_COLUMNS = [
   'priority',
 ] as const;
 
-const DAYS = { min: 0, integer: true, message: 'must be a whole number of working days >= 0' } as const;
-const MINUTES = { min: 0, message: 'must be a number of minutes >= 0' } as const;
+const DAYS = { min: 0, integer: true, unit: 'days', message: 'must be a whole number of working days >= 0' } as const;
+const MINUTES = { min: 0, unit: 'minutes', message: 'must be a number of minutes >= 0' } as const;
 const PRIORITY = { min: 0, minExclusive: true, message: 'must be a number > 0' } as const;
 
 export const parseFields = (file: NamedText): TableResult<Field> => {
   const table = readTable(file, FIELD_COLUMNS);
   if (!table.ok) return { rows: [], problems: table.problems, warnings: [] };
   const { cells, problems } = table;
-  const duplicate = duplicateChecker(cells, 'field id');
+  const duplicate = duplicateChecker(cells, 'field id', 'field');
   const keys = new Set<string>();
   const rows: Field[] = [];
   for (const row of table.rows) {

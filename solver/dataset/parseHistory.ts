@@ -27,13 +27,17 @@ const COUNT = { min: 0, integer: true, message: 'must be a whole number >= 0' } 
 const checkBalance = (cells: CellReader, row: CsvRow, received: number, onTime: number, late: number, pending: number): void => {
   const resolved = onTime + late;
   if (resolved > received) {
-    cells.problem(row, 'received', String(received), `resolved more than received: resolved_on_time + resolved_late = ${resolved}`);
+    cells.problem(row, 'received', String(received), `resolved more than received: resolved_on_time + resolved_late = ${resolved}`, 'import.resolved_over_received', {
+      resolved,
+    });
   } else if (resolved + pending !== received) {
     cells.problem(
       row,
       'pending',
       String(pending),
       `resolved_on_time + resolved_late + pending = ${resolved + pending}, must equal received ${received}`,
+      'import.counts_unbalanced',
+      { sum: resolved + pending, received },
     );
   }
 };
@@ -42,7 +46,7 @@ export const parseHistory = (file: NamedText, known: KnownCodes = {}): TableResu
   const table = readTable(file, HISTORY_COLUMNS);
   if (!table.ok) return { rows: [], problems: table.problems, warnings: [] };
   const { cells, problems } = table;
-  const duplicate = duplicateChecker(cells, 'center, month, field and channel');
+  const duplicate = duplicateChecker(cells, 'center, month, field and channel', 'history_row');
   const rows: HistoryRow[] = [];
   for (const row of table.rows) {
     const before = problems.length;

@@ -24,7 +24,7 @@ export const parseStaff = (file: NamedText, known: KnownCodes = {}): TableResult
   const table = readTable(file, STAFF_COLUMNS);
   if (!table.ok) return { rows: [], problems: table.problems, warnings: [] };
   const { cells, problems } = table;
-  const duplicate = duplicateChecker(cells, 'staff id');
+  const duplicate = duplicateChecker(cells, 'staff id', 'staff_id');
   const rows: CivilServant[] = [];
   for (const row of table.rows) {
     const before = problems.length;
@@ -36,11 +36,11 @@ export const parseStaff = (file: NamedText, known: KnownCodes = {}): TableResult
     const homeCode = cells.unitCode(row, 'home_code');
     checkReference(cells, row, 'home_code', homeCode, known.centers, 'center');
     const fields = splitFields(cells.raw(row, 'fields'));
-    if (fields.length === 0) cells.problem(row, 'fields', cells.raw(row, 'fields'), 'must list at least one field id, separated by ;');
+    if (fields.length === 0) cells.problem(row, 'fields', cells.raw(row, 'fields'), 'must list at least one field id, separated by ;', 'import.no_fields');
     const seen = new Set<string>();
     for (const id of fields) {
-      if (!isFieldId(id)) cells.problem(row, 'fields', id, 'must be a field id in lower snake case, e.g. civil_status');
-      else if (seen.has(id)) cells.problem(row, 'fields', id, 'field listed twice');
+      if (!isFieldId(id)) cells.problem(row, 'fields', id, 'must be a field id in lower snake case, e.g. civil_status', 'import.field_id');
+      else if (seen.has(id)) cells.problem(row, 'fields', id, 'field listed twice', 'import.field_twice');
       else checkReference(cells, row, 'fields', id, known.fields, 'field');
       seen.add(id);
     }

@@ -5,6 +5,7 @@
 import { readCsv, type CsvRow } from '../csv.ts';
 import type { InputProblem } from '../domain.ts';
 import { cellReader, type CellReader } from './cells.ts';
+import { codeCsvProblem, type CodedInputProblem } from './problemCodes.ts';
 import type { NamedText } from './types.ts';
 
 export type TableRead =
@@ -21,22 +22,33 @@ export type TableRead =
 /** Reads `file` as a table with (at least) `columns`; extra columns are ignored with a warning. */
 export const readTable = (file: NamedText, columns: readonly string[]): TableRead => {
   const csv = readCsv(file.name, file.text, columns);
-  if (!csv.ok) return csv;
+  if (!csv.ok) return { ok: false, problems: csv.problems.map(codeCsvProblem) };
   const { header, rows, delimiter } = csv.table;
-  if (rows.length === 0) return { ok: false, problems: [{ file: file.name, message: 'the file has a header but no data rows' }] };
+  if (rows.length === 0) {
+    const noRows: CodedInputProblem = { file: file.name, message: 'the file has a header but no data rows', code: 'import.no_rows', params: {} };
+    return { ok: false, problems: [noRows] };
+  }
   const expected = new Set(columns);
   const warnings = header
     .filter((name) => !expected.has(name))
-    .map((name): InputProblem => ({ file: file.name, line: 1, column: name, message: `unknown column "${name}" is ignored` }));
+    .map((name): CodedInputProblem => ({
+      file: file.name,
+      line: 1,
+      column: name,
+      message: `unknown column "${name}" is ignored`,
+      code: 'import.unknown_column',
+      params: { column: name },
+    }));
   const problems: InputProblem[] = [];
   return { ok: true, rows, cells: cellReader(file.name, problems, delimiter === ';'), problems, warnings };
 };
 
 /**
  * Records a problem on every row whose `key` was already seen, pointing at the first occurrence.
+ * `whatCode` names the key in the problem's params (solver/dataset/problemCodes.ts).
  * `key` returns `undefined` for rows whose key cells are themselves bad (already reported).
  */
-export const duplicateChecker = (cells: CellReader, what: string) => {
+export const duplicateChecker = (cells: CellReader, what: string, whatCode: 'center_code' | 'field' | 'history_row' | 'staff_id' | 'dossier_id') => {
   const firstLine = new Map<string, number>();
   return (row: CsvRow, key: string | undefined, column?: string): boolean => {
     if (key === undefined) return false;
@@ -45,7 +57,10 @@ export const duplicateChecker = (cells: CellReader, what: string) => {
       firstLine.set(key, row.line);
       return false;
     }
-    cells.problem(row, column, column === undefined ? key : cells.raw(row, column), `duplicate ${what}: first on line ${first}`);
+    cells.problem(row, column, column === undefined ? key : cells.raw(row, column), `duplicate ${what}: first on line ${first}`, 'import.duplicate', {
+      what: whatCode,
+      firstLine: first,
+    });
     return true;
   };
 };

@@ -39,7 +39,17 @@ describe('aggregateDossiers', () => {
     const result = aggregateDossiers({ name: 'x.csv', text }, known, { asOf: '2026-04-05' });
     expect(result).toEqual({
       ok: false,
-      problems: [{ file: 'x.csv', line: 2, column: 'received_date', value: '2026-04-06', message: 'is after the export date 2026-04-05' }],
+      problems: [
+        {
+          file: 'x.csv',
+          line: 2,
+          column: 'received_date',
+          value: '2026-04-06',
+          message: 'is after the export date 2026-04-05',
+          code: 'import.after_export',
+          params: { asOf: '2026-04-05' },
+        },
+      ],
     });
   });
 

@@ -52,8 +52,8 @@ describe('cellReader', () => {
     expect(cells.text(row, 't')).toBeUndefined();
     expect(cells.oneOf(row, 'w', ['ward', 'commune'] as const)).toBe('ward');
     expect(problems).toEqual([
-      { file: 'x.csv', line: 7, column: 'n', value: '-2', message: 'must be a whole number >= 0' },
-      { file: 'x.csv', line: 7, column: 't', value: '', message: 'must not be empty' },
+      { file: 'x.csv', line: 7, column: 'n', value: '-2', message: 'must be a whole number >= 0', code: 'import.number', params: { min: 0, integer: 1, minExclusive: 0 } },
+      { file: 'x.csv', line: 7, column: 't', value: '', message: 'must not be empty', code: 'import.empty', params: {} },
     ]);
   });
   it('refuses a fraction where a whole number is needed, and accepts 12.0', () => {

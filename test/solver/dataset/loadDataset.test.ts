@@ -62,7 +62,9 @@ describe('loadDataset on good input', () => {
     const excel = loadDataset(fixtureDataset('good-excel'));
     expect(excel.ok).toBe(true);
     if (!excel.ok) return;
-    expect(excel.warnings).toEqual([{ file: 'centers.csv', line: 1, column: 'ghi_chu', message: 'unknown column "ghi_chu" is ignored' }]);
+    expect(excel.warnings).toEqual([
+      { file: 'centers.csv', line: 1, column: 'ghi_chu', message: 'unknown column "ghi_chu" is ignored', code: 'import.unknown_column', params: { column: 'ghi_chu' } },
+    ]);
   });
 });
 
@@ -81,7 +83,17 @@ describe('loadDataset is all or nothing', () => {
     const result = loadDataset({ ...fixtureDataset('good'), history: fixture('bad/history-negative-count.csv') });
     expect(result).toEqual({
       ok: false,
-      problems: [{ file: 'history-negative-count.csv', line: 5, column: 'received', value: '-3', message: 'must be a whole number >= 0' }],
+      problems: [
+        {
+          file: 'history-negative-count.csv',
+          line: 5,
+          column: 'received',
+          value: '-3',
+          message: 'must be a whole number >= 0',
+          code: 'import.number',
+          params: { min: 0, integer: 1, minExclusive: 0 },
+        },
+      ],
     });
   });
 
@@ -112,7 +124,12 @@ describe('loadDataset is all or nothing', () => {
     if (result.ok) return;
     expect(result.problems).toHaveLength(PROBLEM_LIMIT + 1);
     expect(result.problems[PROBLEM_LIMIT - 1]).toMatchObject({ line: PROBLEM_LIMIT + 1, value: `-${PROBLEM_LIMIT}` });
-    expect(result.problems[PROBLEM_LIMIT]).toEqual({ file: 'history.csv', message: 'and 250 more problems not listed' });
+    expect(result.problems[PROBLEM_LIMIT]).toEqual({
+      file: 'history.csv',
+      message: 'and 250 more problems not listed',
+      code: 'import.more_problems',
+      params: { count: 250 },
+    });
   });
 });
 
@@ -124,6 +141,6 @@ describe('capProblems', () => {
 
   it('names every file among the problems left off', () => {
     const problems = ['a.csv', 'b.csv', 'c.csv', 'c.csv'].map((file) => ({ file, message: 'x' }));
-    expect(capProblems(problems, 1).at(-1)).toEqual({ file: 'b.csv, c.csv', message: 'and 3 more problems not listed' });
+    expect(capProblems(problems, 1).at(-1)).toEqual({ file: 'b.csv, c.csv', message: 'and 3 more problems not listed', code: 'import.more_problems', params: { count: 3 } });
   });
 });

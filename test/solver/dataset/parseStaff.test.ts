@@ -18,7 +18,7 @@ describe('parseStaff', () => {
   it('refuses a field listed twice for one civil servant', () => {
     const text = `${HEADER}\nA,Nguyễn Văn A,11443,11443,land;land,chuyen_vien,1,true\n`;
     expect(parseStaff({ name: 'staff.csv', text }, known).problems).toEqual([
-      { file: 'staff.csv', line: 2, column: 'fields', value: 'land', message: 'field listed twice' },
+      { file: 'staff.csv', line: 2, column: 'fields', value: 'land', message: 'field listed twice', code: 'import.field_twice', params: {} },
     ]);
   });
 

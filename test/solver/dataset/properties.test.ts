@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../../../solver/csv.ts';
 import type { Dataset } from '../../../solver/domain.ts';
 import { datasetToCsv, type CsvCells } from '../../../solver/dataset/datasetToCsv.ts';
+import { codeOfProblem } from '../../../solver/dataset/problemCodes.ts';
 import { loadDataset } from '../../../solver/dataset/loadDataset.ts';
 import type { DatasetFiles } from '../../../solver/dataset/types.ts';
 import { datasetArb, styleArb, toCsvText, type CsvStyle } from './arbitraries.ts';
@@ -96,6 +97,7 @@ describe('one corrupted cell', () => {
         // A quoted cell may hold a line break: the row starts on the file line after all earlier ones.
         const breaks = rows.slice(0, row).flat().reduce<number>((n, cell) => n + String(cell).split('\n').length - 1, 0);
         expect(inFile[0]).toMatchObject({ line: row + 2 + breaks, column: tables[table].header[col], value: bad });
+        expect(codeOfProblem(inFile[0]!)?.code).toMatch(/^import\.[a-z_]+$/);
       }),
       { numRuns: 300 },
     );

@@ -31,4 +31,41 @@ describe('validateScenario', () => {
   it('a non-object is refused', () => {
     expect(validateScenario([1, 2]).ok).toBe(false);
   });
+
+  it('every problem carries a code and the numbers of its sentence, beside its English message', () => {
+    const result = validateScenario({
+      period: '2026-13',
+      weights: { evenness: -1, speed: 2 },
+      maxTransfers: 2.5,
+      typo: 1,
+      maxCommuteKm: 'far',
+      productivity: 0,
+      quantile: 0.7,
+      crossTraining: 'yes',
+      lockedStaffIds: [1],
+      hiresAllowedByField: 3,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const coded = result.problems.map(({ field, code, params }) => ({ field, code, params }));
+    expect(coded).toEqual([
+      { field: 'period', code: 'scenario.month', params: {} },
+      { field: 'weights.evenness', code: 'scenario.range', params: { min: 0, max: 1e6 } },
+      { field: 'weights.speed', code: 'scenario.unknown_weight', params: { known: 'uncovered, evenness, transfers, commuteKm, hires' } },
+      { field: 'maxTransfers', code: 'scenario.whole_number', params: {} },
+      { field: 'typo', code: 'scenario.unknown_lever', params: { known: expect.stringContaining('maxCommuteKm, maxTransfers') } },
+      { field: 'maxCommuteKm', code: 'scenario.number', params: {} },
+      { field: 'productivity', code: 'scenario.above_zero', params: {} },
+      { field: 'quantile', code: 'scenario.quantile', params: { allowed: '0.5, 0.8, 0.95' } },
+      { field: 'crossTraining', code: 'scenario.boolean', params: {} },
+      { field: 'lockedStaffIds', code: 'scenario.staff_ids', params: {} },
+      { field: 'hiresAllowedByField', code: 'scenario.object', params: {} },
+    ]);
+    expect(result.problems[1]?.message).toBe('must be between 0 and 1000000');
+  });
+
+  it('a non-object has its own code', () => {
+    const result = validateScenario('levers');
+    expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(['scenario.not_object']);
+  });
 });
