@@ -30,6 +30,8 @@ export const InputProblemSchema = Type.Object({
   column: Type.Optional(Type.String()),
   value: Type.Optional(Type.String()),
   message: Type.String(),
+  code: Type.Optional(Type.String({ description: 'stable code of the problem, e.g. import.month (solver/dataset/problemCodes.ts)' })),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), { description: 'the values of the message, by name' })),
 });
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Identifier (UUID)' }) });

@@ -53,7 +53,7 @@ describe('dataset versions', () => {
     const res = await app.inject({ method: 'POST', url: '/api/datasets', payload: { name: 'bad', ...goodTables(), history } });
     expect(res.statusCode).toBe(422);
     expect(res.json().ok).toBe(false);
-    expect(res.json().problems[0]).toEqual({ file: 'history-bad-month.csv', line: 2, column: 'month', value: '2025-7', message: 'must be a month as YYYY-MM, e.g. 2025-07' });
+    expect(res.json().problems[0]).toEqual({ file: 'history-bad-month.csv', line: 2, column: 'month', value: '2025-7', message: 'must be a month as YYYY-MM, e.g. 2025-07', code: 'import.month', params: {} });
     expect((await versions()).length).toBe(1);
   });
 
