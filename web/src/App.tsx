@@ -1,8 +1,12 @@
-/** The shell: header with navigation and language switch, then the screen the URL names. */
+/**
+ * The shell: header with navigation, the signed-in user (token mode) and the language switch, then
+ * the screen the URL names, once the session allows it (web/src/session/: sign-in in token mode,
+ * nothing in local mode).
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from './api.ts';
 import { ErrorNote, Loading } from './components/ErrorNote.tsx';
-import { I18nContext, translate, type Lang, type MessageKey } from './i18n.ts';
+import { I18nContext, translate, useI18n, type Lang, type MessageKey } from './i18n.ts';
 import { makeReference, ReferenceContext } from './reference.ts';
 import { hrefOf, useRoute, type Screen } from './route.ts';
 import { useAsync } from './useAsync.ts';
@@ -11,6 +15,9 @@ import { CenterPage } from './pages/CenterPage.tsx';
 import { Planner } from './pages/Planner.tsx';
 import { Compare } from './pages/Compare.tsx';
 import { DataPage } from './pages/DataPage.tsx';
+import { SessionGate } from './session/SessionGate.tsx';
+import { SessionProvider, useSession } from './session/SessionProvider.tsx';
+import { UserMenu } from './session/UserMenu.tsx';
 
 const NAV: readonly [Screen, MessageKey][] = [
   ['overview', 'navOverview'],
@@ -24,8 +31,6 @@ const storedLang = (): Lang => (localStorage.getItem('lang') === 'en' ? 'en' : '
 
 export const App = () => {
   const [lang, setLangState] = useState<Lang>(storedLang);
-  const [activePlanId, setActivePlanId] = useState<string | undefined>(() => localStorage.getItem('activePlan') ?? undefined);
-  const route = useRoute();
   const i18n = useMemo(
     () => ({
       lang,
@@ -41,12 +46,70 @@ export const App = () => {
     document.documentElement.lang = lang;
     document.title = `${i18n.t('appTitle')} – ${i18n.t('city')}`;
   }, [lang, i18n]);
+  return (
+    <I18nContext.Provider value={i18n}>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </I18nContext.Provider>
+  );
+};
+
+const Shell = () => {
+  const { lang, t, setLang } = useI18n();
+  const phase = useSession()?.phase;
+  const signedIn = phase === undefined || phase.kind === 'active' || phase.kind === 'expired';
+  const route = useRoute();
   const firstScreen = useRef(true);
   useEffect(() => {
     // After a navigation (not the first load), move focus to the new screen, as a page load would.
     if (firstScreen.current) firstScreen.current = false;
     else document.getElementById('main')?.focus();
   }, [route.screen]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {lang === 'vi' ? 'Chuyển tới nội dung' : 'Skip to content'}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <div>
+            <div className="brand-title">{t('appTitle')}</div>
+            <div className="brand-sub">{t('city')}</div>
+          </div>
+        </div>
+        {signedIn && (
+          // While the sign-in dialog covers the screens, navigating away would drop what they hold.
+          <nav aria-label={lang === 'vi' ? 'Màn hình' : 'Screens'} inert={phase?.kind === 'expired'}>
+            <ul className="nav">
+              {NAV.map(([screen, key]) => (
+                <li key={screen}>
+                  <a href={hrefOf(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
+                    {t(key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <UserMenu />
+        <button type="button" className="lang-switch" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} aria-label={`${t('language')}: ${t('switchTo')}`}>
+          {t('switchTo')}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <SessionGate>
+          <Workspace screen={route.screen} param={route.param} />
+        </SessionGate>
+      </main>
+    </>
+  );
+};
+
+/** The screens, with the centers and fields every screen shares (loaded once signed in). */
+const Workspace = ({ screen, param }: { readonly screen: Screen; readonly param: string | undefined }) => {
+  const [activePlanId, setActivePlanId] = useState<string | undefined>(() => localStorage.getItem('activePlan') ?? undefined);
   const setActive = (id: string | undefined) => {
     if (id) localStorage.setItem('activePlan', id);
     else localStorage.removeItem('activePlan');
@@ -60,53 +123,19 @@ export const App = () => {
     () => (reference.data ? makeReference(reference.data.centers, reference.data.fields, activePlanId, setActive, reference.reload) : undefined),
     [reference.data, activePlanId],
   );
-  const { t } = i18n;
   return (
-    <I18nContext.Provider value={i18n}>
-      <a className="skip-link" href="#main">
-        {lang === 'vi' ? 'Chuyển tới nội dung' : 'Skip to content'}
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <div>
-            <div className="brand-title">{t('appTitle')}</div>
-            <div className="brand-sub">{t('city')}</div>
-          </div>
-        </div>
-        <nav aria-label={lang === 'vi' ? 'Màn hình' : 'Screens'}>
-          <ul className="nav">
-            {NAV.map(([screen, key]) => (
-              <li key={screen}>
-                <a href={hrefOf(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
-                  {t(key)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <button
-          type="button"
-          className="lang-switch"
-          onClick={() => i18n.setLang(lang === 'vi' ? 'en' : 'vi')}
-          aria-label={`${t('language')}: ${t('switchTo')}`}
-        >
-          {t('switchTo')}
-        </button>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {reference.loading && <Loading />}
-        <ErrorNote error={reference.error} onRetry={reference.reload} />
-        {ref && (
-          <ReferenceContext.Provider value={ref}>
-            {route.screen === 'overview' && <Overview />}
-            {route.screen === 'center' && <CenterPage code={route.param} />}
-            {route.screen === 'planner' && <Planner scenarioId={route.param} />}
-            {route.screen === 'compare' && <Compare />}
-            {route.screen === 'data' && <DataPage />}
-          </ReferenceContext.Provider>
-        )}
-      </main>
-    </I18nContext.Provider>
+    <>
+      {reference.loading && <Loading />}
+      <ErrorNote error={reference.error} onRetry={reference.reload} />
+      {ref && (
+        <ReferenceContext.Provider value={ref}>
+          {screen === 'overview' && <Overview />}
+          {screen === 'center' && <CenterPage code={param} />}
+          {screen === 'planner' && <Planner scenarioId={param} />}
+          {screen === 'compare' && <Compare />}
+          {screen === 'data' && <DataPage />}
+        </ReferenceContext.Provider>
+      )}
+    </>
   );
 };

@@ -3,6 +3,10 @@
  * throws an `ApiError` whose message is the server's own words (Fastify's `{ message }`), so a screen
  * can show it next to the control that caused it. Paths are relative, so the same build works when
  * served by `npm start` and behind the dev server's proxy.
+ *
+ * Token mode (api/auth/access.ts): once `authorize(token)` is called every request carries
+ * `Authorization: Bearer TOKEN`; a 401 on any request (a revoked token) is told to the handler set
+ * with `onUnauthorized` (the session returns to sign-in) before the call throws as usual.
  */
 import type { Center, CivilServant, Field, HistoryRow, InputProblem, Month } from '../../solver/domain.ts';
 import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
@@ -33,18 +37,52 @@ const errorFrom = async (response: Response): Promise<ApiError> => {
   }
 };
 
-const request = async <T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> => {
+/** The bearer token every request carries (token mode), if any. */
+let bearer: string | undefined;
+let unauthorized: ((message: string) => void) | undefined;
+
+/** Sends `token` with every later request; `undefined` stops sending one (signed out, local mode). */
+export const authorize = (token: string | undefined): void => {
+  bearer = token;
+};
+
+/** Calls `handler` with the server's message whenever a request is refused with 401. Returns the unsubscribe. */
+export const onUnauthorized = (handler: (message: string) => void): (() => void) => {
+  unauthorized = handler;
+  return () => {
+    if (unauthorized === handler) unauthorized = undefined;
+  };
+};
+
+interface RequestOptions {
+  readonly signal?: AbortSignal;
+  /** Checks this token instead of the session's, and keeps its 401 from ending the session (sign-in). */
+  readonly token?: string;
+}
+
+/** The raw answer of a call, or an `ApiError` with the server's words (a 401 is also told to `onUnauthorized`). */
+const send = async (method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<Response> => {
   let response: Response;
   try {
-    const init: RequestInit = { method, headers: body === undefined ? {} : { 'content-type': 'application/json' } };
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+    const token = options.token ?? bearer;
+    if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
+    const init: RequestInit = { method, headers };
     if (body !== undefined) init.body = JSON.stringify(body);
-    if (signal) init.signal = signal;
+    if (options.signal) init.signal = options.signal;
     response = await fetch(`${BASE}/${path}`, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, error instanceof Error ? error.message : String(error));
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (response.ok) return response;
+  const error = await errorFrom(response);
+  if (error.status === 401 && options.token === undefined) unauthorized?.(error.message);
+  throw error;
+};
+
+const request = async <T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> => {
+  const response = await send(method, path, body, signal ? { signal } : {});
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 };
@@ -109,7 +147,16 @@ export interface PlanJob {
 /** Forecast of one center x field x channel series, as the forecast module gives it. */
 export type CenterSeriesForecast = DossierForecast;
 
+/** Who the request acts as, and the server's access mode (GET /api/me). */
+export interface Me {
+  readonly name: string;
+  readonly role: 'viewer' | 'planner' | 'admin';
+  readonly mode: 'local' | 'tokens';
+}
+
 export const api = {
+  /** Who am I; with `token`, checks that token (sign-in) without touching the session's. */
+  me: async (token?: string): Promise<Me> => (await send('GET', 'me', undefined, token === undefined ? {} : { token })).json() as Promise<Me>,
   datasets: async (): Promise<DatasetVersion[]> => items(await request<DatasetVersion[] | { items: DatasetVersion[] }>('GET', 'datasets')),
   activateDataset: (version: number): Promise<DatasetVersion> => request('POST', `datasets/${version}/activate`, {}),
   /** The four tables as named texts; the server validates them all or imports nothing. */
@@ -144,6 +191,19 @@ export const api = {
   tradeoff: <T>(scenarioId: string): Promise<T> => request('POST', 'tradeoffs', { scenarioId }),
 };
 
-/** Links the browser opens directly (downloads and the printable memo). */
-export const exportUrl = (planId: string, kind: 'csv' | 'xlsx' | 'lp' | 'memo'): string =>
+export type ExportKind = 'csv' | 'xlsx' | 'lp' | 'memo';
+
+/** Where an export lives; the links keep it so they read as links, but a click fetches it (`exportFile`). */
+export const exportUrl = (planId: string, kind: ExportKind): string =>
   `${BASE}/plans/${planId}/export/${kind}`;
+
+/** The file name in `content-disposition: attachment; filename="plan-1a2b3c4d.csv"`, if any. */
+export const fileNameOf = (disposition: string | null): string | undefined =>
+  /filename="?([^";]+)"?/.exec(disposition ?? '')?.[1];
+
+/** One export of a plan, fetched with the session's token: its bytes and the server's file name. */
+export const exportFile = async (planId: string, kind: ExportKind): Promise<{ blob: Blob; fileName: string }> => {
+  const response = await send('GET', `plans/${planId}/export/${kind}`, undefined);
+  const fileName = fileNameOf(response.headers.get('content-disposition')) ?? `plan-${planId.slice(0, 8)}.${kind === 'memo' ? 'html' : kind}`;
+  return { blob: await response.blob(), fileName };
+};

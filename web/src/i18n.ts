@@ -460,7 +460,7 @@ const en: Record<MessageKey, string> = {
   roleViewer: 'Viewer',
   rolePlanner: 'Planner',
   roleAdmin: 'Administrator',
-  roleNeeded: 'Needs the {needs} role; you are {role}.',
+  roleNeeded: 'Needs the role {needs}; yours is {role}.',
   exportBusy: 'Fetching the file…',
 };
 

@@ -1,6 +1,6 @@
 /** The solved plan: quality, key figures, utilization before/after, coverage, transfers, moves and their reasons. */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, exportUrl } from '../api.ts';
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { api, exportUrl, type ExportKind } from '../api.ts';
 import { CenterMap } from '../charts/CenterMap.tsx';
 import { CoverageHeatmap } from '../charts/CoverageHeatmap.tsx';
 import { TradeoffChart, type TradeoffPoint } from '../charts/TradeoffChart.tsx';
@@ -8,12 +8,15 @@ import { UtilizationDumbbell } from '../charts/UtilizationDumbbell.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { Kpi } from '../components/Kpi.tsx';
 import { formatInt, formatNumber, formatPercent } from '../format.ts';
-import { useI18n } from '../i18n.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
 import { explainLocally } from '../explainLocal.ts';
 import { describeMove } from '../moveSentence.ts';
 import { centerRowsOf, flowsOf, type PlanReport } from '../planReport.ts';
 import { useAsync } from '../useAsync.ts';
 import { useReference } from '../reference.ts';
+import { RoleNote } from '../session/RoleNote.tsx';
+import { usePermission } from '../session/SessionProvider.tsx';
+import { exportPlan } from '../session/saveExport.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export interface PlanResultsProps {
@@ -33,12 +36,75 @@ export const readTradeoff = (json: unknown): TradeoffPoint[] => {
   });
 };
 
+const EXPORTS: readonly [ExportKind, MessageKey][] = [
+  ['csv', 'exportCsv'],
+  ['xlsx', 'exportXlsx'],
+  ['lp', 'exportLp'],
+  ['memo', 'memo'],
+];
+
+interface CompactTableProps<R> {
+  /** Column headings; the third column holds a number. */
+  readonly head: readonly [string, string, string];
+  readonly rows: readonly R[];
+  readonly rowKey: (row: R) => string;
+  readonly cells: (row: R) => readonly [ReactNode, ReactNode, ReactNode];
+  /** Said instead of an empty table's rows. */
+  readonly none: string;
+}
+
+/** The three small tables beside the moves (shadow prices, hires, cross-training): two labels and a number. */
+const CompactTable = <R,>({ head, rows, rowKey, cells, none }: CompactTableProps<R>) => (
+  <>
+    <table className="table compact">
+      <thead>
+        <tr>
+          <th scope="col">{head[0]}</th>
+          <th scope="col">{head[1]}</th>
+          <th scope="col" className="num">
+            {head[2]}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const [first, second, value] = cells(row);
+          return (
+            <tr key={rowKey(row)}>
+              <td>{first}</td>
+              <td>{second}</td>
+              <td className="num">{value}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+    {rows.length === 0 && <p className="help">{none}</p>}
+  </>
+);
+
 export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) => {
   const { lang, t } = useI18n();
   const ref = useReference();
   const [tradeoff, setTradeoff] = useState<TradeoffPoint[] | undefined>(undefined);
   const [tradeoffError, setTradeoffError] = useState<Error | undefined>(undefined);
   const [tradeoffBusy, setTradeoffBusy] = useState(false);
+  const mayTradeoff = usePermission('tradeoff');
+  const [exporting, setExporting] = useState<ExportKind | undefined>(undefined);
+  const [exportError, setExportError] = useState<Error | undefined>(undefined);
+  /** A click on an export link fetches the file with the session's token (see session/saveExport.ts). */
+  const startExport = (kind: ExportKind) => (event: MouseEvent) => {
+    event.preventDefault();
+    setExportError(undefined);
+    setExporting(kind);
+    exportPlan(planId, kind, t('exportBusy')).then(
+      () => setExporting(undefined),
+      (error: unknown) => {
+        setExportError(error instanceof Error ? error : new Error(String(error)));
+        setExporting(undefined);
+      },
+    );
+  };
   const nameOf = (code: string) => ref.centerByCode.get(code)?.nameVi ?? code;
   const fieldName = (id: string) => {
     const f = ref.fieldById.get(id);
@@ -99,23 +165,28 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
           <h2>{t('results')}</h2>
           <div className="exports" role="group" aria-label={t('exports')}>
             <span className="help">{t('exports')}:</span>
-            <a href={exportUrl(planId, 'csv')} download>
-              {t('exportCsv')}
-            </a>
-            <a href={exportUrl(planId, 'xlsx')} download>
-              {t('exportXlsx')}
-            </a>
-            <a href={exportUrl(planId, 'lp')} download>
-              {t('exportLp')}
-            </a>
-            <a href={exportUrl(planId, 'memo')} target="_blank" rel="noreferrer">
-              {t('memo')}
-            </a>
+            {EXPORTS.map(([kind, label]) => (
+              <a
+                key={kind}
+                href={exportUrl(planId, kind)}
+                {...(kind === 'memo' ? { target: '_blank', rel: 'noreferrer' } : { download: true })}
+                aria-busy={exporting === kind}
+                onClick={startExport(kind)}
+              >
+                {t(label)}
+              </a>
+            ))}
             <button type="button" onClick={() => window.print()}>
               {t('print')}
             </button>
           </div>
         </div>
+        {exporting && (
+          <p className="help" role="status">
+            {t('exportBusy')}
+          </p>
+        )}
+        <ErrorNote error={exportError} />
         <p className="quality">
           <StatusBadge status={report.status} /> {report.message && <span className="help">{report.message}</span>}
           <span className="help">
@@ -220,87 +291,47 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
         <div className="panel">
           <h2>{t('shadowPrices')}</h2>
           <p className="help">{t('shadowHelp')}</p>
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('center')}</th>
-                <th scope="col">{t('field')}</th>
-                <th scope="col" className="num">
-                  {t('hoursCovered')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...explained.shadowPrices]
-                .sort((a, b) => b.hours - a.hours)
-                .slice(0, 12)
-                .map((s) => (
-                  <tr key={`${s.centerCode}-${s.field}`}>
-                    <td>{nameOf(s.centerCode)}</td>
-                    <td>{fieldName(s.field)}</td>
-                    <td className="num">{formatNumber(lang, s.hours)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          {explained.shadowPrices.length === 0 && <p className="help">{t('none')}</p>}
+          <CompactTable
+            head={[t('center'), t('field'), t('hoursCovered')]}
+            rows={[...explained.shadowPrices].sort((a, b) => b.hours - a.hours).slice(0, 12)}
+            rowKey={(s) => `${s.centerCode}-${s.field}`}
+            cells={(s) => [nameOf(s.centerCode), fieldName(s.field), formatNumber(lang, s.hours)]}
+            none={t('none')}
+          />
         </div>
         <div className="panel">
           <h2>{t('hires')}</h2>
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('center')}</th>
-                <th scope="col">{t('field')}</th>
-                <th scope="col" className="num">
-                  {t('headcount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.hires.map((h) => (
-                <tr key={`${h.centerCode}-${h.field}`}>
-                  <td>{nameOf(h.centerCode)}</td>
-                  <td>{fieldName(h.field)}</td>
-                  <td className="num">{h.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {report.hires.length === 0 && <p className="help">{t('none')}</p>}
+          <CompactTable
+            head={[t('center'), t('field'), t('headcount')]}
+            rows={report.hires}
+            rowKey={(h) => `${h.centerCode}-${h.field}`}
+            cells={(h) => [nameOf(h.centerCode), fieldName(h.field), h.count]}
+            none={t('none')}
+          />
           <h2>{t('crossTrainingSuggestions')}</h2>
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('newField')}</th>
-                <th scope="col" className="num">
-                  {t('hoursCovered')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {explained.crossTraining.slice(0, 12).map((c) => (
-                <tr key={`${c.staffId}-${c.field}`}>
-                  <td>
-                    {c.name || staffName.get(c.staffId) || c.staffId}
-                    <div className="sub">{nameOf(c.centerCode)}</div>
-                  </td>
-                  <td>{fieldName(c.field)}</td>
-                  <td className="num">{formatNumber(lang, c.hours)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {explained.crossTraining.length === 0 && <p className="help">{t('none')}</p>}
+          <CompactTable
+            head={[t('name'), t('newField'), t('hoursCovered')]}
+            rows={explained.crossTraining.slice(0, 12)}
+            rowKey={(c) => `${c.staffId}-${c.field}`}
+            cells={(c) => [
+              <>
+                {c.name || staffName.get(c.staffId) || c.staffId}
+                <div className="sub">{nameOf(c.centerCode)}</div>
+              </>,
+              fieldName(c.field),
+              formatNumber(lang, c.hours),
+            ]}
+            none={t('none')}
+          />
         </div>
         <div className="panel">
           <h2>{t('tradeoff')}</h2>
           {!tradeoff && (
-            <button type="button" onClick={() => void computeTradeoff()} disabled={tradeoffBusy || !scenarioId}>
+            <button type="button" onClick={() => void computeTradeoff()} disabled={tradeoffBusy || !scenarioId || !mayTradeoff.allowed}>
               {t('computeTradeoff')}
             </button>
           )}
+          {!tradeoff && <RoleNote permission={mayTradeoff} />}
           {tradeoffBusy && <Loading />}
           <ErrorNote error={tradeoffError} />
           {tradeoff && <TradeoffChart points={tradeoff} title={t('tradeoff')} width={420} />}
