@@ -10,6 +10,8 @@ import { LeverEditor } from '../components/LeverEditor.tsx';
 import { useI18n } from '../i18n.ts';
 import { readReport, type PlanReport } from '../planReport.ts';
 import { useReference } from '../reference.ts';
+import { RoleNote } from '../session/RoleNote.tsx';
+import { usePermission, useUnsavedWork } from '../session/SessionProvider.tsx';
 import { hrefOf } from '../route.ts';
 import { DEFAULT_LEVERS, type ScenarioLevers } from '../scenario.ts';
 import { useAsync } from '../useAsync.ts';
@@ -57,6 +59,8 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
   const [report, setReport] = useState<PlanReport | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const polling = useRef(0);
+  const mayWrite = usePermission('save');
+  useUnsavedWork(dirty);
 
   useEffect(() => {
     const found = scenarios.data?.find((s) => s.id === scenarioId);
@@ -236,10 +240,10 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
             }}
           />
           <div className="actions sticky-actions">
-            <button type="button" onClick={() => void save()} disabled={busy}>
+            <button type="button" onClick={() => void save()} disabled={busy || !mayWrite.allowed}>
               {t('save')}
             </button>
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" disabled={busy || !mayWrite.allowed}>
               {busy ? t('solving') : t('solve')}
             </button>
             {busy && (
@@ -249,16 +253,17 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
             )}
             {record && (
               <>
-                <button type="button" onClick={() => void copy()} disabled={busy}>
+                <button type="button" onClick={() => void copy()} disabled={busy || !mayWrite.allowed}>
                   {t('copy')}
                 </button>
-                <button type="button" onClick={() => void remove()} disabled={busy}>
+                <button type="button" onClick={() => void remove()} disabled={busy || !mayWrite.allowed}>
                   {t('delete')}
                 </button>
               </>
             )}
             {record && !dirty && <span className="help">✓ {t('saved')}</span>}
           </div>
+          <RoleNote permission={mayWrite} />
           <ErrorNote error={saveError} />
           <ErrorNote error={solveError} />
           {job && (
