@@ -6,6 +6,8 @@ import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { formatInt } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useReference } from '../reference.ts';
+import { RoleNote } from '../session/RoleNote.tsx';
+import { usePermission } from '../session/SessionProvider.tsx';
 import { useAsync } from '../useAsync.ts';
 
 /** Which chosen file is which table, by its name (`centers.csv`, `history-2026.csv`...). */
@@ -33,6 +35,8 @@ export const DataPage = () => {
   const [error, setError] = useState<Error | undefined>(undefined);
   const [activateError, setActivateError] = useState<{ version: number; error: Error } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const mayImport = usePermission('import');
+  const mayActivate = usePermission('activate');
   const runImport = async () => {
     setBusy(true);
     setProblems(undefined);
@@ -113,7 +117,7 @@ export const DataPage = () => {
                   {v.active ? (
                     <span className="badge badge-good">✓ {t('active')}</span>
                   ) : (
-                    <button type="button" onClick={() => void activate(v.version)}>
+                    <button type="button" onClick={() => void activate(v.version)} disabled={!mayActivate.allowed}>
                       {t('activate')}
                     </button>
                   )}
@@ -123,6 +127,7 @@ export const DataPage = () => {
             ))}
           </tbody>
         </table>
+        <RoleNote permission={mayActivate} />
       </div>
       <form
         className="panel"
@@ -146,10 +151,11 @@ export const DataPage = () => {
             <input type="checkbox" checked={activateNow} onChange={(e) => setActivateNow(e.target.checked)} />
             {t('activate')}
           </label>
-          <button type="submit" className="primary" disabled={files.length === 0 || busy}>
+          <button type="submit" className="primary" disabled={files.length === 0 || busy || !mayImport.allowed}>
             {t('importRun')}
           </button>
         </div>
+        <RoleNote permission={mayImport} />
         <ErrorNote error={error} />
         {result && (
           <p className={result.ok ? 'good' : 'bad'} role="status">
