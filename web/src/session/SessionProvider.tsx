@@ -44,6 +44,7 @@ export const SessionProvider = ({ children }: { readonly children: ReactNode }) 
   useEffect(() => {
     let live = true;
     const kept = storedToken();
+    authorize(undefined);
     api.me(kept?.token).then(
       (me) => {
         if (!live) return;
