@@ -232,6 +232,10 @@ const vi = {
   roleAdmin: 'Quản trị viên',
   roleNeeded: 'Cần vai trò {needs}; bạn là {role}.',
   exportBusy: 'Đang tải tệp…',
+  compareAtMost: 'Chọn tối đa 4 phương án; bỏ chọn một phương án để chọn phương án khác',
+  compareStays: 'ở lại',
+  datasetVersion: 'Phiên bản dữ liệu',
+  solverVerdict: 'Kết luận của bộ giải',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -462,6 +466,10 @@ const en: Record<MessageKey, string> = {
   roleAdmin: 'Administrator',
   roleNeeded: 'Needs the role {needs}; yours is {role}.',
   exportBusy: 'Fetching the file…',
+  compareAtMost: 'At most 4 plans; clear one to choose another',
+  compareStays: 'stays',
+  datasetVersion: 'Dataset version',
+  solverVerdict: "Solver's verdict",
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { vi, en };
