@@ -1,6 +1,11 @@
-/** A server or network error in words, shown next to the control or panel that caused it. */
+/**
+ * A server or network error in words, shown next to the control or panel that caused it. The
+ * server's words appear in the planner's language when known (web/src/messages/), else as sent.
+ */
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.ts';
+import { importProblemText } from '../messages/importProblemText.ts';
+import { serverMessageText } from '../messages/serverMessageText.ts';
 
 export interface ErrorNoteProps {
   /** The error to show; nothing renders without one. */
@@ -10,19 +15,20 @@ export interface ErrorNoteProps {
 }
 
 export const ErrorNote = ({ error, onRetry }: ErrorNoteProps) => {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   if (!error) return null;
   const lead =
     error instanceof ApiError ? (error.status === 0 ? t('errorNetwork') : `${t('errorServer')} (${error.status})`) : t('errorFailed');
   const problems = error instanceof ApiError ? error.problems : [];
   return (
     <div className="error-note" role="alert">
-      <strong>{lead}:</strong> {error.message}
+      <strong>{lead}:</strong> {serverMessageText(lang, error.message)}
       {problems.length > 0 && (
         <ul>
           {problems.slice(0, 20).map((p, i) => (
             <li key={i}>
-              {[p.file, p.line !== undefined ? `${t('line')} ${p.line}` : '', p.column ?? ''].filter(Boolean).join(', ')}: {p.message}
+              {[p.file, p.line !== undefined ? `${t('line')} ${p.line}` : '', p.column ?? ''].filter(Boolean).join(', ')}
+              {p.value !== undefined && p.value !== '' ? ` "${p.value}"` : ''}: {importProblemText(lang, p)}
             </li>
           ))}
         </ul>

@@ -1,7 +1,14 @@
-/** Every lever of a scenario, each a labelled control with its unit. */
-import { useId } from 'react';
+/**
+ * Every lever of a scenario, each a labelled control with its unit. A lever's problem shows beside
+ * it in the planner's language: the server's message when it named that lever, else what the
+ * solver's own check (validateScenario, run here) finds.
+ */
+import { useId, useMemo } from 'react';
 import type { Field } from '../../../solver/domain.ts';
-import { useI18n } from '../i18n.ts';
+import { validateScenario, type ScenarioProblem } from '../../../solver/scenario.ts';
+import { useI18n, type Lang } from '../i18n.ts';
+import { readValidationMessage, scenarioProblemText } from '../messages/scenarioProblemText.ts';
+import { serverMessageText } from '../messages/serverMessageText.ts';
 import type { ScenarioLevers } from '../scenario.ts';
 import { PeriodControls } from './PeriodControls.tsx';
 
@@ -12,6 +19,18 @@ export interface LeverEditorProps {
   /** Server validation message per lever name (e.g. `maxCommuteKm`), shown beside that control. */
   readonly errors?: Readonly<Record<string, string>>;
 }
+
+/** A server message about one lever, next to it: its sentence only (the control names the lever). */
+export const leverMessageText = (lang: Lang, message: string): string =>
+  lang === 'en' ? message : (readValidationMessage(lang, message)?.text ?? serverMessageText(lang, message));
+
+/** The first problem validateScenario finds per top-level lever (`weights.evenness` counts as `weights`). */
+export const localLeverProblems = (levers: unknown): ReadonlyMap<string, ScenarioProblem> => {
+  const checked = validateScenario(levers);
+  const byLever = new Map<string, ScenarioProblem>();
+  if (!checked.ok) for (const p of checked.problems) if (!byLever.has(p.field.split('.')[0] ?? '')) byLever.set(p.field.split('.')[0] ?? '', p);
+  return byLever;
+};
 
 const pct = (m: number): string => `${m >= 1 ? '+' : ''}${Math.round((m - 1) * 100)}%`;
 
@@ -27,12 +46,17 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
   const id = useId();
   const set = <K extends keyof ScenarioLevers>(key: K, value: ScenarioLevers[K]) => onChange({ ...levers, [key]: value });
   const fieldName = (f: Field) => (lang === 'vi' ? f.nameVi : f.nameEn);
-  const err = (key: string) =>
-    errors[key] ? (
+  const local = useMemo(() => localLeverProblems(levers), [levers]);
+  const err = (key: string) => {
+    const server = errors[key];
+    const mine = local.get(key);
+    const text = server ? leverMessageText(lang, server) : mine ? scenarioProblemText(lang, mine) : undefined;
+    return text === undefined ? null : (
       <span className="field-error" role="alert">
-        {errors[key]}
+        {text}
       </span>
-    ) : null;
+    );
+  };
   return (
     <div className="lever-editor">
       <fieldset>

@@ -1,35 +1,22 @@
 /**
- * Compare 2 to 4 solved plans side by side: a key-figure table, their trade-off of uncovered hours
- * per center, and the moves that differ (people moved in one plan and not, or elsewhere, in another).
+ * Compare 2 to 4 solved plans side by side. The key-figure table and the differences in moves come
+ * from the server (POST /api/comparisons: one source of truth); the overlaid chart of uncovered hours
+ * per field reads each plan's coverage from its result. A server error is shown beside the plan it
+ * names (an unknown or unfinished plan), else beside the Compare button.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api, type PlanJob } from '../api.ts';
 import { GroupedBars } from '../charts/GroupedBars.tsx';
+import { planNamedIn, type ComparedPlan, type ComparedSummary, type Comparison } from '../comparison.ts';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
-import { formatInt, formatNumber } from '../format.ts';
-import { useI18n } from '../i18n.ts';
+import { formatInt, formatNumber, formatPercent } from '../format.ts';
+import { useI18n, type Lang, type Translate } from '../i18n.ts';
+import { planStatusText } from '../messages/conflictText.ts';
 import { OKABE_ITO } from '../palette.ts';
 import { readReport, type PlanReport } from '../planReport.ts';
 import { useReference } from '../reference.ts';
 import { useAsync } from '../useAsync.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-
-interface Compared {
-  readonly job: PlanJob;
-  readonly label: string;
-  readonly report: PlanReport;
-}
-
-/** Moves that are not the same in every plan: staff id -> destination per plan (undefined = stays). */
-export const moveDifferences = (plans: readonly { readonly report: PlanReport }[]): { staffId: string; name: string; from: string; to: (string | undefined)[] }[] => {
-  const ids = new Set(plans.flatMap((p) => p.report.moves.map((m) => m.staffId)));
-  const rows = [...ids].map((staffId) => {
-    const found = plans.map((p) => p.report.moves.find((m) => m.staffId === staffId));
-    const any = found.find((m) => m !== undefined);
-    return { staffId, name: any?.name ?? '', from: any?.fromCenter ?? '', to: found.map((m) => m?.toCenter) };
-  });
-  return rows.filter((r) => new Set(r.to).size > 1).sort((a, b) => a.staffId.localeCompare(b.staffId));
-};
 
 /** Uncovered hours of a plan per field, summed over centers. */
 export const uncoveredByField = (report: PlanReport): Map<string, number> => {
@@ -38,6 +25,28 @@ export const uncoveredByField = (report: PlanReport): Map<string, number> => {
   return m;
 };
 
+const dash = '–';
+const orDash = (x: number | null, write: (x: number) => string): string => (x === null ? dash : write(x));
+
+/** The rows of the key-figure table: a label and the cell of one plan's summary. */
+export const kpiRows = (lang: Lang, t: Translate): readonly (readonly [string, (s: ComparedSummary) => string])[] => [
+  [t('uncoveredHours'), (s) => `${formatInt(lang, s.uncoveredHoursBefore)} → ${orDash(s.uncoveredHoursAfter, (x) => formatInt(lang, x))}`],
+  [t('transfers'), (s) => formatInt(lang, s.transfers)],
+  [t('hires'), (s) => formatInt(lang, s.hires)],
+  [t('addedCommute'), (s) => `${formatNumber(lang, s.addedCommuteKm)} km`],
+  [t('overloadedCenters'), (s) => `${formatInt(lang, s.overloadedCentersBefore)} → ${orDash(s.overloadedCentersAfter, (x) => formatInt(lang, x))}`],
+  [t('maxUtilization'), (s) => `${formatPercent(lang, s.maxUtilizationBefore)} → ${formatPercent(lang, s.maxUtilizationAfter)}`],
+  [t('objective'), (s) => orDash(s.objective, (x) => formatNumber(lang, x))],
+  [t('gap'), (s) => formatPercent(lang, s.gap, 2)],
+  [t('seconds'), (s) => `${formatNumber(lang, s.seconds)} s`],
+];
+
+interface Outcome {
+  readonly comparison: Comparison;
+  /** Labels of the compared plans, in the server's order. */
+  readonly labels: readonly string[];
+}
+
 export const Compare = () => {
   const { lang, t } = useI18n();
   const ref = useReference();
@@ -45,37 +54,51 @@ export const Compare = () => {
   const plans = useAsync(() => api.plans(), []);
   const scenarios = useAsync(() => api.scenarios(), []);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [compared, setCompared] = useState<Compared[] | undefined>(undefined);
-  const [error, setError] = useState<Error | undefined>(undefined);
+  const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
+  const [error, setError] = useState<{ planId: string | undefined; error: Error } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [reports, setReports] = useState<{ data?: readonly PlanReport[]; error?: Error } | undefined>(undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
   const done = (plans.data ?? []).filter((p) => p.status === 'done');
   const scenarioName = (job: PlanJob) => scenarios.data?.find((s) => s.id === job.scenarioId)?.name ?? job.scenarioId ?? job.id.slice(0, 8);
   const labelOf = (job: PlanJob) => `${scenarioName(job)} · ${job.createdAt.slice(0, 16).replace('T', ' ')}`;
-  const toggle = (planId: string) =>
+  const labelOfCompared = (p: ComparedPlan) => {
+    const job = done.find((d) => d.id === p.id);
+    return job ? labelOf(job) : p.scenarioName;
+  };
+  const toggle = (planId: string) => {
+    setError(undefined);
     setChosen((c) => (c.includes(planId) ? c.filter((x) => x !== planId) : c.length >= 4 ? c : [...c, planId]));
+  };
+
   const run = async () => {
     setBusy(true);
     setError(undefined);
+    setReports(undefined);
     try {
-      const jobs = chosen.map((c) => done.find((d) => d.id === c)).filter((j): j is PlanJob => j !== undefined);
-      const reports = await Promise.all(jobs.map((j) => api.planResult(j.id)));
-      setCompared(jobs.map((job, i) => ({ job, label: labelOf(job), report: readReport(reports[i]) })));
+      const comparison = await api.compare<Comparison>(chosen);
+      setOutcome({ comparison, labels: comparison.plans.map(labelOfCompared) });
+      // The chart's coverage per field is in each plan's result, not in the comparison.
+      Promise.all(comparison.plans.map((p) => api.planResult(p.id)))
+        .then((results) => setReports({ data: results.map(readReport) }))
+        .catch((e: unknown) => setReports({ error: e instanceof Error ? e : new Error(String(e)) }));
     } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
+      const err = e instanceof Error ? e : new Error(String(e));
+      setOutcome(undefined);
+      setError({ planId: planNamedIn(err.message, chosen), error: err });
     }
     setBusy(false);
   };
-  const diffs = useMemo(() => (compared ? moveDifferences(compared) : []), [compared]);
-  const nameOf = (code: string | undefined) => (code ? (ref.centerByCode.get(code)?.nameVi ?? code) : '–');
-  const rows: [string, (r: PlanReport) => string][] = [
-    [t('status'), (r) => r.status],
-    [t('uncoveredHours'), (r) => formatInt(lang, r.coverage.reduce((s, c) => s + c.uncovered, 0))],
-    [t('transfers'), (r) => formatInt(lang, r.moves.length)],
-    [t('addedCommute'), (r) => `${formatNumber(lang, r.moves.reduce((s, m) => s + (m.km ?? 0), 0))} km`],
-    [t('hires'), (r) => formatInt(lang, r.hires.reduce((s, h) => s + h.count, 0))],
-    [t('objective'), (r) => (r.objective !== null ? formatNumber(lang, r.objective) : '–')],
-    [t('seconds'), (r) => `${formatNumber(lang, r.seconds)} s`],
-  ];
+
+  useEffect(() => {
+    if (outcome) heading.current?.focus();
+  }, [outcome]);
+
+  const nameOf = (code: string) => ref.centerByCode.get(code)?.nameVi ?? code;
+  const compared = outcome?.comparison.plans ?? [];
+  const labels = outcome?.labels ?? [];
+  const rows = kpiRows(lang, t);
+  const full = chosen.length >= 4;
   return (
     <section className="screen" aria-labelledby="compare-title">
       <div className="screen-head">
@@ -83,92 +106,160 @@ export const Compare = () => {
       </div>
       <ErrorNote error={plans.error} onRetry={plans.reload} />
       <div className="panel">
-        <fieldset className="plan-picker">
+        <fieldset className="plan-picker" aria-describedby={full ? `${id}-full` : undefined}>
           <legend>{t('compareHelp')}</legend>
-          {done.length === 0 && <p className="help">{t('none')}</p>}
-          {done.map((p) => (
-            <label key={p.id} className="check" htmlFor={`${id}-${p.id}`}>
-              <input id={`${id}-${p.id}`} type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggle(p.id)} disabled={!chosen.includes(p.id) && chosen.length >= 4} />
-              {labelOf(p)}
-            </label>
-          ))}
+          {plans.loading && <Loading />}
+          {!plans.loading && done.length === 0 && <p className="help">{t('none')}</p>}
+          {done.map((p) => {
+            const mine = error?.planId === p.id;
+            return (
+              <div key={p.id} className="plan-choice">
+                <label className="check" htmlFor={`${id}-${p.id}`}>
+                  <input
+                    id={`${id}-${p.id}`}
+                    type="checkbox"
+                    checked={chosen.includes(p.id)}
+                    onChange={() => toggle(p.id)}
+                    disabled={!chosen.includes(p.id) && full}
+                    aria-invalid={mine || undefined}
+                    aria-describedby={mine ? `${id}-${p.id}-error` : undefined}
+                  />
+                  {labelOf(p)}
+                </label>
+                {mine && (
+                  <div id={`${id}-${p.id}-error`}>
+                    <ErrorNote error={error.error} />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+          {full && (
+            <p id={`${id}-full`} className="help">
+              {t('compareAtMost')}
+            </p>
+          )}
         </fieldset>
         <div className="actions">
-          <button type="button" className="primary" disabled={chosen.length < 2 || busy} onClick={() => void run()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={chosen.length < 2 || busy}
+            onClick={() => void run()}
+            aria-describedby={error && error.planId === undefined ? `${id}-error` : undefined}
+          >
             {t('compareRun')}
           </button>
         </div>
-        <ErrorNote error={error} />
+        {error && error.planId === undefined && (
+          <div id={`${id}-error`}>
+            <ErrorNote error={error.error} />
+          </div>
+        )}
         {busy && <Loading />}
       </div>
-      {compared && (
+      {outcome && (
         <>
           <div className="panel">
-            <h2>{t('kpis')}</h2>
+            <h2 ref={heading} tabIndex={-1}>
+              {t('kpis')}
+            </h2>
             <table className="table">
               <thead>
                 <tr>
                   <th scope="col" />
                   {compared.map((c, i) => (
-                    <th key={c.job.id} scope="col" className="num">
-                      <i className="swatch" style={{ background: OKABE_ITO[i] }} aria-hidden="true" /> {c.label}
+                    <th key={c.id} scope="col" className="num">
+                      <i className="swatch" style={{ background: OKABE_ITO[i % OKABE_ITO.length] }} aria-hidden="true" /> {labels[i]}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
+                <tr>
+                  <th scope="row">{t('status')}</th>
+                  {compared.map((c) => (
+                    <td key={c.id} className="num">
+                      <StatusBadge status={c.summary.status} />
+                    </td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t('solverVerdict')}</th>
+                  {compared.map((c) => (
+                    <td key={c.id} className="help">
+                      {planStatusText(lang, c.summary)}
+                    </td>
+                  ))}
+                </tr>
                 {rows.map(([label, value]) => (
                   <tr key={label}>
                     <th scope="row">{label}</th>
                     {compared.map((c) => (
-                      <td key={c.job.id} className="num">
-                        {label === t('status') ? <StatusBadge status={c.report.status} /> : value(c.report)}
+                      <td key={c.id} className="num">
+                        {value(c.summary)}
                       </td>
                     ))}
                   </tr>
                 ))}
+                <tr>
+                  <th scope="row">{t('datasetVersion')}</th>
+                  {compared.map((c) => (
+                    <td key={c.id} className="num">
+                      {c.datasetVersion}
+                    </td>
+                  ))}
+                </tr>
               </tbody>
             </table>
           </div>
           <div className="panel">
             <h2>{t('uncoveredByField')}</h2>
-            <GroupedBars
-              title={t('uncoveredByField')}
-              categories={ref.fields.map((f) => ({ id: f.field, label: lang === 'vi' ? f.nameVi : f.nameEn }))}
-              series={compared.map((c) => ({ label: c.label, values: uncoveredByField(c.report) }))}
-            />
+            <ErrorNote error={reports?.error} />
+            {reports === undefined && <Loading />}
+            {reports?.data && (
+              <GroupedBars
+                title={t('uncoveredByField')}
+                categories={ref.fields.map((f) => ({ id: f.field, label: lang === 'vi' ? f.nameVi : f.nameEn }))}
+                series={reports.data.map((r, i) => ({ label: labels[i] ?? '', values: uncoveredByField(r) }))}
+              />
+            )}
           </div>
           <div className="panel">
             <h2>
-              {t('differences')} · {diffs.length}
+              {t('differences')} · {formatInt(lang, outcome.comparison.moves.length)}
             </h2>
-            <table className="table compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('from')}</th>
-                  {compared.map((c) => (
-                    <th key={c.job.id} scope="col">
-                      {t('to')}: {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {diffs.map((d) => (
-                  <tr key={d.staffId}>
-                    <td>
-                      {d.name || d.staffId}
-                      <div className="sub mono">{d.staffId}</div>
-                    </td>
-                    <td>{nameOf(d.from)}</td>
-                    {d.to.map((to, i) => (
-                      <td key={i}>{to ? nameOf(to) : <span className="help">{t('noMoves')}</span>}</td>
+            {outcome.comparison.moves.length === 0 ? (
+              <p className="help">{t('none')}</p>
+            ) : (
+              <table className="table compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('name')}</th>
+                    <th scope="col">{t('from')}</th>
+                    {compared.map((c, i) => (
+                      <th key={c.id} scope="col">
+                        {t('to')}: {labels[i]}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {outcome.comparison.moves.map((d) => (
+                    <tr key={d.staffId}>
+                      <td>
+                        {d.name || d.staffId}
+                        <div className="sub mono">{d.staffId}</div>
+                      </td>
+                      <td>{nameOf(d.fromCenter)}</td>
+                      {d.toCenters.map((to, i) => (
+                        <td key={i}>{to === d.fromCenter ? <span className="help">{t('compareStays')}</span> : nameOf(to)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </div>
         </>
       )}

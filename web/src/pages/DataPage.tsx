@@ -4,6 +4,7 @@ import type { InputProblem } from '../../../solver/domain.ts';
 import { api, ApiError, TABLE_NAMES, type TableName } from '../api.ts';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { formatInt } from '../format.ts';
+import { importProblemText } from '../messages/importProblemText.ts';
 import { useI18n } from '../i18n.ts';
 import { useReference } from '../reference.ts';
 import { RoleNote } from '../session/RoleNote.tsx';
@@ -182,7 +183,7 @@ export const DataPage = () => {
                     <td className="num">{p.line ?? ''}</td>
                     <td className="mono">{p.column ?? ''}</td>
                     <td className="mono">{p.value ?? ''}</td>
-                    <td>{p.message}</td>
+                    <td>{importProblemText(lang, p)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,150 @@
+/**
+ * Problems with a scenario's levers in the planner's language: from the codes of solver/scenario.ts
+ * (`scenario.*`), and from the sentences the server writes without a code (its wire schema's
+ * `must be <= 500`, and validateScenario's English relayed in a 400 as `body/scenario/LEVER SENTENCE`).
+ * What it cannot read stays in the server's English.
+ */
+import type { Lang, MessageKey } from '../i18n.ts';
+import { translate } from '../i18n.ts';
+import { fill, paramsFor, renderCoded, writeNumber, type Render, type WireCoded } from './params.ts';
+
+const vi: Readonly<Record<string, Render>> = {
+  'scenario.not_object': () => 'phương án phải là một đối tượng JSON',
+  'scenario.unknown_lever': (p) => fill('không có tham số này; các tham số có: {known}', { known: p.text('known') }),
+  'scenario.unknown_weight': (p) => fill('không có trọng số này; các trọng số có: {known}', { known: p.text('known') }),
+  'scenario.number': () => 'phải là một số',
+  'scenario.whole_number': () => 'phải là số nguyên',
+  'scenario.range': (p) => fill('phải nằm trong khoảng từ {min} đến {max}', { min: p.num('min'), max: p.num('max') }),
+  'scenario.above_zero': () => 'phải lớn hơn 0',
+  'scenario.month': () => 'phải là tháng dạng YYYY-MM',
+  'scenario.quantile': () => 'phải là 0,5, 0,8 hoặc 0,95',
+  'scenario.boolean': () => 'phải là có hoặc không',
+  'scenario.staff_ids': () => 'phải là danh sách mã công chức',
+  'scenario.object': () => 'phải là bảng giá trị theo tên',
+};
+const en: Readonly<Record<string, Render>> = {
+  'scenario.not_object': () => 'a scenario must be a JSON object',
+  'scenario.unknown_lever': (p) => fill('unknown lever; known: {known}', { known: p.text('known') }),
+  'scenario.unknown_weight': (p) => fill('unknown weight; known: {known}', { known: p.text('known') }),
+  'scenario.number': () => 'must be a number',
+  'scenario.whole_number': () => 'must be a whole number',
+  'scenario.range': (p) => fill('must be between {min} and {max}', { min: p.num('min'), max: p.num('max') }),
+  'scenario.above_zero': () => 'must be above 0',
+  'scenario.month': () => 'must be a month YYYY-MM',
+  'scenario.quantile': () => 'must be 0.5, 0.8 or 0.95',
+  'scenario.boolean': () => 'must be true or false',
+  'scenario.staff_ids': () => 'must be a list of staff ids',
+  'scenario.object': () => 'must be an object',
+};
+
+export const SCENARIO_PROBLEM_TEXTS: Readonly<Record<Lang, Readonly<Record<string, Render>>>> = { vi, en };
+
+/** A coded scenario problem (validateScenario run in the browser) in `lang`. */
+export const scenarioProblemText = (lang: Lang, p: WireCoded): string => renderCoded(SCENARIO_PROBLEM_TEXTS, lang, p);
+
+/** validateScenario's English sentences, read back into codes (the API relays them as text). */
+const SCENARIO_SENTENCES: readonly [RegExp, string, readonly string[]][] = [
+  [/^must be a number$/, 'scenario.number', []],
+  [/^must be a whole number$/, 'scenario.whole_number', []],
+  [/^must be between (-?[\d.e+]+) and (-?[\d.e+]+)$/, 'scenario.range', ['min', 'max']],
+  [/^must be above 0$/, 'scenario.above_zero', []],
+  [/^must be a month YYYY-MM$/, 'scenario.month', []],
+  [/^must be 0\.5, 0\.8 or 0\.95$/, 'scenario.quantile', []],
+  [/^must be true or false$/, 'scenario.boolean', []],
+  [/^must be a list of staff ids$/, 'scenario.staff_ids', []],
+  [/^must be an object$/, 'scenario.object', []],
+  [/^unknown lever; known: (.*)$/, 'scenario.unknown_lever', ['known']],
+  [/^unknown weight; known: (.*)$/, 'scenario.unknown_weight', ['known']],
+];
+
+/** The wire schema's (ajv's) sentences in Vietnamese; `$1`... are the captured values, numbers rewritten. */
+const SCHEMA_SENTENCES_VI: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^must be >= (-?[\d.e+]+)$/, (m) => `phải ≥ ${num(m[1])}`],
+  [/^must be <= (-?[\d.e+]+)$/, (m) => `phải ≤ ${num(m[1])}`],
+  [/^must be > (-?[\d.e+]+)$/, (m) => `phải > ${num(m[1])}`],
+  [/^must be < (-?[\d.e+]+)$/, (m) => `phải < ${num(m[1])}`],
+  [/^must be integer$/, () => 'phải là số nguyên'],
+  [/^must be number$/, () => 'phải là một số'],
+  [/^must be string$/, () => 'phải là chuỗi ký tự'],
+  [/^must be boolean$/, () => 'phải là có hoặc không'],
+  [/^must be null$/, () => 'phải để trống (không giới hạn)'],
+  [/^must be object$/, () => 'phải là bảng giá trị theo tên'],
+  [/^must be array$/, () => 'phải là một danh sách'],
+  [/^must be equal to one of the allowed values$/, () => 'phải là một trong các giá trị cho phép'],
+  [/^must be (-?[\d.]+)$/, (m) => `phải bằng ${num(m[1])}`],
+  [/^must match pattern "(.*)"$/, (m) => `không đúng dạng (mẫu "${m[1]}")`],
+  [/^must match format "(.*)"$/, (m) => `không đúng định dạng ${m[1]}`],
+  [/^must NOT have additional property "(.*)"$/, (m) => `không được có trường "${m[1]}"`],
+  [/^must have required property '(.*)'$/, (m) => `thiếu trường bắt buộc "${m[1]}"`],
+  [/^must NOT have fewer than (\d+) items$/, (m) => `phải có ít nhất ${m[1]} mục`],
+  [/^must NOT have more than (\d+) items$/, (m) => `không được có quá ${m[1]} mục`],
+  [/^must NOT have fewer than (\d+) characters$/, (m) => `phải có ít nhất ${m[1]} ký tự`],
+  [/^must NOT have more than (\d+) characters$/, (m) => `không được dài quá ${m[1]} ký tự`],
+  [/^must NOT have duplicate items.*$/, () => 'không được có mục trùng nhau'],
+  [/^is not valid$/, () => 'không hợp lệ'],
+];
+const num = (s: string | undefined): string => (s === undefined || !Number.isFinite(Number(s)) ? (s ?? '') : writeNumber('vi', Number(s)));
+
+/**
+ * One validation sentence (the part after the field's path) in `lang`; undefined when unknown.
+ * English: validateScenario's sentences are rewritten from their codes; the schema's stay as sent.
+ */
+export const validationSentence = (lang: Lang, sentence: string): string | undefined => {
+  for (const [re, code, names] of SCENARIO_SENTENCES) {
+    const m = re.exec(sentence);
+    if (m) {
+      const params = Object.fromEntries(names.map((n, i) => [n, n === 'known' ? (m[i + 1] ?? '') : Number(m[i + 1])]));
+      const render = SCENARIO_PROBLEM_TEXTS[lang][code];
+      return render?.(paramsFor(lang, params));
+    }
+  }
+  if (lang === 'en') return undefined;
+  // "must be null or must be >= 0": the branches of a union, each in words.
+  const parts = sentence.split(/ or (?=must )/);
+  const said = parts.map((part) => {
+    for (const [re, say] of SCHEMA_SENTENCES_VI) {
+      const m = re.exec(part);
+      if (m) return say(m);
+    }
+    return undefined;
+  });
+  return said.every((s) => s !== undefined) ? said.join(' hoặc ') : undefined;
+};
+
+/** Lever names in words (the planner's own labels); the name as written when it has none. */
+const LEVER_LABELS: Readonly<Record<string, MessageKey>> = {
+  period: 'period',
+  quantile: 'quantile',
+  onlineShareShift: 'onlineShift',
+  demandMultiplierByField: 'demandMultiplier',
+  demandMultiplierByCenter: 'demandMultiplier',
+  normMultiplierByField: 'normChange',
+  hiresAllowedByField: 'hiresPerField',
+  maxTransfers: 'transferBudget',
+  maxCommuteKm: 'commuteRadius',
+  minStaffPerCenter: 'minStaff',
+  minStaffByCenter: 'minStaff',
+  lockedStaffIds: 'lockedPeople',
+  crossTraining: 'crossTraining',
+  weights: 'weights',
+  timeLimitSeconds: 'timeLimit',
+};
+
+/** `maxCommuteKm` as "Bán kính đi lại (maxCommuteKm)"; `weights/evenness` keeps its sub-path. */
+export const leverLabel = (lang: Lang, path: string): string => {
+  const [lever = '', ...rest] = path.split(/[./]/);
+  const key = LEVER_LABELS[lever];
+  const words = key === undefined ? undefined : translate(lang, key);
+  return words === undefined ? path : `${words} (${[lever, ...rest].join('.')})`;
+};
+
+/**
+ * A server validation message `body/scenario/maxCommuteKm must be <= 500` in `lang`:
+ * `{ lever: 'maxCommuteKm', text: 'phải ≤ 500' }`; undefined when it is not one or its sentence is unknown.
+ */
+export const readValidationMessage = (lang: Lang, message: string): { readonly path: string; readonly text: string } | undefined => {
+  const m = /^(?:body|querystring|params)(?:\/([\w/]+))? (.+)$/.exec(message);
+  if (!m) return undefined;
+  const text = validationSentence(lang, m[2] ?? '');
+  return text === undefined ? undefined : { path: m[1] ?? '', text };
+};
