@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../solver/dataset/loadDataset.ts';
+import { explainInfeasibility } from '../../solver/plan/explainInfeasibility.ts';
+import { buildPlanIndex } from '../../solver/plan/planIndex.ts';
+import { syntheticCity } from '../../solver/plan/syntheticCity.ts';
+import { validateScenario } from '../../solver/scenario.ts';
+import { CONFLICT_CODES, conflictText, planStatusText, ruleText } from '../../web/src/messages/conflictText.ts';
+import { IMPORT_PROBLEM_TEXTS, importProblemText } from '../../web/src/messages/importProblemText.ts';
+import { SCENARIO_PROBLEM_TEXTS, scenarioProblemText } from '../../web/src/messages/scenarioProblemText.ts';
+import { serverMessageText } from '../../web/src/messages/serverMessageText.ts';
+import { fixture, fixtureDataset } from '../solver/dataset/fixtures.ts';
+
+const badCases = [
+  ['history', 'history-negative-count.csv'],
+  ['history', 'history-counts-do-not-add-up.csv'],
+  ['history', 'history-duplicate-row.csv'],
+  ['history', 'history-wrong-cell-count.csv'],
+  ['centers', 'centers-lat-lon-swapped.csv'],
+  ['staff', 'staff-fte-out-of-range.csv'],
+  ['fields', 'fields-zero-priority.csv'],
+] as const;
+const problemsOf = (table: string, file: string) => {
+  const r = loadDataset({ ...fixtureDataset('good'), [table]: fixture(`bad/${file}`) });
+  return r.ok ? [] : r.problems;
+};
+
+describe('import problems in both languages', () => {
+  it('a negative count reads in Vietnamese from its code, with the bound', () => {
+    const [p] = problemsOf('history', 'history-negative-count.csv');
+    expect(importProblemText('vi', p!)).toBe('phải là số nguyên ≥ 0');
+    expect(importProblemText('en', p!)).toBe('must be a whole number >= 0');
+  });
+
+  it('counts that do not add up name both numbers, with Vietnamese thousands separators', () => {
+    const p = { file: 'h.csv', message: 'x', code: 'import.counts_unbalanced', params: { sum: 1690, received: 1700 } };
+    expect(importProblemText('vi', p)).toBe('đúng hạn + trễ hạn + đang giải quyết = 1.690, phải bằng số tiếp nhận 1.700');
+    expect(importProblemText('en', p)).toBe('resolved_on_time + resolved_late + pending = 1,690, must equal received 1,700');
+  });
+
+  it('coordinates outside Vietnam and an fte out of range say their bounds', () => {
+    const [lat, lon] = problemsOf('centers', 'centers-lat-lon-swapped.csv');
+    expect(importProblemText('vi', lat!)).toBe('phải là vĩ độ trong lãnh thổ Việt Nam, từ 8 đến 24');
+    expect(importProblemText('vi', lon!)).toBe('phải là kinh độ trong lãnh thổ Việt Nam, từ 102 đến 118');
+    const [fte] = problemsOf('staff', 'staff-fte-out-of-range.csv');
+    expect(importProblemText('vi', fte!)).toBe('phải là một số > 0 và ≤ 1');
+  });
+
+  it('the English rendered from the code is the server\'s own sentence for every named bad case here', () => {
+    for (const [table, file] of badCases) for (const p of problemsOf(table, file)) expect(importProblemText('en', p)).toBe(p.message);
+  });
+
+  it('an unknown code, or none, shows the server\'s English, never nothing', () => {
+    expect(importProblemText('vi', { file: 'a.csv', message: 'a brand new check', code: 'import.brand_new', params: {} })).toBe('a brand new check');
+    expect(importProblemText('vi', { file: 'a.csv', message: 'no code at all' })).toBe('no code at all');
+    expect(importProblemText('vi', { file: 'a.csv', message: 'the file does not exist' })).toBe('không có tệp này');
+  });
+
+  it('a missing param falls back to the English instead of a sentence with a hole', () => {
+    expect(importProblemText('vi', { file: 'a.csv', message: 'missing column "x"', code: 'import.missing_column', params: {} })).toBe('missing column "x"');
+  });
+
+  it('every import code has a sentence in both languages', () => {
+    const codes = [
+      'file_empty', 'not_csv', 'column_twice', 'missing_column', 'cell_count', 'no_rows', 'unknown_column', 'empty', 'number', 'latitude',
+      'longitude', 'boolean', 'one_of', 'unit_code', 'field_id', 'month', 'date', 'duplicate', 'unknown_center', 'unknown_field',
+      'resolved_over_received', 'counts_unbalanced', 'no_fields', 'field_twice', 'before_received', 'after_export', 'more_problems',
+    ].map((c) => `import.${c}`);
+    expect(Object.keys(IMPORT_PROBLEM_TEXTS.vi).sort()).toEqual([...codes].sort());
+    expect(Object.keys(IMPORT_PROBLEM_TEXTS.en).sort()).toEqual([...codes].sort());
+  });
+});
+
+describe('scenario problems in both languages', () => {
+  it('a lever out of range says its range; an unknown weight lists the known ones', () => {
+    const result = validateScenario({ maxCommuteKm: 900, weights: { speed: 1 } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => scenarioProblemText('vi', p))).toEqual([
+      'phải nằm trong khoảng từ 0 đến 500',
+      'không có trọng số này; các trọng số có: uncovered, evenness, transfers, commuteKm, hires',
+    ]);
+    expect(result.problems.map((p) => scenarioProblemText('en', p))).toEqual(result.problems.map((p) => p.message));
+  });
+
+  it('both languages cover the same codes', () => {
+    expect(Object.keys(SCENARIO_PROBLEM_TEXTS.vi).sort()).toEqual(Object.keys(SCENARIO_PROBLEM_TEXTS.en).sort());
+  });
+});
+
+describe('infeasibility conflicts in both languages', () => {
+  const input = syntheticCity({ seed: 3, centers: 6, staffPerCenter: 4, fields: 5, areaKm: 60, rules: { maxCommuteKm: 2, minStaffPerCenter: 0, minStaffByCenter: { '10002': 40 }, maxTransfers: 0 } });
+  const conflicts = explainInfeasibility(input, buildPlanIndex(input));
+
+  it('a minimum out of reach names the center by its Vietnamese name from the data, with diacritics', () => {
+    const c = conflicts.find((x) => x.code === 'conflict.min_out_of_reach');
+    expect(c).toBeDefined();
+    const names = (code: string) => (code === '10002' ? 'Phù Liễn' : undefined);
+    expect(conflictText('vi', c!, names)).toBe(
+      `Phù Liễn (10002): cần tối thiểu 40 người, nhưng chỉ có ${c!.params['reachable']} người đang làm việc ở đây hoặc sống trong bán kính 2 km và không bị giữ cố định ở nơi khác.`,
+    );
+    expect(conflictText('en', c!, names)).toBe(c!.message.replace(c!.params['centerName'] as string, 'Phù Liễn'));
+  });
+
+  it('without the dataset\'s name, the conflict\'s own name is used, and English matches the solver\'s', () => {
+    for (const c of conflicts) expect(conflictText('en', c)).toBe(c.message);
+  });
+
+  it('every conflict code has a sentence, and rules read in Vietnamese', () => {
+    expect([...CONFLICT_CODES].sort()).toEqual([
+      'conflict.budget_below_leavers', 'conflict.budget_below_newcomers', 'conflict.locked_above_max_staff',
+      'conflict.min_above_max_staff', 'conflict.min_out_of_reach', 'conflict.minimums_above_staff',
+    ]);
+    expect(ruleText('vi', 'transfers within the budget')).toBe('số lượt điều động trong giới hạn');
+    expect(ruleText('vi', 'a rule added later')).toBe('a rule added later');
+  });
+
+  it('a conflict the solver wrote without a code keeps its English', () => {
+    expect(conflictText('vi', { message: 'The full MIP is infeasible.' })).toBe('The full MIP is infeasible.');
+  });
+});
+
+describe('plan status and free-text server errors', () => {
+  it('the status reads from its code and gap', () => {
+    expect(planStatusText('vi', { status: 'optimal', message: 'Optimal within 1.0%', gap: 0.0022 })).toBe('Tối ưu: chênh lệch 0,22% so với cận dưới hợp lệ.');
+    expect(planStatusText('en', { status: 'time_limit', message: 'x', gap: 0.14, objective: 10 })).toBe('Stopped at the time limit; best plan found, gap 14.00%.');
+    expect(planStatusText('vi', { status: 'time_limit', message: 'x', gap: null, objective: null })).toBe('Không tìm được phương án trong giới hạn thời gian.');
+    expect(planStatusText('vi', { status: 'something_new', message: 'as the server says' })).toBe('as the server says');
+  });
+
+  it('validation messages name the lever in words and say the rule in Vietnamese', () => {
+    expect(serverMessageText('vi', 'body/scenario/maxCommuteKm must be <= 500')).toBe('Bán kính đi lại (maxCommuteKm): phải ≤ 500');
+    expect(serverMessageText('vi', 'body/scenario/maxTransfers must be null or must be >= 0')).toBe(
+      'Số điều động tối đa (maxTransfers): phải để trống (không giới hạn) hoặc phải ≥ 0',
+    );
+    expect(serverMessageText('vi', 'body/scenario/weights/evenness must be between 0 and 1000000')).toBe(
+      'Trọng số mục tiêu (weights.evenness): phải nằm trong khoảng từ 0 đến 1.000.000',
+    );
+    expect(serverMessageText('vi', 'body/planIds must NOT have fewer than 2 items')).toBe('planIds: phải có ít nhất 2 mục');
+  });
+
+  it('known HTTP errors read in Vietnamese; English keeps the server\'s words; unknown ones stay as sent', () => {
+    expect(serverMessageText('vi', 'no plan with id 5a1f')).toBe('không có kết quả giải với mã 5a1f');
+    expect(serverMessageText('vi', 'plan 0f3c9a2e-1111 is failed: it has no result (the solver stopped unexpectedly)')).toBe(
+      'kết quả giải 0f3c9a2e bị lỗi: chưa có kết quả (bộ giải dừng bất thường)',
+    );
+    expect(serverMessageText('vi', 'the solver queue is full; retry in 10 s')).toBe('hàng đợi giải đang đầy; hãy thử lại sau 10 giây');
+    expect(serverMessageText('en', 'no plan with id 5a1f')).toBe('no plan with id 5a1f');
+    expect(serverMessageText('vi', 'something nobody wrote down')).toBe('something nobody wrote down');
+  });
+
+  it('a solve that failed on its levers lists each lever in Vietnamese', () => {
+    expect(serverMessageText('vi', 'invalid scenario: maxCommuteKm = 900: must be between 0 and 500; quantile = 0.7: must be 0.5, 0.8 or 0.95')).toBe(
+      'phương án không hợp lệ: Bán kính đi lại (maxCommuteKm) = 900: phải nằm trong khoảng từ 0 đến 500; Mức dự báo (quantile) = 0.7: phải là 0,5, 0,8 hoặc 0,95',
+    );
+  });
+});
