@@ -36,77 +36,37 @@ export interface FieldSpec {
   readonly seasonal: readonly number[];
 }
 
-export const FIELD_SPECS: readonly FieldSpec[] = [
-  {
-    field: 'certification', nameVi: 'Chứng thực', nameEn: 'Certification of copies, signatures and contracts',
-    timeLimitDays: 0, minDirect: 7, minOnline: 4, minProcessing: 8, priority: 1,
-    shareWard: 0.5, shareCommune: 0.38, preReformRatio: 0.8, onlineShareJuly2025: 0.05, trendPerYear: -0.04,
-    seasonal: [1.15, 0.95, 1.0, 1.0, 0.95, 1.0, 1.05, 1.1, 1.1, 0.95, 0.9, 0.95],
-  },
-  {
-    field: 'civil_status', nameVi: 'Hộ tịch', nameEn: 'Civil status',
-    timeLimitDays: 3, minDirect: 15, minOnline: 8, minProcessing: 30, priority: 1.2,
-    shareWard: 0.14, shareCommune: 0.16, preReformRatio: 0.9, onlineShareJuly2025: 0.55, trendPerYear: 0,
-    seasonal: [1.15, 0.9, 1.0, 0.95, 0.9, 0.9, 0.9, 0.95, 1.0, 1.1, 1.15, 1.15],
-  },
-  {
-    field: 'land', nameVi: 'Đất đai', nameEn: 'Land',
-    timeLimitDays: 15, minDirect: 25, minOnline: 12, minProcessing: 240, priority: 1,
-    shareWard: 0.07, shareCommune: 0.13, preReformRatio: 0.35, onlineShareJuly2025: 0.3, trendPerYear: 0.02,
-    seasonal: [1.1, 0.85, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95, 1.0, 1.0, 1.05, 1.15],
-  },
-  {
-    field: 'social_protection', nameVi: 'Bảo trợ xã hội', nameEn: 'Social protection',
-    timeLimitDays: 15, minDirect: 20, minOnline: 10, minProcessing: 75, priority: 1.5,
-    shareWard: 0.07, shareCommune: 0.09, preReformRatio: 0.7, onlineShareJuly2025: 0.45, trendPerYear: 0.01,
-    seasonal: [1.6, 0.8, 0.85, 0.85, 0.8, 0.8, 0.85, 0.95, 1.7, 0.9, 1.3, 0.9],
-  },
-  {
-    field: 'meritorious_people', nameVi: 'Người có công', nameEn: 'Meritorious people',
-    timeLimitDays: 15, minDirect: 20, minOnline: 10, minProcessing: 80, priority: 1.5,
-    shareWard: 0.03, shareCommune: 0.04, preReformRatio: 0.6, onlineShareJuly2025: 0.45, trendPerYear: -0.02,
-    seasonal: [1.5, 0.8, 0.85, 0.85, 0.85, 1.0, 2.0, 0.85, 0.85, 0.85, 0.85, 0.85],
-  },
-  {
-    field: 'business_household', nameVi: 'Hộ kinh doanh', nameEn: 'Business household registration',
-    timeLimitDays: 3, minDirect: 15, minOnline: 8, minProcessing: 45, priority: 1,
-    shareWard: 0.05, shareCommune: 0.03, preReformRatio: 0.15, onlineShareJuly2025: 0.6, trendPerYear: 0.03,
-    seasonal: [0.9, 1.3, 1.25, 1.05, 1.0, 0.95, 0.95, 0.95, 0.95, 0.95, 0.9, 0.85],
-  },
-  {
-    field: 'construction', nameVi: 'Xây dựng', nameEn: 'House construction permits',
-    timeLimitDays: 15, minDirect: 20, minOnline: 12, minProcessing: 180, priority: 1,
-    shareWard: 0.03, shareCommune: 0.03, preReformRatio: 0.25, onlineShareJuly2025: 0.4, trendPerYear: 0.02,
-    seasonal: [1.05, 1.0, 1.2, 1.2, 1.1, 0.95, 0.85, 0.8, 0.85, 1.0, 1.05, 1.0],
-  },
-  {
-    field: 'education', nameVi: 'Giáo dục và đào tạo', nameEn: 'Education',
-    timeLimitDays: 5, minDirect: 10, minOnline: 5, minProcessing: 25, priority: 1,
-    shareWard: 0.03, shareCommune: 0.04, preReformRatio: 0.35, onlineShareJuly2025: 0.65, trendPerYear: 0,
-    seasonal: [0.7, 0.7, 0.7, 0.8, 1.0, 1.6, 2.0, 1.8, 1.1, 0.6, 0.5, 0.5],
-  },
-  {
-    field: 'health_insurance', nameVi: 'Bảo hiểm y tế', nameEn: 'Health insurance',
-    timeLimitDays: 5, minDirect: 10, minOnline: 5, minProcessing: 20, priority: 1,
-    shareWard: 0.04, shareCommune: 0.04, preReformRatio: 0.9, onlineShareJuly2025: 0.55, trendPerYear: 0,
-    seasonal: [1.4, 0.8, 0.8, 0.9, 0.9, 0.9, 0.9, 1.0, 1.2, 0.9, 0.9, 1.3],
-  },
-  {
-    field: 'labour', nameVi: 'Lao động, việc làm', nameEn: 'Labour and employment',
-    timeLimitDays: 7, minDirect: 15, minOnline: 8, minProcessing: 45, priority: 1,
-    shareWard: 0.02, shareCommune: 0.02, preReformRatio: 0.5, onlineShareJuly2025: 0.45, trendPerYear: 0,
-    seasonal: [0.9, 1.3, 1.2, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9, 0.9, 0.9],
-  },
-  {
-    field: 'culture_sports', nameVi: 'Văn hóa, thể thao và du lịch', nameEn: 'Culture, sports and tourism',
-    timeLimitDays: 7, minDirect: 15, minOnline: 8, minProcessing: 50, priority: 0.8,
-    shareWard: 0.01, shareCommune: 0.01, preReformRatio: 0.5, onlineShareJuly2025: 0.45, trendPerYear: 0,
-    seasonal: [1.2, 1.3, 1.1, 1.0, 1.0, 0.9, 0.9, 0.9, 0.9, 1.0, 1.0, 0.9],
-  },
-  {
-    field: 'agriculture_environment', nameVi: 'Nông nghiệp và môi trường', nameEn: 'Agriculture and environment',
-    timeLimitDays: 10, minDirect: 15, minOnline: 8, minProcessing: 100, priority: 1,
-    shareWard: 0.01, shareCommune: 0.03, preReformRatio: 0.5, onlineShareJuly2025: 0.35, trendPerYear: 0,
-    seasonal: [0.9, 1.0, 1.1, 1.0, 1.2, 1.0, 0.9, 0.9, 1.0, 1.0, 1.0, 1.0],
-  },
+/**
+ * One field per row, columns in the order of FieldSpec: field, nameVi, nameEn, timeLimitDays,
+ * minDirect, minOnline, minProcessing, priority, shareWard, shareCommune, preReformRatio,
+ * onlineShareJuly2025, trendPerYear, seasonal (January first).
+ */
+type FieldRow = readonly [
+  field: string, nameVi: string, nameEn: string,
+  timeLimitDays: number, minDirect: number, minOnline: number, minProcessing: number, priority: number,
+  shareWard: number, shareCommune: number, preReformRatio: number, onlineShareJuly2025: number, trendPerYear: number,
+  seasonal: readonly number[],
 ];
+
+const FIELD_ROWS: readonly FieldRow[] = [
+  ['certification', 'Chứng thực', 'Certification of copies, signatures and contracts', 0, 7, 4, 8, 1, 0.5, 0.38, 0.8, 0.05, -0.04, [1.15, 0.95, 1.0, 1.0, 0.95, 1.0, 1.05, 1.1, 1.1, 0.95, 0.9, 0.95]],
+  ['civil_status', 'Hộ tịch', 'Civil status', 3, 15, 8, 30, 1.2, 0.14, 0.16, 0.9, 0.55, 0, [1.15, 0.9, 1.0, 0.95, 0.9, 0.9, 0.9, 0.95, 1.0, 1.1, 1.15, 1.15]],
+  ['land', 'Đất đai', 'Land', 15, 25, 12, 240, 1, 0.07, 0.13, 0.35, 0.3, 0.02, [1.1, 0.85, 1.0, 1.0, 1.0, 0.95, 0.95, 0.95, 1.0, 1.0, 1.05, 1.15]],
+  ['social_protection', 'Bảo trợ xã hội', 'Social protection', 15, 20, 10, 75, 1.5, 0.07, 0.09, 0.7, 0.45, 0.01, [1.6, 0.8, 0.85, 0.85, 0.8, 0.8, 0.85, 0.95, 1.7, 0.9, 1.3, 0.9]],
+  ['meritorious_people', 'Người có công', 'Meritorious people', 15, 20, 10, 80, 1.5, 0.03, 0.04, 0.6, 0.45, -0.02, [1.5, 0.8, 0.85, 0.85, 0.85, 1.0, 2.0, 0.85, 0.85, 0.85, 0.85, 0.85]],
+  ['business_household', 'Hộ kinh doanh', 'Business household registration', 3, 15, 8, 45, 1, 0.05, 0.03, 0.15, 0.6, 0.03, [0.9, 1.3, 1.25, 1.05, 1.0, 0.95, 0.95, 0.95, 0.95, 0.95, 0.9, 0.85]],
+  ['construction', 'Xây dựng', 'House construction permits', 15, 20, 12, 180, 1, 0.03, 0.03, 0.25, 0.4, 0.02, [1.05, 1.0, 1.2, 1.2, 1.1, 0.95, 0.85, 0.8, 0.85, 1.0, 1.05, 1.0]],
+  ['education', 'Giáo dục và đào tạo', 'Education', 5, 10, 5, 25, 1, 0.03, 0.04, 0.35, 0.65, 0, [0.7, 0.7, 0.7, 0.8, 1.0, 1.6, 2.0, 1.8, 1.1, 0.6, 0.5, 0.5]],
+  ['health_insurance', 'Bảo hiểm y tế', 'Health insurance', 5, 10, 5, 20, 1, 0.04, 0.04, 0.9, 0.55, 0, [1.4, 0.8, 0.8, 0.9, 0.9, 0.9, 0.9, 1.0, 1.2, 0.9, 0.9, 1.3]],
+  ['labour', 'Lao động, việc làm', 'Labour and employment', 7, 15, 8, 45, 1, 0.02, 0.02, 0.5, 0.45, 0, [0.9, 1.3, 1.2, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9, 0.9, 0.9]],
+  ['culture_sports', 'Văn hóa, thể thao và du lịch', 'Culture, sports and tourism', 7, 15, 8, 50, 0.8, 0.01, 0.01, 0.5, 0.45, 0, [1.2, 1.3, 1.1, 1.0, 1.0, 0.9, 0.9, 0.9, 0.9, 1.0, 1.0, 0.9]],
+  ['agriculture_environment', 'Nông nghiệp và môi trường', 'Agriculture and environment', 10, 15, 8, 100, 1, 0.01, 0.03, 0.5, 0.35, 0, [0.9, 1.0, 1.1, 1.0, 1.2, 1.0, 0.9, 0.9, 1.0, 1.0, 1.0, 1.0]],
+];
+
+const specOf = ([field, nameVi, nameEn, timeLimitDays, minDirect, minOnline, minProcessing, priority, shareWard, shareCommune,
+  preReformRatio, onlineShareJuly2025, trendPerYear, seasonal]: FieldRow): FieldSpec => ({
+  field, nameVi, nameEn, timeLimitDays, minDirect, minOnline, minProcessing, priority,
+  shareWard, shareCommune, preReformRatio, onlineShareJuly2025, trendPerYear, seasonal,
+});
+
+export const FIELD_SPECS: readonly FieldSpec[] = FIELD_ROWS.map(specOf);

@@ -127,8 +127,16 @@ const UNCODED_VI: readonly [RegExp, string][] = [
   [/^the file is not UTF-8 text \(save it as "CSV UTF-8"\)$/, 'tệp không phải văn bản UTF-8 (hãy lưu dạng "CSV UTF-8")'],
 ];
 
+/** An import problem as the server sends it (solver/domain.ts InputProblem, with its code when it has one). */
+export interface WireProblem extends WireCoded {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: string;
+  readonly value?: string;
+}
+
 /** The problem's sentence in `lang`; the server's English when its code is unknown or absent. */
-export const importProblemText = (lang: Lang, p: WireCoded): string => {
+export const importProblemText = (lang: Lang, p: WireProblem): string => {
   if (p.code === undefined && lang === 'vi') {
     const hit = UNCODED_VI.find(([re]) => re.test(p.message));
     if (hit) return hit[1];
