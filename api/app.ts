@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -19,13 +18,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { DEFAULT_DATASET_DIR } from './dataset-files.ts';
 import { registerAccess, type AccessMode } from './auth/access.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import type { AppContext, Routes } from './routes/context.ts';
 import { dataRoutes } from './routes/dataRoutes.ts';
 import { datasetRoutes, IMPORT_BODY_LIMIT } from './routes/datasetRoutes.ts';
 import { scenarioRoutes } from './routes/scenarioRoutes.ts';
 import { statusRoutes } from './routes/statusRoutes.ts';
-import { computeService, runTask } from './jobs/computeService.ts';
+import { computeService, overviewWorkload, runTask } from './jobs/computeService.ts';
 import type { ValidatedImport } from './jobs/importTasks.ts';
 import { planJobs } from './jobs/planJobs.ts';
 import { createWorkerPool } from './jobs/workerPool.ts';
@@ -56,6 +56,14 @@ export interface AppOptions {
   readonly queueLimit?: number;
   /** Compile the solver (HiGHS) in each worker at start instead of at the first solve. Default false. */
   readonly warmSolver?: boolean;
+  /**
+   * Prepare the active dataset in the background as soon as the app is built, and every version
+   * imported or activated later: forecasts (stored per content hash, so a restart finds them), the
+   * overview's workload, and a worker ready to solve the default scenario. Default false.
+   */
+  readonly prepare?: boolean;
+  /** Receives the server's own lines (preparation, each plan's stage times). Default: none. */
+  readonly log?: (line: string) => void;
   /** Fastify's logger. Default off. */
   readonly logger?: boolean;
 }
@@ -128,8 +136,22 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const datasets = datasetService(storage, options.dataDir, (kind, payload) => runTask(pool, kind, payload, IMPORT_LIMIT_MS) as Promise<ValidatedImport>);
   await datasets.seed(options.datasetDir ?? DEFAULT_DATASET_DIR, 'system');
   const compute = computeService(storage, pool, options.dataDir);
-  const jobs = planJobs(storage, datasets, pool, compute, options.dataDir);
-  const context: AppContext = { mode: options.mode, storage, datasets, pool, compute, jobs, dataDir: options.dataDir };
+  const jobs = planJobs(storage, datasets, pool, compute, options.dataDir, options.log);
+  const prepare = (version: number): void => {
+    if (options.prepare !== true) return;
+    const loaded = datasets.load(version);
+    if (loaded === undefined) return;
+    const t0 = performance.now();
+    options.log?.(`Preparing forecasts of dataset version ${version} in the background...`);
+    void compute.prepare(loaded, overviewWorkload(loaded.dataset), {}).then((p) => {
+      const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+      options.log?.(p.state === 'ready'
+        ? `Forecasts ready for dataset version ${version} (${seconds} s; the overview and the default plan are prepared)`
+        : `Preparing dataset version ${version} failed after ${seconds} s: ${p.error ?? ''} (forecasts are computed on first use)`);
+    });
+  };
+  const context: AppContext = { mode: options.mode, storage, datasets, pool, compute, jobs, dataDir: options.dataDir, prepare };
+  prepare(datasets.active().version);
 
   for (const schema of SCHEMAS) app.addSchema(schema);
   app.setValidatorCompiler(validatorCompiler(SCHEMAS));
@@ -137,8 +159,11 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
-  // No upgrade-insecure-requests: on a city intranet the server is reached over plain HTTP.
-  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   await app.register(rateLimit, {
     global: true,
     max: options.writesPerMinute ?? 600,

@@ -62,6 +62,8 @@ const app = await buildApp({
   mode,
   logger: env['LOG'] === '1',
   warmSolver: true,
+  prepare: true,
+  log: (line) => console.log(line),
   ...(writes === undefined ? {} : { writesPerMinute: writes }),
   ...(datasetDir === undefined ? {} : { datasetDir: resolve(datasetDir) }),
   ...(webDir === undefined ? {} : { webDir: resolve(webDir) }),

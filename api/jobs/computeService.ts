@@ -5,17 +5,44 @@
  * Concurrent requests for the same thing share one computation.
  */
 import { randomUUID } from 'node:crypto';
+import type { Dataset } from '../../solver/domain.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { CityWorkload, WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import { httpError } from '../routes/httpError.ts';
 import type { LoadedDataset } from '../storage/datasetService.ts';
 import type { Storage } from '../storage/openStorage.ts';
+import type { Levers } from './planPipeline.ts';
 import type { WorkerPool } from './workerPool.ts';
 import { FORECAST_HORIZON, forecastKey } from './workerStore.ts';
 
 export interface ComputeService {
+  /** The forecasts of a dataset, parsed (computed in a worker and stored first if needed). */
   readonly forecasts: (loaded: LoadedDataset) => Promise<readonly DossierForecast[]>;
+  /** Makes sure the forecasts of a dataset are computed and stored, without parsing them here. */
+  readonly ensureForecasts: (loaded: LoadedDataset) => Promise<void>;
   readonly workload: (loaded: LoadedDataset, options: WorkloadOptions) => Promise<CityWorkload>;
+  /**
+   * Prepares a dataset in the background: forecasts, the overview's workload (`overview`), and a
+   * worker ready to solve `scenario` (dataset and forecasts parsed, its workload computed, HiGHS
+   * compiled). Resolves with the outcome (never rejects); a second call for the same hash shares it.
+   */
+  readonly prepare: (loaded: LoadedDataset, overview: WorkloadOptions, scenario: Levers) => Promise<Preparation>;
+  /** How the preparation of a dataset stands; `ready` when its forecasts are stored and nothing runs. */
+  readonly preparation: (loaded: LoadedDataset) => Preparation;
+}
+
+/** Where the background preparation of a dataset stands. */
+export interface Preparation {
+  readonly datasetHash: string;
+  /** `pending`: forecasts not stored and nothing prepares them yet (the first request that needs them computes them). */
+  readonly state: 'pending' | 'preparing' | 'ready' | 'failed';
+  /** What runs now: `forecasts`, `workload`, `solver`; `done` once ready. */
+  readonly stage: string;
+  /** When it began (ISO 8601), null when nothing was prepared in this process (found stored). */
+  readonly startedAt: string | null;
+  /** Seconds it took once over; null while preparing or when found stored. */
+  readonly seconds: number | null;
+  readonly error: string | null;
 }
 
 /** Seconds a client is told to wait when the queue is full. */
@@ -46,12 +73,23 @@ const unprocessable = (what: string) => (error: unknown): never => {
   throw httpError(422, `${what}: ${message}`);
 };
 
+/**
+ * The workload the web overview opens on: the last month of the dataset's history (what really
+ * happened there) at P80 (web/src/pages/Overview.tsx).
+ */
+export const overviewWorkload = (dataset: Dataset): WorkloadOptions => {
+  let last = '';
+  for (const row of dataset.history) if (row.month > last) last = row.month;
+  return { period: last, quantile: 0.8 };
+};
+
 /** Workloads kept in memory (a planner flips between a few periods and quantiles). */
 const WORKLOADS_KEPT = 16;
 
 export const computeService = (storage: Storage, pool: WorkerPool, dataDir: string): ComputeService => {
   const running = new Map<string, Promise<unknown>>();
   const workloads = new Map<string, CityWorkload>();
+  const preparations = new Map<string, { status: Preparation; done: Promise<Preparation> }>();
   let forecastMemory: { hash: string; forecasts: readonly DossierForecast[] } | undefined;
 
   const once = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
@@ -62,32 +100,75 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     return made;
   };
 
+  /** Whether the forecasts of `hash` are stored (a key lookup; the text is not read). */
+  const stored = (hash: string): boolean => storage.cache.has(forecastKey(hash, FORECAST_HORIZON));
+
+  const ensureForecasts = async (loaded: LoadedDataset): Promise<void> => {
+    if (forecastMemory?.hash === loaded.hash || stored(loaded.hash)) return;
+    const key = forecastKey(loaded.hash, FORECAST_HORIZON);
+    await once(key, async () => {
+      // The worker answers with the JSON text: it is stored as it is, never parsed on this thread.
+      const text = await runTask(pool, 'forecast', { dataDir, hash: loaded.hash }).catch(unprocessable('cannot forecast this dataset')) as string;
+      storage.cache.put(key, text);
+    });
+  };
+
   const forecasts = async (loaded: LoadedDataset): Promise<readonly DossierForecast[]> => {
     if (forecastMemory?.hash === loaded.hash) return forecastMemory.forecasts;
-    const key = forecastKey(loaded.hash, FORECAST_HORIZON);
-    const cached = storage.cache.get(key);
-    const value = cached !== undefined
-      ? (JSON.parse(cached) as DossierForecast[])
-      : await once(key, async () => {
-        const computed = await runTask(pool, 'forecast', { dataDir, hash: loaded.hash }).catch(unprocessable('cannot forecast this dataset')) as DossierForecast[];
-        storage.cache.put(key, JSON.stringify(computed));
-        return computed;
-      });
+    await ensureForecasts(loaded);
+    const value = JSON.parse(storage.cache.get(forecastKey(loaded.hash, FORECAST_HORIZON)) as string) as DossierForecast[];
     forecastMemory = { hash: loaded.hash, forecasts: value };
     return value;
   };
 
-  return {
-    forecasts,
-    workload: async (loaded, options) => {
-      const key = `workload:${loaded.hash}:${JSON.stringify(options)}`;
-      const known = workloads.get(key);
-      if (known !== undefined) return known;
-      await forecasts(loaded);
-      const value = await once(key, () => runTask(pool, 'workload', { dataDir, hash: loaded.hash, options }).catch(unprocessable('cannot compute this workload')) as Promise<CityWorkload>);
-      workloads.set(key, value);
-      while (workloads.size > WORKLOADS_KEPT) workloads.delete(workloads.keys().next().value as string);
-      return value;
-    },
+  const workload = async (loaded: LoadedDataset, options: WorkloadOptions): Promise<CityWorkload> => {
+    const key = `workload:${loaded.hash}:${JSON.stringify(options)}`;
+    const known = workloads.get(key);
+    if (known !== undefined) return known;
+    await ensureForecasts(loaded);
+    const value = await once(key, () => runTask(pool, 'workload', { dataDir, hash: loaded.hash, options }).catch(unprocessable('cannot compute this workload')) as Promise<CityWorkload>);
+    workloads.set(key, value);
+    while (workloads.size > WORKLOADS_KEPT) workloads.delete(workloads.keys().next().value as string);
+    return value;
   };
+
+  const prepare = (loaded: LoadedDataset, overview: WorkloadOptions, scenario: Levers): Promise<Preparation> => {
+    const known = preparations.get(loaded.hash);
+    // A failed preparation is tried again; a running or finished one is shared.
+    if (known !== undefined && known.status.state !== 'failed') return known.done;
+    const t0 = performance.now();
+    const entry: { status: Preparation; done: Promise<Preparation> } = {
+      status: { datasetHash: loaded.hash, state: 'preparing', stage: 'forecasts', startedAt: new Date().toISOString(), seconds: null, error: null },
+      done: Promise.resolve() as unknown as Promise<Preparation>,
+    };
+    const stage = (name: string) => {
+      entry.status = { ...entry.status, stage: name };
+    };
+    const run = async (): Promise<Preparation> => {
+      try {
+        await ensureForecasts(loaded);
+        stage('workload');
+        await workload(loaded, overview);
+        stage('solver');
+        await runTask(pool, 'prepare', { dataDir, hash: loaded.hash, scenario });
+        entry.status = { ...entry.status, state: 'ready', stage: 'done', seconds: Math.round((performance.now() - t0) / 100) / 10 };
+      } catch (error) {
+        entry.status = { ...entry.status, state: 'failed', seconds: Math.round((performance.now() - t0) / 100) / 10, error: error instanceof Error ? error.message : String(error) };
+      }
+      return entry.status;
+    };
+    preparations.set(loaded.hash, entry);
+    entry.done = run();
+    return entry.done;
+  };
+
+  const preparation = (loaded: LoadedDataset): Preparation => {
+    const known = preparations.get(loaded.hash);
+    if (known !== undefined) return known.status;
+    return stored(loaded.hash)
+      ? { datasetHash: loaded.hash, state: 'ready', stage: 'done', startedAt: null, seconds: null, error: null }
+      : { datasetHash: loaded.hash, state: 'pending', stage: 'forecasts', startedAt: null, seconds: null, error: null };
+  };
+
+  return { forecasts, ensureForecasts, workload, prepare, preparation };
 };

@@ -18,10 +18,11 @@ import { solveFixedAssignment, solvePlan } from '../../solver/plan/solvePlan.ts'
 import { exportLp } from '../../solver/plan/solveWithHighs.ts';
 import { DEFAULT_BUDGETS, tradeoffCurve } from '../../solver/plan/tradeoffCurve.ts';
 import { computeWorkload } from '../../solver/workload/computeWorkload.ts';
-import type { WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
+import type { CityWorkload, WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import { mergeDossiers, validateTables } from './importTasks.ts';
 import { preparePlan, type Levers } from './planPipeline.ts';
 import { planMoves, planSummary } from './planSummary.ts';
+import { stopwatch, wallMs, type PlanTaskResult } from './planTaskResult.ts';
 import type { TaskMessage, WorkerMessage } from './workerPool.ts';
 import { FORECAST_HORIZON, REFORM_MONTH, workerStore, type WorkerStore } from './workerStore.ts';
 
@@ -53,47 +54,92 @@ const storeOf = (dataDir: string): WorkerStore => {
 
 const forecastsOf = (ref: DatasetRef, progress: Progress) => {
   const store = storeOf(ref.dataDir);
-  return store.forecasts(ref.hash) ?? forecastHistory(store.dataset(ref.hash).history, {
+  const known = store.forecasts(ref.hash);
+  if (known !== undefined) return known;
+  const made = forecastHistory(store.dataset(ref.hash).history, {
     horizon: FORECAST_HORIZON,
     breakMonth: REFORM_MONTH,
     onProgress: (done, total) => { if (done % 50 === 0 || done === total) progress('forecast', done / Math.max(1, total)); },
   });
+  store.rememberForecasts(ref.hash, made);
+  return made;
+};
+
+/** Workloads this worker computed lately, by dataset hash and options (a plan's levers mostly leave the workload alone). */
+const WORKLOADS_KEPT = 8;
+const workloads = new Map<string, CityWorkload>();
+const workloadOf = (ref: DatasetRef, progress: Progress) => (options: WorkloadOptions): CityWorkload => {
+  const key = `${ref.hash}:${JSON.stringify(options)}`;
+  const known = workloads.get(key);
+  if (known !== undefined) return known;
+  const made = computeWorkload(storeOf(ref.dataDir).dataset(ref.hash), forecastsOf(ref, progress), options);
+  workloads.set(key, made);
+  while (workloads.size > WORKLOADS_KEPT) workloads.delete(workloads.keys().next().value as string);
+  return made;
 };
 
 export const TASKS: Readonly<Record<string, Task>> = {
-  /** Forecasts of every center x field x channel series, FORECAST_HORIZON months ahead. */
-  forecast: (payload: DatasetRef, progress) => forecastsOf(payload, progress),
+  /** Forecasts of every center x field x channel series, FORECAST_HORIZON months ahead, as JSON text (the main thread stores it as is). */
+  forecast: (payload: DatasetRef, progress) => JSON.stringify(forecastsOf(payload, progress)),
+  /**
+   * Gets a worker ready for the first solve on a dataset: the dataset and its forecasts parsed,
+   * the workload of `scenario` computed, HiGHS compiled. Answers null.
+   */
+  prepare: async (payload: PlanTask, progress) => {
+    const dataset = storeOf(payload.dataDir).dataset(payload.hash);
+    preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress));
+    await loadHighs();
+    return null;
+  },
   /** An import of the four tables, through the loaders. */
   importTables: (payload: { readonly files: DatasetFiles }) => validateTables(payload.files),
   /** Dossier-level rows aggregated onto a stored dataset. */
   importDossiers: (payload: DatasetRef & { readonly baseFiles: DatasetFiles; readonly file: NamedText; readonly asOf?: string }) =>
     mergeDossiers(storeOf(payload.dataDir).dataset(payload.hash), payload.baseFiles, payload.file, payload.asOf),
   /** The city's workload in one period with today's staff. */
-  workload: (payload: DatasetRef & { readonly options: WorkloadOptions }, progress) =>
-    computeWorkload(storeOf(payload.dataDir).dataset(payload.hash), forecastsOf(payload, progress), payload.options),
-  /** One plan: the summary, the explanation (before/after, moves in words, shadow prices), the moves and the Plan. */
-  plan: async (payload: PlanTask, progress) => {
+  workload: (payload: DatasetRef & { readonly options: WorkloadOptions }, progress) => workloadOf(payload, progress)(payload.options),
+  /**
+   * One plan: the summary, the explanation (before/after, moves in words, shadow prices), the moves
+   * and the Plan, with the milliseconds of each stage.
+   */
+  plan: async (payload: PlanTask, progress): Promise<PlanTaskResult> => {
+    const clock = stopwatch();
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);
-    const prepared = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario);
+    clock.lap('dataset');
+    const forecasts = forecastsOf(payload, progress);
+    clock.lap('forecasts');
+    const prepared = preparePlan(dataset, forecasts, payload.scenario, workloadOf(payload, progress));
+    clock.lap('workload');
     progress('solve', 0.5);
     const highs = await loadHighs();
+    clock.lap('highs');
     const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: prepared.scenario.timeLimitSeconds, now: () => performance.now() });
+    clock.lap('solve');
     progress('explain', 0.9);
-    const explanation = plan.objective === null ? null : explainPlan(prepared.input, solveFixedAssignment(highs, prepared.input), plan);
+    const before = plan.objective === null ? null : solveFixedAssignment(highs, prepared.input);
+    clock.lap('before');
+    const explanation = before === null ? null : explainPlan(prepared.input, before, plan);
+    clock.lap('explanation');
     const moves = planMoves(dataset, plan);
-    return {
-      summary: planSummary(plan, explanation, prepared.workload, moves),
+    const summary = planSummary(plan, explanation, prepared.workload, moves);
+    clock.lap('moves');
+    const timings = { ...clock.laps, ...Object.fromEntries(Object.entries(plan.timings ?? {}).map(([k, v]) => [`solve.${k}`, Math.round(v * 10000) / 10])) };
+    const text = JSON.stringify({
+      summary,
       scenario: prepared.scenario,
       explanation,
       moves,
       plan,
       workload: { period: prepared.workload.period, quantile: prepared.workload.quantile, source: prepared.workload.source, hoursPerFte: prepared.workload.hoursPerFte, totals: prepared.workload.totals },
-    };
+      timings,
+    });
+    clock.lap('serialize');
+    return { summary, text, timings: { ...timings, serialize: clock.laps['serialize'] ?? 0 }, sentAt: wallMs() };
   },
   /** Uncovered hours against transfer budgets 0, 5, 10, 20, 40 and unlimited, other levers as given. */
   tradeoff: async (payload: PlanTask, progress) => {
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);
-    const prepared = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario);
+    const prepared = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress));
     progress('solve', 0.2);
     const seconds = Math.min(prepared.scenario.timeLimitSeconds, TRADEOFF_POINT_SECONDS);
     return tradeoffCurve(await loadHighs(), prepared.input, DEFAULT_BUDGETS, { timeLimitSeconds: seconds, now: () => performance.now() });
@@ -101,7 +147,7 @@ export const TASKS: Readonly<Record<string, Task>> = {
   /** The full plan model of a scenario (every center within the commute radius) in CPLEX LP format. */
   lp: async (payload: PlanTask, progress) => {
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);
-    const { input } = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario);
+    const { input } = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress));
     const index = buildPlanIndex(input);
     const model = buildPlanModel(input, index, candidateCenters(input, index, Number.POSITIVE_INFINITY));
     return exportLp(await loadHighs(), model.model);

@@ -10,7 +10,7 @@ import type { Storage } from '../storage/openStorage.ts';
 import type { PlanRecord } from '../storage/planStore.ts';
 import { queueFull, type ComputeService } from './computeService.ts';
 import { resolveScenario, type Levers } from './planPipeline.ts';
-import type { PlanSummary } from './planSummary.ts';
+import { wallMs, type PlanTaskResult } from './planTaskResult.ts';
 import type { WorkerPool } from './workerPool.ts';
 
 export interface PlanJobs {
@@ -28,7 +28,15 @@ export interface PlanJobs {
  */
 export const hardLimitMs = (levers: Levers): number => (3 * resolveScenario(levers).timeLimitSeconds + 120) * 1000;
 
-export const planJobs = (storage: Storage, datasets: DatasetService, pool: WorkerPool, compute: ComputeService, dataDir: string): PlanJobs => {
+/**
+ * One line with the milliseconds of each stage of a finished plan: on this thread `queue` (POST to
+ * the worker starting it) and after the worker's stages (computeWorker.ts, plan task) `transfer`
+ * (the answer crossing to this thread) and `store` (written to the database).
+ */
+export const stageLine = (id: string, stages: Readonly<Record<string, number>>): string =>
+  `plan ${id.slice(0, 8)} stages (ms): ${Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`;
+
+export const planJobs = (storage: Storage, datasets: DatasetService, pool: WorkerPool, compute: ComputeService, dataDir: string, log?: (line: string) => void): PlanJobs => {
   const live = new Map<string, { stage: string; progress: number }>();
   const withLive = (record: PlanRecord | undefined): PlanRecord | undefined => {
     const now = record === undefined ? undefined : live.get(record.id);
@@ -39,19 +47,29 @@ export const planJobs = (storage: Storage, datasets: DatasetService, pool: Worke
       const stats = pool.stats();
       if (stats.running >= stats.size && stats.queued >= stats.queueLimit) throw queueFull();
       const active = datasets.active();
-      // Forecasts first, as their own task, so they are cached once for every later plan.
-      compute.forecasts(active).catch(() => undefined);
+      // Forecasts first, as their own task, so they are stored once for every later plan (usually
+      // they are already: the server prepares them at start and after an import).
+      compute.ensureForecasts(active).catch(() => undefined);
+      const queuedAt = performance.now();
+      let startedAt = queuedAt;
       const record = storage.plans.create({ scenarioId, scenario, datasetVersion: active.version, datasetHash: active.hash }, actor);
       const id = record.id;
       const outcome = pool.submit({ id, kind: 'plan', payload: { dataDir, hash: active.hash, scenario } }, {
         started: () => {
+          startedAt = performance.now();
           storage.plans.started(id);
           live.set(id, { stage: 'starting', progress: 0 });
         },
         progress: (stage, fraction) => live.set(id, { stage, progress: fraction }),
         done: (result) => {
+          // The worker sends the result as JSON text with its small summary: nothing large is
+          // cloned, parsed or serialized on this thread (it answers reads while plans solve).
+          const answer = result as PlanTaskResult;
+          const transfer = wallMs() - answer.sentAt;
+          const t = performance.now();
           live.delete(id);
-          storage.plans.finished(id, (result as { summary: PlanSummary }).summary as unknown as Record<string, unknown>, JSON.stringify(result));
+          storage.plans.finished(id, answer.summary as unknown as Record<string, unknown>, answer.text);
+          log?.(stageLine(id, { queue: startedAt - queuedAt, ...answer.timings, transfer, store: performance.now() - t }));
         },
         failed: (message) => {
           live.delete(id);

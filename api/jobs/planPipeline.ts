@@ -7,9 +7,9 @@ import type { Static } from '@sinclair/typebox';
 import type { Dataset } from '../../solver/domain.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { PlanInput } from '../../solver/plan/planInput.ts';
-import { scenarioPlanInput } from '../../solver/plan/scenarioPlanInput.ts';
+import { planInputOf, scenarioPlanInput, scenarioWorkloadOptions } from '../../solver/plan/scenarioPlanInput.ts';
 import { formatScenarioProblem, validateScenario, type Scenario } from '../../solver/scenario.ts';
-import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
+import type { CityWorkload, WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import type { ScenarioSchema } from '../schemas/scenarioSchemas.ts';
 
 /** The levers as sent and stored (every one optional). */
@@ -28,7 +28,17 @@ export interface PreparedPlan {
   readonly workload: CityWorkload;
 }
 
-export const preparePlan = (dataset: Dataset, forecasts: readonly DossierForecast[], levers: Levers): PreparedPlan => {
+/** Computes (or recalls) the workload for a set of options. */
+export type WorkloadOf = (options: WorkloadOptions) => CityWorkload;
+
+/**
+ * The scenario with its defaults, its workload and the plan input. With `workloadOf`, the workload
+ * comes from there (a worker keeps the last few: levers such as the transfer budget or the commute
+ * radius change the plan, not the workload).
+ */
+export const preparePlan = (dataset: Dataset, forecasts: readonly DossierForecast[], levers: Levers, workloadOf?: WorkloadOf): PreparedPlan => {
   const scenario = resolveScenario(levers);
-  return { scenario, ...scenarioPlanInput(dataset, forecasts, scenario) };
+  if (workloadOf === undefined) return { scenario, ...scenarioPlanInput(dataset, forecasts, scenario) };
+  const workload = workloadOf(scenarioWorkloadOptions(scenario));
+  return { scenario, workload, input: planInputOf(dataset, workload, scenario) };
 };

@@ -22,6 +22,8 @@ export const REFORM_MONTH = '2025-07';
 export interface WorkerStore {
   readonly dataset: (hash: string) => Dataset;
   readonly forecasts: (hash: string) => readonly DossierForecast[] | undefined;
+  /** Keeps forecasts this worker computed (the main thread stores them; reading them back would parse them again). */
+  readonly rememberForecasts: (hash: string, forecasts: readonly DossierForecast[]) => void;
 }
 
 export const workerStore = (dataDir: string): WorkerStore => {
@@ -43,6 +45,9 @@ export const workerStore = (dataDir: string): WorkerStore => {
       if (row === undefined) return undefined;
       lastForecasts = { hash, forecasts: JSON.parse(row.body) as DossierForecast[] };
       return lastForecasts.forecasts;
+    },
+    rememberForecasts: (hash, forecasts) => {
+      lastForecasts = { hash, forecasts };
     },
   };
 };

@@ -1,6 +1,7 @@
 /**
  * Forecasts and workload of the active dataset, computed in the worker pool and cached per
- * dataset content hash (the first request after an import waits for the forecasts: seconds).
+ * dataset content hash. The server prepares them in the background at start and after an import
+ * (GET /api/forecasts/status says how far); a request that comes first waits for them.
  */
 import { Type } from '@sinclair/typebox';
 import { errors, List } from '../schemas/common.ts';
@@ -25,7 +26,31 @@ const ForecastSchema = Type.Object({
 
 const AnyObject = Type.Object({}, { additionalProperties: true });
 
+const PreparationSchema = Type.Object({
+  datasetVersion: Type.Integer(),
+  datasetHash: Type.String(),
+  state: Type.Union([Type.Literal('pending'), Type.Literal('preparing'), Type.Literal('ready'), Type.Literal('failed')], {
+    description: 'pending: nothing prepares the forecasts yet (the first request computes them); preparing: the server computes them in the background; ready; failed (error says why)',
+  }),
+  stage: Type.String({ description: 'what runs now: forecasts, workload, solver; done once ready' }),
+  startedAt: Type.Union([Type.Null(), Type.String()]),
+  seconds: Type.Union([Type.Null(), Type.Number()], { description: 'how long the preparation took, once over' }),
+  error: Type.Union([Type.Null(), Type.String()]),
+});
+
 export const computeRoutes: Routes = (api, { datasets, compute }) => {
+  api.get('/forecasts/status', {
+    config: { public: true },
+    schema: {
+      tags: ['forecast'],
+      summary: 'Whether the forecasts of the active dataset are ready, or being prepared in the background (open: it names no data)',
+      response: { 200: PreparationSchema },
+    },
+  }, async () => {
+    const active = datasets.active();
+    return { datasetVersion: active.version, ...compute.preparation(active) };
+  });
+
   api.get('/forecasts', {
     schema: {
       tags: ['forecast'],

@@ -20,6 +20,11 @@ export interface AppContext {
   readonly jobs: PlanJobs;
   /** The data directory, which worker threads open read-only. */
   readonly dataDir: string;
+  /**
+   * Starts preparing a dataset version in the background (forecasts, the overview's workload, a
+   * worker ready to solve); does nothing when the app was built without `prepare`.
+   */
+  readonly prepare: (version: number) => void;
 }
 
 /** A Fastify instance whose route schemas type the handlers (TypeBox). */

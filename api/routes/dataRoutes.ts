@@ -3,40 +3,53 @@
  * monthly history with filters and paging.
  */
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors, List } from '../schemas/common.ts';
 import { CenterSchema, FieldSchema, HistoryQuery, HistoryRowSchema, StaffQuery, StaffSchema } from '../schemas/datasetSchemas.ts';
 import { found } from './httpError.ts';
 import type { Routes } from './context.ts';
 import { historyPage, staffOf } from './queries.ts';
 
+/** A whole table as sent: its UTF-8 JSON bytes and their entity tag. */
+interface TableBody {
+  readonly bytes: Buffer;
+  readonly etag: string;
+}
+
 /**
- * The JSON text of a whole table, serialized once per dataset version: /api/centers is the read
- * every screen makes, and 114 centers are ~30 KB of JSON (milliseconds to serialize each time).
+ * The JSON of a whole table, serialized and encoded once per dataset version: /api/centers is the
+ * read every screen makes, and 114 centers are ~30 KB of JSON (serializing, then measuring and
+ * encoding the text for each response, cost more than the rest of the request). The entity tag
+ * names the dataset's content hash and the table, so a client holding it gets a 304.
  */
-const tableText = () => {
-  const texts = new Map<string, string>();
-  return (hash: string, table: 'centers' | 'fields', rows: readonly unknown[]): string => {
+const tableBodies = () => {
+  const bodies = new Map<string, TableBody>();
+  return (hash: string, table: 'centers' | 'fields', rows: readonly unknown[]): TableBody => {
     const key = `${hash}:${table}`;
-    let text = texts.get(key);
-    if (text === undefined) {
-      if (texts.size > 8) texts.clear();
-      text = JSON.stringify(rows);
-      texts.set(key, text);
+    let body = bodies.get(key);
+    if (body === undefined) {
+      if (bodies.size > 8) bodies.clear();
+      body = { bytes: Buffer.from(JSON.stringify(rows), 'utf8'), etag: `"${table}-${hash.slice(0, 16)}"` };
+      bodies.set(key, body);
     }
-    return text;
+    return body;
   };
 };
 
 export const dataRoutes: Routes = (api, { datasets }) => {
-  const cached = tableText();
-  const sendText = (text: string) => (x: unknown) => (x === text ? text : JSON.stringify(x));
+  const bodyOf = tableBodies();
+  /** Sends the stored bytes as they are (a Buffer skips serialization; the route's schema documents them), or a 304 when the client has them. */
+  const sendTable = (request: FastifyRequest, reply: FastifyReply, body: TableBody) => {
+    reply.header('etag', body.etag);
+    if (request.headers['if-none-match'] === body.etag) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(body.bytes as never);
+  };
 
   api.get('/centers', {
     schema: { tags: ['data'], summary: 'Centers of the active dataset', response: { 200: List(Type.Ref(CenterSchema)) } },
-  }, async (_request, reply) => {
+  }, async (request, reply) => {
     const { hash, dataset } = datasets.active();
-    const text = cached(hash, 'centers', dataset.centers);
-    return reply.type('application/json; charset=utf-8').serializer(sendText(text)).send(text as never);
+    return sendTable(request, reply, bodyOf(hash, 'centers', dataset.centers));
   });
 
   api.get('/centers/:code', {
@@ -45,10 +58,9 @@ export const dataRoutes: Routes = (api, { datasets }) => {
 
   api.get('/fields', {
     schema: { tags: ['data'], summary: 'Procedure fields and their norms', response: { 200: List(Type.Ref(FieldSchema)) } },
-  }, async (_request, reply) => {
+  }, async (request, reply) => {
     const { hash, dataset } = datasets.active();
-    const text = cached(hash, 'fields', dataset.fields);
-    return reply.type('application/json; charset=utf-8').serializer(sendText(text)).send(text as never);
+    return sendTable(request, reply, bodyOf(hash, 'fields', dataset.fields));
   });
 
   api.get('/staff', {

@@ -51,7 +51,7 @@ const multipartFiles = async (request: FastifyRequest): Promise<{ files: Dataset
 const importReply = (outcome: ImportOutcome) =>
   outcome.ok ? { ok: true, version: outcome.version, warnings: outcome.warnings } : { ok: false, problems: outcome.problems };
 
-export const datasetRoutes: Routes = (api, { datasets, storage }) => {
+export const datasetRoutes: Routes = (api, { datasets, storage, prepare }) => {
   api.get('/datasets', {
     schema: { tags: ['datasets'], summary: 'Dataset versions, newest first', response: { 200: List(Version) } },
   }, async () => storage.datasets.list());
@@ -72,6 +72,7 @@ export const datasetRoutes: Routes = (api, { datasets, storage }) => {
   }, async (request, reply) => {
     const { name, activate, ...files } = request.body;
     const outcome = await datasets.importTables(files, name, request.user.name, activate ?? false);
+    if (outcome.ok) prepare(outcome.version.version);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
   });
 
@@ -88,6 +89,7 @@ export const datasetRoutes: Routes = (api, { datasets, storage }) => {
     if (!request.isMultipart()) throw httpError(415, 'send multipart/form-data with the files centers, fields, history and staff');
     const { files, name, activate } = await multipartFiles(request);
     const outcome = await datasets.importTables(files, name, request.user.name, activate);
+    if (outcome.ok) prepare(outcome.version.version);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
   });
 
@@ -104,6 +106,7 @@ export const datasetRoutes: Routes = (api, { datasets, storage }) => {
     const { name, activate, asOf, dossiers } = request.body;
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw httpError(400, 'body/asOf must be a date as YYYY-MM-DD');
     const outcome = await datasets.importDossiers(dossiers, name, asOf, request.user.name, activate ?? false);
+    if (outcome.ok) prepare(outcome.version.version);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
   });
 
@@ -112,6 +115,7 @@ export const datasetRoutes: Routes = (api, { datasets, storage }) => {
     schema: { tags: ['datasets'], summary: 'Make a version the active one', params: VersionParams, response: { 200: Version, ...errors(400, 401, 403, 404) } },
   }, async (request) => {
     if (!storage.datasets.activate(request.params.version, request.user.name)) throw notFound('dataset version', request.params.version);
+    prepare(request.params.version);
     return storage.datasets.get(request.params.version) as NonNullable<ReturnType<typeof storage.datasets.get>>;
   });
 };

@@ -74,9 +74,16 @@ export const datasetStore = (db: Db, audit: AuditLog, now: () => string): Datase
   const selectActive = db.prepare('SELECT value FROM settings WHERE key = ?');
   const upsertActive = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
+  // The active version is read on every request (each read route serves the active dataset), so it
+  // is kept in memory once read outside a transaction (one that may still roll back); `activate`
+  // forgets it.
+  let known: { version: number | undefined } | undefined;
   const activeVersion = (): number | undefined => {
+    if (known !== undefined) return known.version;
     const row = selectActive.get(ACTIVE_KEY) as { value: string } | undefined;
-    return row === undefined ? undefined : Number(row.value);
+    const version = row === undefined ? undefined : Number(row.value);
+    if (!db.inTransaction) known = { version };
+    return version;
   };
   const toVersion = (row: Row): DatasetVersion => ({
     version: row.version,
@@ -94,6 +101,7 @@ export const datasetStore = (db: Db, audit: AuditLog, now: () => string): Datase
   };
   const activate = db.transaction((version: number, actor: string): boolean => {
     if (select.get(version) === undefined) return false;
+    known = undefined;
     upsertActive.run(ACTIVE_KEY, String(version));
     audit.record(actor, 'dataset.activate', String(version));
     return true;

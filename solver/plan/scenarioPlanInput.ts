@@ -7,7 +7,7 @@ import type { Dataset } from '../domain.ts';
 import type { DossierForecast } from '../forecast/forecastHistory.ts';
 import { scenarioRules, type Scenario } from '../scenario.ts';
 import { computeWorkload } from '../workload/computeWorkload.ts';
-import type { CityWorkload } from '../workload/workloadTypes.ts';
+import type { CityWorkload, WorkloadOptions } from '../workload/workloadTypes.ts';
 import type { PlanInput } from './planInput.ts';
 
 export interface ScenarioPlanInput {
@@ -15,30 +15,33 @@ export interface ScenarioPlanInput {
   readonly input: PlanInput;
 }
 
+/** The workload options a scenario sets: its workload depends on these and the data only. */
+export const scenarioWorkloadOptions = (scenario: Scenario): WorkloadOptions => ({
+  period: scenario.period,
+  quantile: scenario.quantile,
+  productivity: scenario.productivity,
+  unlistedAllowance: scenario.unlistedAllowance,
+  demandMultiplierByField: scenario.demandMultiplierByField,
+  demandMultiplierByCenter: scenario.demandMultiplierByCenter,
+  onlineShareShift: scenario.onlineShareShift,
+  normMultiplierByField: scenario.normMultiplierByField,
+});
+
+/** The plan input of a scenario, given its workload (computed with scenarioWorkloadOptions). */
+export const planInputOf = (dataset: Dataset, workload: CityWorkload, scenario: Scenario): PlanInput => ({
+  centers: dataset.centers,
+  fields: dataset.fields,
+  staff: dataset.staff,
+  requiredHours: workload.fields.map((f) => ({ centerCode: f.centerCode, field: f.field, hours: f.requiredHours })),
+  hoursPerFte: workload.hoursPerFte,
+  rules: scenarioRules(scenario),
+});
+
 export const scenarioPlanInput = (
   dataset: Dataset,
   forecasts: readonly DossierForecast[],
   scenario: Scenario,
 ): ScenarioPlanInput => {
-  const workload = computeWorkload(dataset, forecasts, {
-    period: scenario.period,
-    quantile: scenario.quantile,
-    productivity: scenario.productivity,
-    unlistedAllowance: scenario.unlistedAllowance,
-    demandMultiplierByField: scenario.demandMultiplierByField,
-    demandMultiplierByCenter: scenario.demandMultiplierByCenter,
-    onlineShareShift: scenario.onlineShareShift,
-    normMultiplierByField: scenario.normMultiplierByField,
-  });
-  return {
-    workload,
-    input: {
-      centers: dataset.centers,
-      fields: dataset.fields,
-      staff: dataset.staff,
-      requiredHours: workload.fields.map((f) => ({ centerCode: f.centerCode, field: f.field, hours: f.requiredHours })),
-      hoursPerFte: workload.hoursPerFte,
-      rules: scenarioRules(scenario),
-    },
-  };
+  const workload = computeWorkload(dataset, forecasts, scenarioWorkloadOptions(scenario));
+  return { workload, input: planInputOf(dataset, workload, scenario) };
 };
