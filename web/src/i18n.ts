@@ -210,7 +210,7 @@ const vi = {
   // Sign-in and roles (token mode; web/src/session/).
   signInTitle: 'Đăng nhập',
   signInIntro: 'Máy chủ này yêu cầu mã truy cập. Dán mã mà quản trị viên đã cấp cho bạn.',
-  signInHowTo: 'Quản trị viên tạo mã bằng lệnh npm run admin -- create-user TÊN --role VAI_TRÒ; mã chỉ hiện một lần.',
+  signInHowTo: 'Quản trị viên tạo mã bằng lệnh dưới đây; mã chỉ hiện một lần:',
   tokenLabel: 'Mã truy cập',
   rememberMe: 'Ghi nhớ trên máy tính này',
   rememberHelp: 'Chỉ chọn trên máy của riêng bạn: mã được giữ đến khi bạn đăng xuất. Không chọn: mã bị xóa khi đóng thẻ trình duyệt.',
@@ -444,7 +444,7 @@ const en: Record<MessageKey, string> = {
   // Sign-in and roles (token mode; web/src/session/).
   signInTitle: 'Sign in',
   signInIntro: 'This server requires an access token. Paste the token an administrator gave you.',
-  signInHowTo: 'Administrators create tokens with npm run admin -- create-user NAME --role ROLE; a token is shown only once.',
+  signInHowTo: 'Administrators create tokens with the command below; a token is shown only once:',
   tokenLabel: 'Access token',
   rememberMe: 'Remember on this computer',
   rememberHelp: 'Only on your own computer: the token is kept until you sign out. Unticked: it is forgotten when the browser tab closes.',

@@ -89,7 +89,9 @@ export const SignIn = ({ notice, dialog = false }: SignInProps) => {
           {busy ? t('signingIn') : t('signIn')}
         </button>
       </div>
-      <p className="help">{t('signInHowTo')}</p>
+      <p className="help">
+        {t('signInHowTo')} <code>npm run admin -- create-user … --role viewer|planner|admin</code>
+      </p>
     </form>
   );
   if (!dialog) return <section className="sign-in-page">{form}</section>;

@@ -1,0 +1,278 @@
+/**
+ * Browser check of token mode (issues 5 and 6), in Debian's Chromium (/usr/bin/chromium through
+ * playwright-core; no downloaded browser): the sign-in screen appears, a wrong token is refused in
+ * words, a planner signs in (name and role in the header), sees the overview, solves, downloads the
+ * CSV export and opens the memo (fetched with the token: no 401); a viewer sees Solve disabled with
+ * the reason; a token revoked with `npm run admin -- delete-user` while in use brings the sign-in
+ * dialog back with the reason, and what was typed stays.
+ *
+ * Run: `npx tsx test/web/tokenJourney.ts` after `npm run web:build`. Starts its own server on a free
+ * port of 127.0.0.1 with ACCESS=tokens and a fresh DATA_DIR, where it creates a viewer and a planner
+ * with the admin CLI. Saves token-*.png to test-output/screenshots/ (leaves the other screenshots
+ * there). CHROMIUM overrides the browser path. Ends with "N passed, N failed"; exit 1 on a failure.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SHOTS = join(ROOT, 'test-output', 'screenshots');
+const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+/** A first solve on a fresh data directory also computes the forecasts. */
+const SOLVE_TIMEOUT_MS = 240_000;
+const LOAD_TIMEOUT_MS = 120_000;
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+
+/** `npm run admin -- ARGS --data-dir DIR`; returns its stdout (create-user prints the token last). */
+const admin = (dataDir: string, ...args: string[]): string => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'cli', 'admin.ts'), ...args, '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`admin ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
+  return run.stdout;
+};
+
+const createUser = (dataDir: string, name: string, role: string): string => {
+  const token = admin(dataDir, 'create-user', name, '--role', role).trim().split('\n').at(-1) ?? '';
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new Error(`create-user ${name} printed no token`);
+  return token;
+};
+
+/** The server's output (LOG=1: Fastify's JSON log), to show its errors when a check fails. */
+let output = '';
+
+const startServer = async (port: number, dataDir: string): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ACCESS: 'tokens', LOG: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const closed = await fetch(`http://127.0.0.1:${port}/api/centers`);
+      if (health.ok && closed.status === 401) return child;
+      if (health.ok) throw new Error(`/api/centers answered ${closed.status} without a token: the server is not in token mode`);
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('token mode')) throw error;
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not answer /api/health within 180 s:\n${output}`);
+};
+
+interface Check {
+  readonly name: string;
+  readonly run: (page: Page) => Promise<string | void>;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+const signIn = async (page: Page, token: string): Promise<void> => {
+  await page.getByLabel('Mã truy cập', { exact: true }).fill(token);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+};
+
+const main = async (): Promise<number> => {
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run web:build` first');
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium`);
+  mkdirSync(SHOTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'planner-token-journey-'));
+  const planner = createUser(dataDir, 'lan.planner', 'planner');
+  const viewer = createUser(dataDir, 'hoa.viewer', 'viewer');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}/`;
+  const server = await startServer(port, dataDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  /** Every /api answer refused with 401, by path. */
+  const refused: string[] = [];
+  context.on('response', (r) => {
+    if (r.status() === 401 && r.url().includes('/api/')) refused.push(new URL(r.url()).pathname);
+  });
+  let passed = 0;
+  let failed = 0;
+
+  const checks: Check[] = [
+    {
+      name: 'the sign-in screen appears instead of the screens (Vietnamese first)',
+      run: async (p) => {
+        await p.goto(`${base}#/overview`);
+        await p.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor({ timeout: LOAD_TIMEOUT_MS });
+        if ((await p.getByRole('link', { name: 'Tổng quan' }).count()) !== 0) throw new Error('the navigation shows before sign-in');
+        const remember = p.getByLabel('Ghi nhớ trên máy tính này');
+        if (await remember.isChecked()) throw new Error('"remember on this computer" is ticked by default');
+        await shot(p, 'token-sign-in');
+      },
+    },
+    {
+      name: 'a wrong token is refused in words',
+      run: async (p) => {
+        await signIn(p, 'x'.repeat(43));
+        const alert = p.locator('.sign-in [role="alert"]');
+        await alert.waitFor();
+        const text = (await alert.textContent()) ?? '';
+        if (!text.startsWith('Máy chủ không nhận mã này')) throw new Error(`unexpected refusal: ${text}`);
+        await shot(p, 'token-sign-in-refused');
+        return text;
+      },
+    },
+    {
+      name: 'the planner signs in, sees their name and role in the header, and the overview',
+      run: async (p) => {
+        await signIn(p, planner);
+        await p.getByRole('group', { name: 'Người dùng lan.planner, vai trò Người lập kế hoạch' }).waitFor({ timeout: LOAD_TIMEOUT_MS });
+        await p.locator('.map-centers circle').nth(113).waitFor({ timeout: LOAD_TIMEOUT_MS });
+        if ((await p.locator('.map-centers circle').count()) !== 114) throw new Error('not 114 circles');
+        await p.locator('.app-header').screenshot({ path: join(SHOTS, 'token-header-planner.png') });
+        const kept = await p.evaluate(() => [sessionStorage.getItem('planner.token') !== null, localStorage.getItem('planner.token') !== null]);
+        if (!kept[0] || kept[1]) throw new Error(`token kept in sessionStorage ${kept[0]}, localStorage ${kept[1]}: expected the tab only`);
+      },
+    },
+    {
+      name: 'the planner may solve: Solve is enabled and returns a plan',
+      run: async (p) => {
+        refused.length = 0;
+        await p.getByRole('link', { name: 'Lập kế hoạch' }).click();
+        await p.getByLabel('Tên phương án').fill('Chế độ mã truy cập: 5 điều động');
+        await p.getByLabel(/Số điều động tối đa/).fill('5');
+        const solve = p.getByRole('button', { name: 'Tính phương án', exact: true });
+        if (await solve.isDisabled()) throw new Error('Solve is disabled for a planner');
+        const t0 = Date.now();
+        await solve.click();
+        await p.locator('.plan-results, form .error-note').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
+        const error = p.locator('form .error-note');
+        if ((await error.count()) > 0) throw new Error(`the planner shows: ${await error.first().textContent()}`);
+        return `plan shown ${Date.now() - t0} ms after Solve; ${await p.locator('table.moves tbody tr').count()} moves`;
+      },
+    },
+    {
+      name: 'the CSV export downloads with the token (not 401), and the memo opens as a printable page',
+      run: async (p) => {
+        const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.getByRole('link', { name: 'CSV', exact: true }).click()]);
+        const file = await download.path();
+        const lines = readFileSync(file, 'utf8').trim().split('\n');
+        if (lines[0] !== 'staff_id,name,from_center,to_center,moved,field,hours') throw new Error(`unexpected CSV header: ${lines[0]}`);
+        if (lines.length < 100) throw new Error(`only ${lines.length - 1} CSV rows`);
+        const [memo] = await Promise.all([p.context().waitForEvent('page', { timeout: 60_000 }), p.getByRole('link', { name: /Tờ trình/ }).click()]);
+        await memo.getByRole('heading', { name: /^Staffing plan:/ }).waitFor({ timeout: 60_000 });
+        await memo.emulateMedia({ media: 'print' });
+        await shot(memo, 'token-memo-print');
+        const memoUrl = memo.url();
+        await memo.close();
+        if (refused.length > 0) throw new Error(`401 answers since sign-in: ${refused.join(', ')}`);
+        return `${download.suggestedFilename()}: ${lines.length - 1} rows; memo at ${memoUrl.slice(0, 5)}…`;
+      },
+    },
+    {
+      name: 'signing out returns to sign-in with the reason and forgets the token',
+      run: async (p) => {
+        await p.getByRole('button', { name: 'Đăng xuất' }).click();
+        await p.getByText('Bạn đã đăng xuất.').waitFor();
+        const kept = await p.evaluate(() => sessionStorage.getItem('planner.token') ?? localStorage.getItem('planner.token'));
+        if (kept !== null) throw new Error('the token is still kept after signing out');
+      },
+    },
+    {
+      name: 'the viewer sees Solve disabled with the reason',
+      run: async (p) => {
+        await signIn(p, viewer);
+        await p.getByRole('group', { name: 'Người dùng hoa.viewer, vai trò Người xem' }).waitFor({ timeout: LOAD_TIMEOUT_MS });
+        await p.locator('.app-header').screenshot({ path: join(SHOTS, 'token-header-viewer.png') });
+        await p.goto(`${base}#/planner`);
+        const solve = p.getByRole('button', { name: 'Tính phương án', exact: true });
+        await solve.waitFor({ timeout: LOAD_TIMEOUT_MS });
+        if (!(await solve.isDisabled())) throw new Error('Solve is enabled for a viewer');
+        if (!(await p.getByRole('button', { name: 'Lưu', exact: true }).isDisabled())) throw new Error('Save is enabled for a viewer');
+        const reason = p.getByText('Cần vai trò Người lập kế hoạch; bạn là Người xem.');
+        await reason.waitFor();
+        await p.locator('.sticky-actions').screenshot({ path: join(SHOTS, 'token-viewer-solve-disabled.png') });
+        return (await reason.textContent()) ?? '';
+      },
+    },
+    {
+      name: 'a token revoked while in use brings back sign-in with the reason, and the typed name stays',
+      run: async (p) => {
+        const name = p.getByLabel('Tên phương án');
+        await name.fill('Chưa lưu: sóng bảo trợ xã hội');
+        admin(dataDir, 'delete-user', 'hoa.viewer');
+        await p.getByLabel(/^Kỳ kế hoạch/).first().selectOption({ index: 1 });
+        const dialog = p.getByRole('dialog');
+        await dialog.waitFor({ timeout: 30_000 });
+        const reason = (await dialog.locator('[role="alert"]').first().textContent()) ?? '';
+        if (!reason.startsWith('Máy chủ không còn chấp nhận mã truy cập của bạn')) throw new Error(`unexpected reason: ${reason}`);
+        if ((await name.inputValue()) !== 'Chưa lưu: sóng bảo trợ xã hội') throw new Error('the typed scenario name was lost');
+        await shot(p, 'token-expired-dialog');
+        await signIn(p, planner);
+        await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+        if ((await name.inputValue()) !== 'Chưa lưu: sóng bảo trợ xã hội') throw new Error('the typed scenario name was lost after signing in again');
+        if (await p.getByRole('button', { name: 'Lưu', exact: true }).isDisabled()) throw new Error('Save stays disabled for the planner');
+        return reason;
+      },
+    },
+  ];
+
+  try {
+    for (const check of checks) {
+      try {
+        const note = await check.run(page);
+        passed += 1;
+        console.log(`✓ ${check.name}${note ? `\n    ${note}` : ''}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`✗ ${check.name}\n    ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n    ') : String(error)}`);
+        await shot(page, `token-failed-${passed + failed}`).catch(() => undefined);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  // Chromium logs each refused request; the refusals this journey provokes on purpose are 401s.
+  const unexpected = consoleErrors.filter((e) => !e.includes('401'));
+  if (unexpected.length) console.log(`  browser console errors: ${unexpected.slice(0, 5).join(' | ')}`);
+  const serverErrors = output.split('\n').filter((line) => line.includes('"level":50'));
+  if (failed > 0 && serverErrors.length) console.log(`  server errors: ${serverErrors.slice(0, 3).map((l) => l.slice(0, 600)).join('\n  ')}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
