@@ -262,8 +262,8 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
               </>
             )}
             {record && !dirty && <span className="help">✓ {t('saved')}</span>}
+            <RoleNote permission={mayWrite} />
           </div>
-          <RoleNote permission={mayWrite} />
           <ErrorNote error={saveError} />
           <ErrorNote error={solveError} />
           {job && (
