@@ -4,8 +4,5 @@ import './session.css';
 
 export const RoleNote = ({ permission }: { readonly permission: Permission }) =>
   permission.allowed ? null : (
-    <p className="role-note">
-      <span aria-hidden="true">🔒 </span>
-      {permission.reason}
-    </p>
+    <p className="role-note">{permission.reason}</p>
   );
