@@ -114,8 +114,10 @@ describe('infeasibility conflicts in both languages', () => {
     expect(ruleText('vi', 'a rule added later')).toBe('a rule added later');
   });
 
-  it('a conflict the solver wrote without a code keeps its English', () => {
-    expect(conflictText('vi', { message: 'The full MIP is infeasible.' })).toBe('The full MIP is infeasible.');
+  it('a conflict the solver wrote without a code keeps its English, unless it is one of the solver\'s known sentences', () => {
+    expect(conflictText('vi', { message: 'A conflict found by a newer solver.' })).toBe('A conflict found by a newer solver.');
+    expect(conflictText('vi', { message: 'The full MIP is infeasible.' })).toBe('Bộ giải chứng minh mô hình đầy đủ không có phương án khả thi.');
+    expect(conflictText('en', { message: 'The full MIP is infeasible.' })).toBe('The full MIP is infeasible.');
   });
 });
 

@@ -75,9 +75,15 @@ const catalog = (names: CenterNames): Readonly<Record<Lang, Readonly<Record<stri
 /** Codes the catalog knows (for the test that every solver code has a sentence in both languages). */
 export const CONFLICT_CODES: readonly string[] = Object.keys(catalog(() => undefined).vi);
 
+/** Conflicts solvePlan writes itself, without a code (the solver proved infeasibility), in Vietnamese. */
+const UNCODED_VI: Readonly<Record<string, string>> = {
+  'The LP relaxation of the full model is infeasible.': 'Ngay cả khi chia người theo tỷ lệ giữa các trung tâm, mô hình vẫn không khả thi.',
+  'The full MIP is infeasible.': 'Bộ giải chứng minh mô hình đầy đủ không có phương án khả thi.',
+};
+
 /** A conflict's sentence in `lang`. */
 export const conflictText = (lang: Lang, conflict: WireCoded, names: CenterNames = () => undefined): string =>
-  renderCoded(catalog(names), lang, conflict);
+  (conflict.code === undefined && lang === 'vi' ? UNCODED_VI[conflict.message] : undefined) ?? renderCoded(catalog(names), lang, conflict);
 
 /** The plan rules by their names in words (solver/plan: each rule has one), in Vietnamese. */
 const RULES_VI: Readonly<Record<string, string>> = {
