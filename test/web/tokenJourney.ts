@@ -11,40 +11,16 @@
  * with the admin CLI. Saves token-*.png to test-output/screenshots/ (leaves the other screenshots
  * there). CHROMIUM overrides the browser path. Ends with "N passed, N failed"; exit 1 on a failure.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { checkPrerequisites, CHROMIUM, CHROMIUM_ARGS, exitWith, freePort, ROOT, runChecks, SHOTS, shot, startServer, type Check } from './browserHarness.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const SHOTS = join(ROOT, 'test-output', 'screenshots');
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 /** A first solve on a fresh data directory also computes the forecasts. */
 const SOLVE_TIMEOUT_MS = 240_000;
 const LOAD_TIMEOUT_MS = 120_000;
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** `npm run admin -- ARGS --data-dir DIR`; returns its stdout (create-user prints the token last). */
 const admin = (dataDir: string, ...args: string[]): string => {
@@ -59,41 +35,13 @@ const createUser = (dataDir: string, name: string, role: string): string => {
   return token;
 };
 
-/** The server's output (LOG=1: Fastify's JSON log), to show its errors when a check fails. */
-let output = '';
-
-const startServer = async (port: number, dataDir: string): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'server.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ACCESS: 'tokens', LOG: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    try {
-      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-      const closed = await fetch(`http://127.0.0.1:${port}/api/centers`);
-      if (health.ok && closed.status === 401) return child;
-      if (health.ok) throw new Error(`/api/centers answered ${closed.status} without a token: the server is not in token mode`);
-    } catch (error) {
-      if (error instanceof Error && error.message.includes('token mode')) throw error;
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not answer /api/health within 180 s:\n${output}`);
+/** Ready once /api/health answers and /api/centers refuses an anonymous reader (token mode). */
+const tokenModeReady = async (base: string): Promise<boolean> => {
+  if (!(await fetch(`${base}/api/health`)).ok) return false;
+  const closed = await fetch(`${base}/api/centers`);
+  if (closed.status !== 401) throw new Error(`/api/centers answered ${closed.status} without a token: the server is not in token mode`);
+  return true;
 };
-
-interface Check {
-  readonly name: string;
-  readonly run: (page: Page) => Promise<string | void>;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 const signIn = async (page: Page, token: string): Promise<void> => {
   await page.getByLabel('Mã truy cập', { exact: true }).fill(token);
@@ -101,15 +49,14 @@ const signIn = async (page: Page, token: string): Promise<void> => {
 };
 
 const main = async (): Promise<number> => {
-  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run web:build` first');
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium`);
-  mkdirSync(SHOTS, { recursive: true });
+  checkPrerequisites();
   const dataDir = mkdtempSync(join(tmpdir(), 'planner-token-journey-'));
   const planner = createUser(dataDir, 'lan.planner', 'planner');
   const viewer = createUser(dataDir, 'hoa.viewer', 'viewer');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}/`;
-  const server = await startServer(port, dataDir);
+  // LOG=1: Fastify's JSON log, to show the server's errors when a check fails.
+  const server = await startServer(port, { DATA_DIR: dataDir, ACCESS: 'tokens', LOG: '1' }, tokenModeReady);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -120,9 +67,6 @@ const main = async (): Promise<number> => {
   context.on('response', (r) => {
     if (r.status() === 401 && r.url().includes('/api/')) refused.push(new URL(r.url()).pathname);
   });
-  let passed = 0;
-  let failed = 0;
-
   const checks: Check[] = [
     {
       name: 'the sign-in screen appears instead of the screens (Vietnamese first)',
@@ -242,37 +186,21 @@ const main = async (): Promise<number> => {
     },
   ];
 
+  let counts = { passed: 0, failed: 0 };
   try {
-    for (const check of checks) {
-      try {
-        const note = await check.run(page);
-        passed += 1;
-        console.log(`✓ ${check.name}${note ? `\n    ${note}` : ''}`);
-      } catch (error) {
-        failed += 1;
-        console.log(`✗ ${check.name}\n    ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n    ') : String(error)}`);
-        await shot(page, `token-failed-${passed + failed}`).catch(() => undefined);
-      }
-    }
+    counts = await runChecks(checks, page, 'token-');
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    server.child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
   // Chromium logs each refused request; the refusals this journey provokes on purpose are 401s.
   const unexpected = consoleErrors.filter((e) => !e.includes('401'));
   if (unexpected.length) console.log(`  browser console errors: ${unexpected.slice(0, 5).join(' | ')}`);
-  const serverErrors = output.split('\n').filter((line) => line.includes('"level":50'));
-  if (failed > 0 && serverErrors.length) console.log(`  server errors: ${serverErrors.slice(0, 3).map((l) => l.slice(0, 600)).join('\n  ')}`);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  const serverErrors = server.log().split('\n').filter((line) => line.includes('"level":50'));
+  if (counts.failed > 0 && serverErrors.length) console.log(`  server errors: ${serverErrors.slice(0, 3).map((l) => l.slice(0, 600)).join('\n  ')}`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
+  return counts.failed === 0 ? 0 : 1;
 };
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+exitWith(main);
