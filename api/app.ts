@@ -164,6 +164,12 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     reply.headers(headers);
     done();
   });
+  // Reads never count against the write limit: their routes skip the limiter's hook altogether
+  // (an allowList would still run it, with the client address parsed, on every read).
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((m) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS')) route.config = { ...route.config, rateLimit: false };
+  });
   await app.register(rateLimit, {
     global: true,
     max: options.writesPerMinute ?? 600,
