@@ -172,6 +172,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
                 {...(kind === 'memo' ? { target: '_blank', rel: 'noreferrer' } : { download: true })}
                 aria-busy={exporting === kind}
                 onClick={startExport(kind)}
+                onAuxClick={(event) => event.button === 1 && startExport(kind)(event)}
               >
                 {t(label)}
               </a>

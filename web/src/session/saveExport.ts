@@ -16,8 +16,8 @@
  * - local and token mode take the same path, so the one tested path is the one used.
  * Costs: the file passes through the page's memory (the Hai Phong plan's exports are at most a
  * few MB: LP largest); the memo tab's address is a `blob:` URL, valid while the planner's tab is
- * open, not a link to share. Opening an export link with the middle button still asks the server
- * without a token (401 in token mode); a left click or Enter fetches it.
+ * open, not a link to share. A left or middle click and Enter fetch the file; the browser's own
+ * "open link in new tab" or "save link as" asks the server without the token (401 in token mode).
  */
 import { exportFile, type ExportKind } from '../api.ts';
 
