@@ -3,29 +3,10 @@
  * its wire shape, and which chosen plan a server error is about, so the page can show the error
  * beside that plan's checkbox.
  */
+import type { PlanSummary } from '../../api/jobs/planSummary.ts';
 
-/** A plan's summary as the comparison sends it (api/schemas/planSchemas.ts PlanSummary). */
-export interface ComparedSummary {
-  readonly status: string;
-  readonly message: string;
-  readonly objective: number | null;
-  readonly bound: number | null;
-  readonly gap: number | null;
-  readonly seconds: number;
-  readonly period: string;
-  readonly quantile: number;
-  readonly requiredHours: number;
-  readonly uncoveredHoursBefore: number;
-  readonly uncoveredHoursAfter: number | null;
-  readonly overloadedCentersBefore: number;
-  readonly overloadedCentersAfter: number | null;
-  readonly maxUtilizationBefore: number | null;
-  readonly maxUtilizationAfter: number | null;
-  readonly transfers: number;
-  readonly hires: number;
-  /** km. */
-  readonly addedCommuteKm: number;
-}
+/** A plan's summary as the comparison sends it: the server's own type (types only; checked against its wire schema there). */
+export type ComparedSummary = PlanSummary;
 
 export interface ComparedPlan {
   readonly id: string;

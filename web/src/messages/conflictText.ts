@@ -5,7 +5,7 @@
  * known code shows the server's English.
  */
 import type { Lang } from '../i18n.ts';
-import { fill, renderCoded, type Params, type Render, type WireCoded } from './params.ts';
+import { renderCoded, type Catalog, type Params, type WireCoded } from './params.ts';
 
 /** Vietnamese name of a center by code, from the active dataset; undefined when unknown. */
 export type CenterNames = (code: string) => string | undefined;
@@ -17,63 +17,47 @@ const centerOf = (p: Params, names: CenterNames): string | undefined => {
   return name === undefined ? code : `${name} (${code})`;
 };
 
-const catalog = (names: CenterNames): Readonly<Record<Lang, Readonly<Record<string, Render>>>> => ({
-  vi: {
-    'conflict.min_above_max_staff': (p) =>
-      fill('{center}: mức tối thiểu {min} người vượt quá số người tối đa {max} của trung tâm.', {
-        center: centerOf(p, names), min: p.num('min'), max: p.num('maxStaff'),
-      }),
-    'conflict.locked_above_max_staff': (p) =>
-      fill('{center}: {locked} người được giữ cố định làm việc ở đây, vượt quá số người tối đa {max}.', {
-        center: centerOf(p, names), locked: p.num('locked'), max: p.num('maxStaff'),
-      }),
-    'conflict.min_out_of_reach': (p) =>
-      fill('{center}: cần tối thiểu {min} người, nhưng chỉ có {reachable} người đang làm việc ở đây hoặc sống trong bán kính {km} km và không bị giữ cố định ở nơi khác{hires}.', {
-        center: centerOf(p, names), min: p.num('min'), reachable: p.num('reachable'), km: p.num('maxCommuteKm'),
-        hires: (p.raw('hires') ?? 0) > 0 ? `, cộng ${p.num('hires')} người được phép tuyển mới` : '',
-      }),
-    'conflict.budget_below_newcomers': (p) =>
-      fill('Để mọi trung tâm đạt mức tối thiểu cần ít nhất {needed} người chuyển đến{after}, vượt giới hạn {budget} lượt điều động.', {
-        needed: p.num('needed'), budget: p.num('budget'), after: (p.raw('hires') ?? 0) > 0 ? ' (sau khi tính người tuyển mới)' : '',
-      }),
-    'conflict.budget_below_leavers': (p) =>
-      fill('Để mọi trung tâm không vượt số người tối đa cần ít nhất {needed} người chuyển đi, vượt giới hạn {budget} lượt điều động.', {
-        needed: p.num('needed'), budget: p.num('budget'),
-      }),
-    'conflict.minimums_above_staff': (p) =>
-      fill('Tổng mức tối thiểu là {total} người, nhưng thành phố chỉ có {staff} người và {hires} người được phép tuyển mới.', {
-        total: p.num('minTotal'), staff: p.num('staff'), hires: p.num('hires'),
-      }),
+/** `, cộng 3 người được phép tuyển mới` when hires are allowed, else nothing. */
+const plusHires = (p: Params): string =>
+  (p.raw('hires') ?? 0) <= 0 ? '' : p.lang === 'vi' ? `, cộng ${p.num('hires')} người được phép tuyển mới` : `, plus ${p.num('hires')} allowed hires`;
+const afterHires = (p: Params): string =>
+  (p.raw('hires') ?? 0) <= 0 ? '' : p.lang === 'vi' ? ' (sau khi tính người tuyển mới)' : ' (after allowed hires)';
+
+const catalog = (names: CenterNames): Catalog => ({
+  'conflict.min_above_max_staff': {
+    vi: '{center}: mức tối thiểu {min} người vượt quá số người tối đa {max} của trung tâm.',
+    en: '{center}: the minimum of {min} staff exceeds its max_staff of {max}.',
+    slots: (p) => ({ center: centerOf(p, names), min: p.num('min'), max: p.num('maxStaff') }),
   },
-  en: {
-    'conflict.min_above_max_staff': (p) =>
-      fill('{center}: the minimum of {min} staff exceeds its max_staff of {max}.', { center: centerOf(p, names), min: p.num('min'), max: p.num('maxStaff') }),
-    'conflict.locked_above_max_staff': (p) =>
-      fill('{center}: {locked} locked people work there, above its max_staff of {max}.', {
-        center: centerOf(p, names), locked: p.num('locked'), max: p.num('maxStaff'),
-      }),
-    'conflict.min_out_of_reach': (p) =>
-      fill('{center}: the minimum is {min} staff, but only {reachable} people work there or live within {km} km and are not locked elsewhere{hires}.', {
-        center: centerOf(p, names), min: p.num('min'), reachable: p.num('reachable'), km: p.num('maxCommuteKm'),
-        hires: (p.raw('hires') ?? 0) > 0 ? `, plus ${p.num('hires')} allowed hires` : '',
-      }),
-    'conflict.budget_below_newcomers': (p) =>
-      fill("Reaching every center's minimum needs at least {needed} people to move in{after}, above the transfer budget of {budget}.", {
-        needed: p.num('needed'), budget: p.num('budget'), after: (p.raw('hires') ?? 0) > 0 ? ' (after allowed hires)' : '',
-      }),
-    'conflict.budget_below_leavers': (p) =>
-      fill('Bringing every center within max_staff needs at least {needed} people to move out, above the transfer budget of {budget}.', {
-        needed: p.num('needed'), budget: p.num('budget'),
-      }),
-    'conflict.minimums_above_staff': (p) =>
-      fill('The minimums add up to {total} staff, but the city has {staff} people and {hires} allowed hires.', {
-        total: p.num('minTotal'), staff: p.num('staff'), hires: p.num('hires'),
-      }),
+  'conflict.locked_above_max_staff': {
+    vi: '{center}: {locked} người được giữ cố định làm việc ở đây, vượt quá số người tối đa {max}.',
+    en: '{center}: {locked} locked people work there, above its max_staff of {max}.',
+    slots: (p) => ({ center: centerOf(p, names), locked: p.num('locked'), max: p.num('maxStaff') }),
+  },
+  'conflict.min_out_of_reach': {
+    vi: '{center}: cần tối thiểu {min} người, nhưng chỉ có {reachable} người đang làm việc ở đây hoặc sống trong bán kính {km} km và không bị giữ cố định ở nơi khác{hires}.',
+    en: '{center}: the minimum is {min} staff, but only {reachable} people work there or live within {km} km and are not locked elsewhere{hires}.',
+    slots: (p) => ({ center: centerOf(p, names), min: p.num('min'), reachable: p.num('reachable'), km: p.num('maxCommuteKm'), hires: plusHires(p) }),
+  },
+  'conflict.budget_below_newcomers': {
+    vi: 'Để mọi trung tâm đạt mức tối thiểu cần ít nhất {needed} người chuyển đến{after}, vượt giới hạn {budget} lượt điều động.',
+    en: "Reaching every center's minimum needs at least {needed} people to move in{after}, above the transfer budget of {budget}.",
+    slots: (p) => ({ needed: p.num('needed'), budget: p.num('budget'), after: afterHires(p) }),
+  },
+  'conflict.budget_below_leavers': {
+    vi: 'Để mọi trung tâm không vượt số người tối đa cần ít nhất {needed} người chuyển đi, vượt giới hạn {budget} lượt điều động.',
+    en: 'Bringing every center within max_staff needs at least {needed} people to move out, above the transfer budget of {budget}.',
+    slots: (p) => ({ needed: p.num('needed'), budget: p.num('budget') }),
+  },
+  'conflict.minimums_above_staff': {
+    vi: 'Tổng mức tối thiểu là {total} người, nhưng thành phố chỉ có {staff} người và {hires} người được phép tuyển mới.',
+    en: 'The minimums add up to {total} staff, but the city has {staff} people and {hires} allowed hires.',
+    slots: (p) => ({ total: p.num('minTotal'), staff: p.num('staff'), hires: p.num('hires') }),
   },
 });
 
 /** Codes the catalog knows (for the test that every solver code has a sentence in both languages). */
-export const CONFLICT_CODES: readonly string[] = Object.keys(catalog(() => undefined).vi);
+export const CONFLICT_CODES: readonly string[] = Object.keys(catalog(() => undefined));
 
 /** Conflicts solvePlan writes itself, without a code (the solver proved infeasibility), in Vietnamese. */
 const UNCODED_VI: Readonly<Record<string, string>> = {

@@ -16,8 +16,19 @@ export interface WireCoded {
   readonly message: string;
 }
 
-/** A renderer of one code: the sentence, or undefined when a param it needs is missing. */
-export type Render = (p: Params) => string | undefined;
+/**
+ * One code's sentence in each language, with `{slot}`s, and how to read the slots from the params
+ * (`p.lang` says the language, for the few slots that are words themselves). A slot read as
+ * undefined (a param missing) makes the caller show the server's English instead.
+ */
+export interface Entry {
+  readonly vi: string;
+  readonly en: string;
+  readonly slots?: (p: Params) => Readonly<Record<string, string | undefined>>;
+}
+
+/** Sentences by code. */
+export type Catalog = Readonly<Record<string, Entry>>;
 
 /** Typed access to a message's params in one language. */
 export interface Params {
@@ -71,9 +82,10 @@ export const fill = (template: string, values: Readonly<Record<string, string | 
  * The sentence of a coded message in `lang` from `catalog`, or the server's English `message` when
  * the code is unknown, absent, or a param it needs is missing.
  */
-export const renderCoded = (catalog: Readonly<Record<Lang, Readonly<Record<string, Render>>>>, lang: Lang, m: WireCoded): string => {
-  const render = m.code === undefined ? undefined : catalog[lang][m.code];
-  return (render && render(paramsFor(lang, m.params))) ?? m.message;
+export const renderCoded = (catalog: Catalog, lang: Lang, m: WireCoded): string => {
+  const entry = m.code === undefined ? undefined : catalog[m.code];
+  if (entry === undefined) return m.message;
+  return fill(entry[lang], entry.slots?.(paramsFor(lang, m.params)) ?? {}) ?? m.message;
 };
 
 /** `YYYY-MM-DD` as `31/12/2026` in Vietnamese; unchanged in English (ISO reads well there). */

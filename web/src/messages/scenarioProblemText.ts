@@ -6,38 +6,25 @@
  */
 import type { Lang, MessageKey } from '../i18n.ts';
 import { translate } from '../i18n.ts';
-import { fill, paramsFor, renderCoded, writeNumber, type Render, type WireCoded } from './params.ts';
+import { renderCoded, writeNumber, type Catalog, type Params, type WireCoded } from './params.ts';
 
-const vi: Readonly<Record<string, Render>> = {
-  'scenario.not_object': () => 'phương án phải là một đối tượng JSON',
-  'scenario.unknown_lever': (p) => fill('không có tham số này; các tham số có: {known}', { known: p.text('known') }),
-  'scenario.unknown_weight': (p) => fill('không có trọng số này; các trọng số có: {known}', { known: p.text('known') }),
-  'scenario.number': () => 'phải là một số',
-  'scenario.whole_number': () => 'phải là số nguyên',
-  'scenario.range': (p) => fill('phải nằm trong khoảng từ {min} đến {max}', { min: p.num('min'), max: p.num('max') }),
-  'scenario.above_zero': () => 'phải lớn hơn 0',
-  'scenario.month': () => 'phải là tháng dạng YYYY-MM',
-  'scenario.quantile': () => 'phải là 0,5, 0,8 hoặc 0,95',
-  'scenario.boolean': () => 'phải là có hoặc không',
-  'scenario.staff_ids': () => 'phải là danh sách mã công chức',
-  'scenario.object': () => 'phải là bảng giá trị theo tên',
-};
-const en: Readonly<Record<string, Render>> = {
-  'scenario.not_object': () => 'a scenario must be a JSON object',
-  'scenario.unknown_lever': (p) => fill('unknown lever; known: {known}', { known: p.text('known') }),
-  'scenario.unknown_weight': (p) => fill('unknown weight; known: {known}', { known: p.text('known') }),
-  'scenario.number': () => 'must be a number',
-  'scenario.whole_number': () => 'must be a whole number',
-  'scenario.range': (p) => fill('must be between {min} and {max}', { min: p.num('min'), max: p.num('max') }),
-  'scenario.above_zero': () => 'must be above 0',
-  'scenario.month': () => 'must be a month YYYY-MM',
-  'scenario.quantile': () => 'must be 0.5, 0.8 or 0.95',
-  'scenario.boolean': () => 'must be true or false',
-  'scenario.staff_ids': () => 'must be a list of staff ids',
-  'scenario.object': () => 'must be an object',
-};
+const known = (p: Params) => ({ known: p.text('known') });
 
-export const SCENARIO_PROBLEM_TEXTS: Readonly<Record<Lang, Readonly<Record<string, Render>>>> = { vi, en };
+/** Sentences by code (exported for the test that every solver code has one). */
+export const SCENARIO_PROBLEM_TEXTS: Catalog = {
+  'scenario.not_object': { vi: 'phương án phải là một đối tượng JSON', en: 'a scenario must be a JSON object' },
+  'scenario.unknown_lever': { vi: 'không có tham số này; các tham số có: {known}', en: 'unknown lever; known: {known}', slots: known },
+  'scenario.unknown_weight': { vi: 'không có trọng số này; các trọng số có: {known}', en: 'unknown weight; known: {known}', slots: known },
+  'scenario.number': { vi: 'phải là một số', en: 'must be a number' },
+  'scenario.whole_number': { vi: 'phải là số nguyên', en: 'must be a whole number' },
+  'scenario.range': { vi: 'phải nằm trong khoảng từ {min} đến {max}', en: 'must be between {min} and {max}', slots: (p) => ({ min: p.num('min'), max: p.num('max') }) },
+  'scenario.above_zero': { vi: 'phải lớn hơn 0', en: 'must be above 0' },
+  'scenario.month': { vi: 'phải là tháng dạng YYYY-MM', en: 'must be a month YYYY-MM' },
+  'scenario.quantile': { vi: 'phải là 0,5, 0,8 hoặc 0,95', en: 'must be 0.5, 0.8 or 0.95' },
+  'scenario.boolean': { vi: 'phải là có hoặc không', en: 'must be true or false' },
+  'scenario.staff_ids': { vi: 'phải là danh sách mã công chức', en: 'must be a list of staff ids' },
+  'scenario.object': { vi: 'phải là bảng giá trị theo tên', en: 'must be an object' },
+};
 
 /** A coded scenario problem (validateScenario run in the browser) in `lang`. */
 export const scenarioProblemText = (lang: Lang, p: WireCoded): string => renderCoded(SCENARIO_PROBLEM_TEXTS, lang, p);
@@ -94,8 +81,8 @@ export const validationSentence = (lang: Lang, sentence: string): string | undef
     const m = re.exec(sentence);
     if (m) {
       const params = Object.fromEntries(names.map((n, i) => [n, n === 'known' ? (m[i + 1] ?? '') : Number(m[i + 1])]));
-      const render = SCENARIO_PROBLEM_TEXTS[lang][code];
-      return render?.(paramsFor(lang, params));
+      const text = renderCoded(SCENARIO_PROBLEM_TEXTS, lang, { code, params, message: '' });
+      return text === '' ? undefined : text;
     }
   }
   if (lang === 'en') return undefined;

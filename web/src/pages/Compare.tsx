@@ -4,7 +4,7 @@
  * per field reads each plan's coverage from its result. A server error is shown beside the plan it
  * names (an unknown or unfinished plan), else beside the Compare button.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { api, type PlanJob } from '../api.ts';
 import { GroupedBars } from '../charts/GroupedBars.tsx';
 import { planNamedIn, type ComparedPlan, type ComparedSummary, type Comparison } from '../comparison.ts';
@@ -97,7 +97,13 @@ export const Compare = () => {
   const nameOf = (code: string) => ref.centerByCode.get(code)?.nameVi ?? code;
   const compared = outcome?.comparison.plans ?? [];
   const labels = outcome?.labels ?? [];
-  const rows = kpiRows(lang, t);
+  /** Label, cell of one plan, cell class: the status, the solver's verdict in words, the key figures, the data version. */
+  const tableRows: readonly (readonly [string, (p: ComparedPlan) => ReactNode, string])[] = [
+    [t('status'), (p) => <StatusBadge status={p.summary.status} />, 'num'],
+    [t('solverVerdict'), (p) => planStatusText(lang, p.summary), 'help'],
+    ...kpiRows(lang, t).map(([label, value]) => [label, (p: ComparedPlan) => value(p.summary), 'num'] as const),
+    [t('datasetVersion'), (p) => p.datasetVersion, 'num'],
+  ];
   const full = chosen.length >= 4;
   return (
     <section className="screen" aria-labelledby="compare-title">
@@ -176,40 +182,16 @@ export const Compare = () => {
                 </tr>
               </thead>
               <tbody>
-                <tr>
-                  <th scope="row">{t('status')}</th>
-                  {compared.map((c) => (
-                    <td key={c.id} className="num">
-                      <StatusBadge status={c.summary.status} />
-                    </td>
-                  ))}
-                </tr>
-                <tr>
-                  <th scope="row">{t('solverVerdict')}</th>
-                  {compared.map((c) => (
-                    <td key={c.id} className="help">
-                      {planStatusText(lang, c.summary)}
-                    </td>
-                  ))}
-                </tr>
-                {rows.map(([label, value]) => (
+                {tableRows.map(([label, cell, className]) => (
                   <tr key={label}>
                     <th scope="row">{label}</th>
                     {compared.map((c) => (
-                      <td key={c.id} className="num">
-                        {value(c.summary)}
+                      <td key={c.id} className={className}>
+                        {cell(c)}
                       </td>
                     ))}
                   </tr>
                 ))}
-                <tr>
-                  <th scope="row">{t('datasetVersion')}</th>
-                  {compared.map((c) => (
-                    <td key={c.id} className="num">
-                      {c.datasetVersion}
-                    </td>
-                  ))}
-                </tr>
               </tbody>
             </table>
           </div>
