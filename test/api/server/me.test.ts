@@ -5,8 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import type { Static } from '@sinclair/typebox';
+import type { MeSchema } from '../../../api/routes/statusRoutes.ts';
+import type { Agrees, Assert } from '../../../api/schemas/common.ts';
 import { openStorage } from '../../../api/storage/openStorage.ts';
+import type { Me } from '../../../web/src/api.ts';
 import { longHistoryDir, tempDataDir, testApp } from './testApp.ts';
+
+/** The web planner's `Me` and the route's schema cannot drift apart (compile-time). */
+export type MeAgrees = Assert<Agrees<Static<typeof MeSchema>, Me>>;
 
 const ROLES = ['viewer', 'planner', 'admin'] as const;
 type Role = (typeof ROLES)[number];
