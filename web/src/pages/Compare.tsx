@@ -100,7 +100,7 @@ export const Compare = () => {
   /** Label, cell of one plan, cell class: the status, the solver's verdict in words, the key figures, the data version. */
   const tableRows: readonly (readonly [string, (p: ComparedPlan) => ReactNode, string])[] = [
     [t('status'), (p) => <StatusBadge status={p.summary.status} />, 'num'],
-    [t('solverVerdict'), (p) => planStatusText(lang, p.summary), 'help'],
+    [t('solverVerdict'), (p) => planStatusText(lang, p.summary), 'num help'],
     ...kpiRows(lang, t).map(([label, value]) => [label, (p: ComparedPlan) => value(p.summary), 'num'] as const),
     [t('datasetVersion'), (p) => p.datasetVersion, 'num'],
   ];
