@@ -146,7 +146,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     void compute.prepare(loaded, overviewWorkload(loaded.dataset), {}).then((p) => {
       const seconds = ((performance.now() - t0) / 1000).toFixed(1);
       options.log?.(p.state === 'ready'
-        ? `Forecasts ready for dataset version ${version} (${seconds} s; the overview and the default plan are prepared)`
+        ? `Forecasts ready for dataset version ${version} (${seconds} s: ${Object.entries(p.stages).map(([k, v]) => `${k} ${v} s`).join(', ')}; the overview and the default plan are prepared)`
         : `Preparing dataset version ${version} failed after ${seconds} s: ${p.error ?? ''} (forecasts are computed on first use)`);
     });
   };

@@ -24,7 +24,8 @@ export interface ComputeService {
   /**
    * Prepares a dataset in the background: forecasts, the overview's workload (`overview`), and a
    * worker ready to solve `scenario` (dataset and forecasts parsed, its workload computed, HiGHS
-   * compiled). Resolves with the outcome (never rejects); a second call for the same hash shares it.
+   * compiled, one solve run to compile the solver's JavaScript). Resolves with the outcome (never
+   * rejects); a second call for the same hash shares it.
    */
   readonly prepare: (loaded: LoadedDataset, overview: WorkloadOptions, scenario: Levers) => Promise<Preparation>;
   /** How the preparation of a dataset stands; `ready` when its forecasts are stored and nothing runs. */
@@ -42,6 +43,8 @@ export interface Preparation {
   readonly startedAt: string | null;
   /** Seconds it took once over; null while preparing or when found stored. */
   readonly seconds: number | null;
+  /** Seconds of each stage done so far (forecasts, workload, solver). */
+  readonly stages: Readonly<Record<string, number>>;
   readonly error: string | null;
 }
 
@@ -138,20 +141,24 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     if (known !== undefined && known.status.state !== 'failed') return known.done;
     const t0 = performance.now();
     const entry: { status: Preparation; done: Promise<Preparation> } = {
-      status: { datasetHash: loaded.hash, state: 'preparing', stage: 'forecasts', startedAt: new Date().toISOString(), seconds: null, error: null },
+      status: { datasetHash: loaded.hash, state: 'preparing', stage: 'forecasts', startedAt: new Date().toISOString(), seconds: null, stages: {}, error: null },
       done: Promise.resolve() as unknown as Promise<Preparation>,
     };
-    const stage = (name: string) => {
-      entry.status = { ...entry.status, stage: name };
+    let lap = t0;
+    const stage = (done: string, next: string) => {
+      const now = performance.now();
+      entry.status = { ...entry.status, stage: next, stages: { ...entry.status.stages, [done]: Math.round((now - lap) / 100) / 10 } };
+      lap = now;
     };
     const run = async (): Promise<Preparation> => {
       try {
         await ensureForecasts(loaded);
-        stage('workload');
+        stage('forecasts', 'workload');
         await workload(loaded, overview);
-        stage('solver');
+        stage('workload', 'solver');
         await runTask(pool, 'prepare', { dataDir, hash: loaded.hash, scenario });
-        entry.status = { ...entry.status, state: 'ready', stage: 'done', seconds: Math.round((performance.now() - t0) / 100) / 10 };
+        stage('solver', 'done');
+        entry.status = { ...entry.status, state: 'ready', seconds: Math.round((performance.now() - t0) / 100) / 10 };
       } catch (error) {
         entry.status = { ...entry.status, state: 'failed', seconds: Math.round((performance.now() - t0) / 100) / 10, error: error instanceof Error ? error.message : String(error) };
       }
@@ -166,8 +173,8 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     const known = preparations.get(loaded.hash);
     if (known !== undefined) return known.status;
     return stored(loaded.hash)
-      ? { datasetHash: loaded.hash, state: 'ready', stage: 'done', startedAt: null, seconds: null, error: null }
-      : { datasetHash: loaded.hash, state: 'pending', stage: 'forecasts', startedAt: null, seconds: null, error: null };
+      ? { datasetHash: loaded.hash, state: 'ready', stage: 'done', startedAt: null, seconds: null, stages: {}, error: null }
+      : { datasetHash: loaded.hash, state: 'pending', stage: 'forecasts', startedAt: null, seconds: null, stages: {}, error: null };
   };
 
   return { forecasts, ensureForecasts, workload, prepare, preparation };

@@ -35,6 +35,7 @@ const PreparationSchema = Type.Object({
   stage: Type.String({ description: 'what runs now: forecasts, workload, solver; done once ready' }),
   startedAt: Type.Union([Type.Null(), Type.String()]),
   seconds: Type.Union([Type.Null(), Type.Number()], { description: 'how long the preparation took, once over' }),
+  stages: Type.Record(Type.String(), Type.Number(), { description: 'seconds of each stage done so far (forecasts, workload, solver)' }),
   error: Type.Union([Type.Null(), Type.String()]),
 });
 

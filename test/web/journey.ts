@@ -41,8 +41,9 @@ const freePort = (): Promise<number> =>
     });
   });
 
-const startServer = async (port: number, dataDir: string): Promise<{ child: ChildProcess; log: () => string }> => {
+const startServer = async (port: number, dataDir: string): Promise<{ child: ChildProcess; log: () => string; spawnedAt: number }> => {
   let output = '';
+  const spawnedAt = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'server.ts')], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
@@ -55,7 +56,7 @@ const startServer = async (port: number, dataDir: string): Promise<{ child: Chil
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/centers`);
-      if (r.ok) return { child, log: () => output };
+      if (r.ok) return { child, log: () => output, spawnedAt };
     } catch {
       // not listening yet
     }
@@ -75,6 +76,54 @@ const planShown = async (page: Page): Promise<void> => {
   await page.locator('.plan-results, form .error-note').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
   const error = page.locator('form .error-note');
   if ((await error.count()) > 0) throw new Error(`the planner shows: ${await error.first().textContent()}`);
+};
+
+/** Waits until the server's background preparation of the active dataset is over (GET /api/forecasts/status). */
+const preparationOver = async (base: string): Promise<string> => {
+  for (let i = 0; i < 600; i += 1) {
+    const status = (await (await fetch(`${base}api/forecasts/status`)).json()) as { state: string; seconds: number | null };
+    if (status.state !== 'preparing' && status.state !== 'pending') return `${status.state}${status.seconds === null ? '' : ` after ${status.seconds} s`}`;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server was still preparing its forecasts after 120 s');
+};
+
+/**
+ * Presses Solve and waits for the plan, timing each stage the browser sees (save, POST, the solve
+ * until a poll finds it done, the result fetch, the render) and adding the server's own stage line
+ * (queue and worker stages, transfer, store: api/jobs/planJobs.ts). Returns the lines to print.
+ */
+const timedSolve = async (page: Page, serverLog: () => string, label: string): Promise<string[]> => {
+  const events: { method: string; path: string; start: number; end: number; body?: string }[] = [];
+  const onFinished = async (request: import('playwright-core').Request) => {
+    const path = new URL(request.url()).pathname;
+    if (!path.startsWith('/api/scenarios') && !path.startsWith('/api/plans')) return;
+    const timing = request.timing();
+    const start = timing.startTime;
+    const response = await request.response();
+    const body = request.method() === 'POST' && path === '/api/plans' ? await response?.text() : undefined;
+    events.push({ method: request.method(), path, start, end: start + timing.responseEnd, ...(body === undefined ? {} : { body }) });
+  };
+  page.on('requestfinished', onFinished);
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Tính phương án', exact: true }).click();
+  await planShown(page);
+  const shown = Date.now();
+  page.off('requestfinished', onFinished);
+  await new Promise((r) => setTimeout(r, 50));
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  const save = events.find((e) => e.path.startsWith('/api/scenarios') && (e.method === 'POST' || e.method === 'PUT'));
+  const post = events.find((e) => e.method === 'POST' && e.path === '/api/plans');
+  const result = events.find((e) => e.path.endsWith('/result'));
+  const polls = events.filter((e) => e.method === 'GET' && /^\/api\/plans\/[^/]+$/.test(e.path));
+  const lastPoll = polls.at(-1);
+  const id = post?.body === undefined ? '' : (JSON.parse(post.body) as { id: string }).id;
+  const server = serverLog().split('\n').find((l) => id !== '' && l.startsWith(`plan ${id.slice(0, 8)} stages`));
+  const lines = [`${label}: shown ${ms(shown - t0)} after pressing Solve`];
+  lines.push(`    browser stages: click to save sent ${save ? ms(save.start - t0) : '-'}, save ${save ? ms(save.end - save.start) : 'not needed'}, POST /api/plans ${post ? ms(post.end - post.start) : '-'}, ` +
+    `POST answered to the poll that saw it done ${post && lastPoll ? ms(lastPoll.end - post.end) : '-'} (${polls.length} polls), result fetch ${result ? ms(result.end - result.start) : '-'}, render ${result ? ms(shown - result.end) : '-'}`);
+  lines.push(`    server ${server ?? 'stage line not found'}`);
+  return lines;
 };
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -103,14 +152,26 @@ const main = async (): Promise<number> => {
       run: async (p) => {
         const t0 = Date.now();
         await p.goto(`${base}#/overview`);
-        await p.locator('.map-centers circle').nth(113).waitFor({ timeout: 60_000 });
-        await p.locator('.kpi').first().waitFor();
-        figures.push(`overview interactive (114 circles and KPIs drawn), cold server cache: ${Date.now() - t0} ms`);
+        await p.locator('.map-centers circle').nth(113).waitFor({ timeout: 120_000 });
+        await p.locator('.kpi').first().waitFor({ timeout: 120_000 });
         const t1 = Date.now();
+        figures.push(`overview interactive (114 circles and KPIs drawn) on a FRESH FIRST START: ${t1 - server.spawnedAt} ms after the server was spawned on an empty data directory ` +
+          `(dataset parsed and stored, forecasts prepared in the background), ${t1 - t0} ms after opening the page`);
+        figures.push(`server's background preparation: ${await preparationOver(base)} (${server.log().split('\n').find((l) => l.startsWith('Forecasts ready')) ?? 'no "Forecasts ready" line'})`);
+        // A server whose forecasts are ready (the 1.5 s target): a new browser context (empty cache), then a reload.
+        const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const q = await fresh.newPage();
+        const t2 = Date.now();
+        await q.goto(`${base}#/overview`);
+        await q.locator('.map-centers circle').nth(113).waitFor({ timeout: 60_000 });
+        await q.locator('.kpi').first().waitFor();
+        figures.push(`overview interactive on a server whose forecasts are ready, new browser context (empty cache): ${Date.now() - t2} ms (target 1,500 ms)`);
+        await fresh.close();
+        const t3 = Date.now();
         await p.reload();
         await p.locator('.map-centers circle').nth(113).waitFor({ timeout: 60_000 });
         await p.locator('.kpi').first().waitFor();
-        figures.push(`overview interactive after a reload (warm server cache): ${Date.now() - t1} ms`);
+        figures.push(`overview interactive on a server whose forecasts are ready, after a reload: ${Date.now() - t3} ms (target 1,500 ms)`);
         if ((await p.locator('.map-centers circle').count()) !== 114) throw new Error('not 114 circles');
         await p.getByRole('heading', { name: /Quá tải/ }).waitFor();
         await shot(p, 'overview-1280');
@@ -131,6 +192,17 @@ const main = async (): Promise<number> => {
       },
     },
     {
+      name: 'the default plan appears after pressing Solve with the default levers',
+      run: async (p) => {
+        await p.getByRole('link', { name: 'Lập kế hoạch' }).click();
+        await p.getByLabel('Tên phương án').fill('Hành trình: phương án mặc định');
+        figures.push(...(await timedSolve(p, server.log, 'DEFAULT PLAN (default levers; includes saving the scenario; target 5,000 ms)')));
+        if ((await p.locator('table.moves tbody tr').count()) === 0) throw new Error('no moves listed');
+        // The next scenario is a new one, not this one renamed.
+        await p.getByLabel('Phương án đã lưu').selectOption('');
+      },
+    },
+    {
       name: 'levers change by keyboard and input, and Solve returns a plan with moves and reasons',
       run: async (p) => {
         await p.getByRole('link', { name: 'Lập kế hoạch' }).click();
@@ -140,10 +212,7 @@ const main = async (): Promise<number> => {
         await radius.focus();
         for (let i = 0; i < 5; i += 1) await radius.press('ArrowRight');
         if ((await radius.inputValue()) !== '20') throw new Error(`commute radius is ${await radius.inputValue()}, expected 20`);
-        const t0 = Date.now();
-        await p.getByRole('button', { name: 'Tính phương án', exact: true }).click();
-        await planShown(p);
-        figures.push(`default-like plan shown ${Date.now() - t0} ms after pressing Solve (includes save and first forecasts)`);
+        figures.push(...(await timedSolve(p, server.log, 'plan of scenario A (20 transfers, 20 km; includes saving the scenario)')));
         const rows = await p.locator('table.moves tbody tr').count();
         if (rows === 0) throw new Error('no moves listed');
         if (rows > 20) throw new Error(`${rows} moves exceed the budget of 20`);

@@ -33,6 +33,7 @@ describe('datasets prepared in the background', () => {
     const status = await ready(app);
     expect(status).toMatchObject({ state: 'ready', stage: 'done', datasetVersion: 1, error: null });
     expect(status.seconds).toEqual(expect.any(Number));
+    expect(Object.keys(status.stages)).toEqual(['forecasts', 'workload', 'solver']);
     expect(lines.some((l) => /^Forecasts ready for dataset version 1 \(/.test(l))).toBe(true);
     const storage = openStorage(dataDir);
     try {
@@ -77,7 +78,7 @@ describe('without prepare', () => {
     try {
       const res = await tokens.inject({ url: '/api/forecasts/status' });
       expect(res.statusCode).toBe(200);
-      expect(Object.keys(res.json()).sort()).toEqual(['datasetHash', 'datasetVersion', 'error', 'seconds', 'stage', 'startedAt', 'state']);
+      expect(Object.keys(res.json()).sort()).toEqual(['datasetHash', 'datasetVersion', 'error', 'seconds', 'stage', 'stages', 'startedAt', 'state']);
     } finally {
       await tokens.close();
     }

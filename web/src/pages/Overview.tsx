@@ -1,5 +1,5 @@
 /** Overview: where the city stands in a period: the map, the key figures, overloaded and idle centers. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CityWorkload } from '../../../solver/workload/workloadTypes.ts';
 import { api } from '../api.ts';
 import { CenterMap } from '../charts/CenterMap.tsx';
@@ -17,6 +17,59 @@ import { ActivePlanSummary } from './ActivePlanSummary.tsx';
 /** Last month of the embedded history: the default view is what really happened there. */
 export const DEFAULT_OVERVIEW_PERIOD = '2026-10';
 
+/** Where the server's background preparation of the active dataset stands (GET /api/forecasts/status). */
+interface Preparation {
+  readonly state: 'pending' | 'preparing' | 'ready' | 'failed';
+  readonly stage: string;
+}
+
+/** How often the overview asks whether the forecasts are ready while it waits for them, ms. */
+const PREPARATION_POLL_MS = 500;
+
+/** Words of the preparing state (this screen only). */
+const PREPARING_WORDS: Readonly<Record<'vi' | 'en', { readonly title: string; readonly stages: Readonly<Record<string, string>> }>> = {
+  vi: {
+    title: 'Máy chủ đang chuẩn bị dự báo cho bộ dữ liệu này (chỉ lần khởi động đầu tiên hoặc sau khi nhập dữ liệu).',
+    stages: { forecasts: 'Đang tính dự báo của mọi chuỗi trung tâm × lĩnh vực × kênh…', workload: 'Đang tính khối lượng công việc…', solver: 'Đang chuẩn bị bộ giải…' },
+  },
+  en: {
+    title: 'The server is preparing the forecasts of this dataset (first start or after an import only).',
+    stages: { forecasts: 'Forecasting every center × field × channel series…', workload: 'Computing the workload…', solver: 'Getting the solver ready…' },
+  },
+};
+
+/**
+ * While `waiting`, asks the server every PREPARATION_POLL_MS whether it is still preparing the
+ * forecasts; undefined when it is not (or cannot say). The status route is open (no token).
+ */
+const usePreparation = (waiting: boolean): Preparation | undefined => {
+  const [preparation, setPreparation] = useState<Preparation | undefined>(undefined);
+  useEffect(() => {
+    if (!waiting) {
+      setPreparation(undefined);
+      return undefined;
+    }
+    let live = true;
+    let timer = 0;
+    const ask = async () => {
+      try {
+        const response = await fetch('api/forecasts/status');
+        const body = response.ok ? ((await response.json()) as Preparation) : undefined;
+        if (live) setPreparation(body?.state === 'preparing' ? body : undefined);
+      } catch {
+        // the workload request reports errors; this note only adds what the server is doing
+      }
+      if (live) timer = window.setTimeout(() => void ask(), PREPARATION_POLL_MS);
+    };
+    void ask();
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [waiting]);
+  return preparation;
+};
+
 export const volumeByCenter = (w: CityWorkload): Map<string, number> => {
   const m = new Map<string, number>();
   for (const f of w.fields) m.set(f.centerCode, (m.get(f.centerCode) ?? 0) + f.direct + f.online);
@@ -30,6 +83,7 @@ export const Overview = () => {
   const [quantile, setQuantile] = useState(0.8);
   const workload = useAsync(() => api.workload(period, quantile), [period, quantile]);
   const w = workload.data;
+  const preparation = usePreparation(workload.loading && !w);
   const volume = useMemo(() => (w ? volumeByCenter(w) : new Map<string, number>()), [w]);
   const utilization = useMemo(() => new Map(w?.centers.map((c) => [c.centerCode, c.utilization]) ?? []), [w]);
   const overloaded = useMemo(
@@ -56,7 +110,12 @@ export const Overview = () => {
         <PeriodControls period={period} quantile={quantile} onPeriod={setPeriod} onQuantile={setQuantile} />
       </div>
       <ErrorNote error={workload.error} onRetry={workload.reload} />
-      {workload.loading && !w && <Loading />}
+      {workload.loading && !w && !preparation && <Loading />}
+      {preparation && (
+        <p className="loading" role="status">
+          {PREPARING_WORDS[lang].title} {PREPARING_WORDS[lang].stages[preparation.stage] ?? ''}
+        </p>
+      )}
       {w && (
         <div className="kpis">
           <Kpi label={t('cityUtilization')} value={formatPercent(lang, w.totals.utilization)} hint={t('utilizationHelp')} />
