@@ -6,6 +6,7 @@ import { CoverageHeatmap } from '../charts/CoverageHeatmap.tsx';
 import { TradeoffChart, type TradeoffPoint } from '../charts/TradeoffChart.tsx';
 import { UtilizationDumbbell } from '../charts/UtilizationDumbbell.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
+import { ConflictList, PlanStatusText } from '../components/PlanVerdict.tsx';
 import { Kpi } from '../components/Kpi.tsx';
 import { formatInt, formatNumber, formatPercent } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
@@ -189,7 +190,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
         )}
         <ErrorNote error={exportError} />
         <p className="quality">
-          <StatusBadge status={report.status} /> {report.message && <span className="help">{report.message}</span>}
+          <StatusBadge status={report.status} /> <PlanStatusText summary={report} />
           <span className="help">
             {' '}
             · {t('objective')} {report.objective !== null ? formatNumber(lang, report.objective) : '–'} · {t('bound')}{' '}
@@ -211,16 +212,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
           <Kpi label={t('addedCommute')} value={`${formatNumber(lang, addedKm)} km`} />
           <Kpi label={t('hires')} value={formatInt(lang, report.hires.reduce((s, h) => s + h.count, 0))} />
         </div>
-        {report.conflicts.length > 0 && (
-          <div className="error-note" role="alert">
-            <strong>{t('conflicts')}:</strong>
-            <ul>
-              {report.conflicts.map((c, i) => (
-                <li key={i}>{c.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ConflictList conflicts={report.conflicts} />
       </div>
       {rows.length > 0 && (
         <div className="panel">
