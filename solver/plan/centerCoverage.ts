@@ -16,6 +16,20 @@ export interface CoveragePerson {
 const EPS = 1e-9;
 
 /**
+ * Working arrays, grown as needed and reused by every call: the greedy start and the explanation
+ * price tens of thousands of groups, and allocating seven arrays per call cost as much as the
+ * search itself (and its garbage collection). Nothing survives a call: each one clears what it uses.
+ */
+let scratch = { m: 0, nF: 0, flow: new Float64Array(0), used: new Float64Array(0), into: new Float64Array(0), parent: new Int32Array(0), seen: new Uint8Array(0), queue: new Int32Array(0), levels: new Float64Array(0) };
+const workArrays = (m: number, nF: number): typeof scratch => {
+  if (m <= scratch.m && nF <= scratch.nF) return scratch;
+  const M = Math.max(m, scratch.m, 16);
+  const F = Math.max(nF, scratch.nF, 16);
+  scratch = { m: M, nF: F, flow: new Float64Array(M * F), used: new Float64Array(M), into: new Float64Array(F), parent: new Int32Array(M + F), seen: new Uint8Array(M + F), queue: new Int32Array(M + F), levels: new Float64Array(F) };
+  return scratch;
+};
+
+/**
  * Priority-weighted covered hours: sum_f priority[f] * covered[f]; fills `covered` (hours per field) when given.
  * O(augmentations x people x fields); a 15-person center with 13 fields takes a few microseconds.
  */
@@ -29,16 +43,25 @@ export const centerCoverage = (
   const m = people.length;
   covered?.fill(0);
   if (m === 0) return 0;
-  const flow = new Float64Array(m * nF);
-  const used = new Float64Array(m);
-  const into = new Float64Array(nF);
-  const levels = [...new Set(required.map((r, f) => (r > EPS ? (priority[f] ?? 1) : -1)).filter((p) => p >= 0))].sort((a, b) => b - a);
-  const parent = new Int32Array(m + nF);
-  const seen = new Uint8Array(m + nF);
-  const queue = new Int32Array(m + nF);
-  for (const level of levels) {
+  const { flow, used, into, parent, seen, queue, levels } = workArrays(m, nF);
+  flow.fill(0, 0, m * nF);
+  used.fill(0, 0, m);
+  into.fill(0, 0, nF);
+  // Distinct priorities of the fields with required hours, highest first.
+  let nLevels = 0;
+  for (let f = 0; f < nF; f += 1) {
+    if (!((required[f] ?? 0) > EPS)) continue;
+    const p = priority[f] ?? 1;
+    if (p < 0) continue;
+    let known = false;
+    for (let k = 0; k < nLevels; k += 1) if (levels[k] === p) known = true;
+    if (!known) levels[nLevels++] = p;
+  }
+  levels.subarray(0, nLevels).sort().reverse();
+  for (let k = 0; k < nLevels; k += 1) {
+    const level = levels[k] ?? 0;
     for (;;) {
-      seen.fill(0);
+      seen.fill(0, 0, m + nF);
       let head = 0;
       let tail = 0;
       for (let i = 0; i < m; i += 1) {
@@ -113,6 +136,6 @@ export const centerCoverage = (
   }
   let value = 0;
   for (let f = 0; f < nF; f += 1) value += (priority[f] ?? 1) * (into[f] ?? 0);
-  covered?.set(into);
+  covered?.set(into.subarray(0, nF));
   return value;
 };
