@@ -22,7 +22,7 @@ export interface ComputeService {
   readonly ensureForecasts: (loaded: LoadedDataset) => Promise<void>;
   readonly workload: (loaded: LoadedDataset, options: WorkloadOptions) => Promise<CityWorkload>;
   /**
-   * Prepares a dataset in the background: forecasts, the overview's workload (`overview`), and a
+   * Prepares a dataset in the background: the overview's workload (`overview`), forecasts, and a
    * worker ready to solve `scenario` (dataset and forecasts parsed, its workload computed, HiGHS
    * compiled, one solve run to compile the solver's JavaScript). Resolves with the outcome (never
    * rejects); a second call for the same hash shares it.
@@ -37,13 +37,13 @@ export interface Preparation {
   readonly datasetHash: string;
   /** `pending`: forecasts not stored and nothing prepares them yet (the first request that needs them computes them). */
   readonly state: 'pending' | 'preparing' | 'ready' | 'failed';
-  /** What runs now: `forecasts`, `workload`, `solver`; `done` once ready. */
+  /** What runs now: `workload` (the overview's), `forecasts`, `solver`; `done` once ready. */
   readonly stage: string;
   /** When it began (ISO 8601), null when nothing was prepared in this process (found stored). */
   readonly startedAt: string | null;
   /** Seconds it took once over; null while preparing or when found stored. */
   readonly seconds: number | null;
-  /** Seconds of each stage done so far (forecasts, workload, solver). */
+  /** Seconds of each stage done so far (workload, forecasts, solver). */
   readonly stages: Readonly<Record<string, number>>;
   readonly error: string | null;
 }
@@ -124,11 +124,19 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     return value;
   };
 
+  let historyMonths: { hash: string; months: ReadonlySet<string> } | undefined;
+  /** Whether `period` is a month of the dataset's history (its workload needs no forecast). */
+  const inHistory = (loaded: LoadedDataset, period: string): boolean => {
+    if (historyMonths?.hash !== loaded.hash) historyMonths = { hash: loaded.hash, months: new Set(loaded.dataset.history.map((r) => r.month)) };
+    return historyMonths.months.has(period);
+  };
+
   const workload = async (loaded: LoadedDataset, options: WorkloadOptions): Promise<CityWorkload> => {
     const key = `workload:${loaded.hash}:${JSON.stringify(options)}`;
     const known = workloads.get(key);
     if (known !== undefined) return known;
-    await ensureForecasts(loaded);
+    // Forecasts first, as their own task, so they are stored once; a month of the history needs none.
+    if (!inHistory(loaded, options.period)) await ensureForecasts(loaded);
     const value = await once(key, () => runTask(pool, 'workload', { dataDir, hash: loaded.hash, options }).catch(unprocessable('cannot compute this workload')) as Promise<CityWorkload>);
     workloads.set(key, value);
     while (workloads.size > WORKLOADS_KEPT) workloads.delete(workloads.keys().next().value as string);
@@ -141,7 +149,7 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     if (known !== undefined && known.status.state !== 'failed') return known.done;
     const t0 = performance.now();
     const entry: { status: Preparation; done: Promise<Preparation> } = {
-      status: { datasetHash: loaded.hash, state: 'preparing', stage: 'forecasts', startedAt: new Date().toISOString(), seconds: null, stages: {}, error: null },
+      status: { datasetHash: loaded.hash, state: 'preparing', stage: 'workload', startedAt: new Date().toISOString(), seconds: null, stages: {}, error: null },
       done: Promise.resolve() as unknown as Promise<Preparation>,
     };
     let lap = t0;
@@ -152,10 +160,12 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     };
     const run = async (): Promise<Preparation> => {
       try {
-        await ensureForecasts(loaded);
-        stage('forecasts', 'workload');
+        // The overview's month is in the history: its workload comes first and needs no forecast,
+        // so a fresh server shows the overview while the forecasts are still computed.
         await workload(loaded, overview);
-        stage('workload', 'solver');
+        stage('workload', 'forecasts');
+        await ensureForecasts(loaded);
+        stage('forecasts', 'solver');
         await runTask(pool, 'prepare', { dataDir, hash: loaded.hash, scenario });
         stage('solver', 'done');
         entry.status = { ...entry.status, state: 'ready', seconds: Math.round((performance.now() - t0) / 100) / 10 };

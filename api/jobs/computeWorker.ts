@@ -75,7 +75,10 @@ const workloadOf = (ref: DatasetRef, progress: Progress) => (options: WorkloadOp
   const key = `${ref.hash}:${JSON.stringify(options)}`;
   const known = workloads.get(key);
   if (known !== undefined) return known;
-  const made = computeWorkload(storeOf(ref.dataDir).dataset(ref.hash), forecastsOf(ref, progress), options);
+  const dataset = storeOf(ref.dataDir).dataset(ref.hash);
+  // A month of the history is staffed from its received counts: no forecast is needed (or computed).
+  const inHistory = dataset.history.some((row) => row.month === options.period);
+  const made = computeWorkload(dataset, inHistory ? [] : forecastsOf(ref, progress), options);
   workloads.set(key, made);
   while (workloads.size > WORKLOADS_KEPT) workloads.delete(workloads.keys().next().value as string);
   return made;

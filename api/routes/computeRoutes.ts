@@ -32,10 +32,10 @@ const PreparationSchema = Type.Object({
   state: Type.Union([Type.Literal('pending'), Type.Literal('preparing'), Type.Literal('ready'), Type.Literal('failed')], {
     description: 'pending: nothing prepares the forecasts yet (the first request computes them); preparing: the server computes them in the background; ready; failed (error says why)',
   }),
-  stage: Type.String({ description: 'what runs now: forecasts, workload, solver; done once ready' }),
+  stage: Type.String({ description: 'what runs now: workload (the overview\'s), forecasts, solver; done once ready' }),
   startedAt: Type.Union([Type.Null(), Type.String()]),
   seconds: Type.Union([Type.Null(), Type.Number()], { description: 'how long the preparation took, once over' }),
-  stages: Type.Record(Type.String(), Type.Number(), { description: 'seconds of each stage done so far (forecasts, workload, solver)' }),
+  stages: Type.Record(Type.String(), Type.Number(), { description: 'seconds of each stage done so far (workload, forecasts, solver)' }),
   error: Type.Union([Type.Null(), Type.String()]),
 });
 

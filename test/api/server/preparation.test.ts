@@ -33,7 +33,7 @@ describe('datasets prepared in the background', () => {
     const status = await ready(app);
     expect(status).toMatchObject({ state: 'ready', stage: 'done', datasetVersion: 1, error: null });
     expect(status.seconds).toEqual(expect.any(Number));
-    expect(Object.keys(status.stages)).toEqual(['forecasts', 'workload', 'solver']);
+    expect(Object.keys(status.stages)).toEqual(['workload', 'forecasts', 'solver']);
     expect(lines.some((l) => /^Forecasts ready for dataset version 1 \(/.test(l))).toBe(true);
     const storage = openStorage(dataDir);
     try {
@@ -66,6 +66,13 @@ describe('without prepare', () => {
   let app: FastifyInstance;
   beforeAll(async () => { app = await testApp({ datasetDir: longHistoryDir() }); });
   afterAll(async () => { await app.close(); });
+
+  it('the workload of a month of the history is computed without forecasts', async () => {
+    const res = await app.inject({ url: '/api/workload?period=2026-06&quantile=0.8' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().source).toBe('history');
+    expect((await statusOf(app)).state).toBe('pending');
+  });
 
   it('the status says pending until a request computes the forecasts, then ready', async () => {
     expect((await statusOf(app)).state).toBe('pending');
