@@ -254,10 +254,12 @@ const vi = {
   unknownFieldCodes: 'Mã lĩnh vực không có trong bộ dữ liệu: {codes}',
   mustBeNonNegative: 'Phải là số không âm (đã nhập {value}).',
   duplicateScenarioName: 'Đã có phương án khác tên "{name}": hãy đặt tên khác để phân biệt khi so sánh.',
-  legendNoStaff: 'Xám: trung tâm không có công chức (không tính được mức tải)',
+  legendNoStaff: 'Nền xám nhạt: vùng gần đúng quanh mỗi trung tâm (không phải địa giới hành chính)',
   solvedAtShort: 'tính lúc {time}',
   periodKindHistory: 'thực tế',
   periodKindForecast: 'dự báo',
+  unknownCenterCodes: 'Mã trung tâm không có trong bộ dữ liệu: {codes}',
+  fixLeversFirst: 'Chưa lưu: hãy sửa các đòn bẩy đang báo lỗi.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -510,10 +512,12 @@ const en: Record<MessageKey, string> = {
   unknownFieldCodes: 'Field codes not in the dataset: {codes}',
   mustBeNonNegative: 'Must not be negative (typed {value}).',
   duplicateScenarioName: 'Another scenario is already named "{name}": choose another name to tell them apart in Compare.',
-  legendNoStaff: 'Grey: center without staff (no utilization)',
+  legendNoStaff: 'Pale grey discs: the approximate area around each center (not administrative boundaries)',
   solvedAtShort: 'solved {time}',
   periodKindHistory: 'actual',
   periodKindForecast: 'forecast',
+  unknownCenterCodes: 'Center codes not in the dataset: {codes}',
+  fixLeversFirst: 'Not saved: fix the levers marked in red first.',
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { vi, en };
