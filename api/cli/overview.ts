@@ -5,7 +5,8 @@
  *   npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--scope center|series] [--top N] [--json] [--data DIR]
  *
  * Default period: the month after the last history month (a forecast). A month inside the history
- * uses its received dossiers instead. Exit codes: 0 done, 1 invalid dataset, 2 bad flags.
+ * uses its received dossiers instead; forecasts reach FORECAST_HORIZON months past the history and
+ * are the server's (api/cli/cliForecasts.ts), so the CLI and the web show the same figures. Exit codes: 0 done, 1 invalid dataset, 2 bad flags.
  * The work is in runOverview (testable: dependencies passed in); this file's main only wires I/O.
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { computeWorkload, QUANTILES } from '../../solver/workload/computeWorkloa
 import { cityOverview, type CenterLine, type CityOverview } from '../../solver/workload/cityOverview.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { DatasetLoad } from '../dataset-files.ts';
+import { cachedForecasts, FORECAST_HORIZON } from './cliForecasts.ts';
 
 export interface OverviewArgs {
   readonly period: string | null;
@@ -75,7 +77,7 @@ export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: Ov
 /** What runOverview needs from outside: the dataset loader and the forecaster. */
 export interface OverviewDeps {
   readonly loadDataset: (dir: string | null) => Promise<DatasetLoad>;
-  /** Forecasts of every center x field x channel series, `horizon` months past the history. */
+  /** Forecasts of every center x field x channel series, `horizon` (always FORECAST_HORIZON) months past the history. */
   readonly forecast: (dataset: Dataset, horizon: number) => readonly DossierForecast[] | Promise<readonly DossierForecast[]>;
 }
 
@@ -119,8 +121,14 @@ export const runOverview = async (argv: readonly string[], deps: OverviewDeps): 
       stderr: `--period ${period} is outside what can be computed: from the first history month ${monthOf(first)} to the calendar's end ${y1}-12\n`,
     };
   }
-  const horizon = p - last;
-  const forecasts = horizon > 0 ? await deps.forecast(dataset, horizon) : [];
+  if (p - last > FORECAST_HORIZON) {
+    return {
+      exitCode: 2, stdout: '',
+      stderr: `--period ${period} is past the forecast: it reaches ${monthOf(last + FORECAST_HORIZON)} (${FORECAST_HORIZON} months after the history's last month ${monthOf(last)})\n`,
+    };
+  }
+  // Always the full horizon, as the server: a month's forecast must not depend on the month asked for.
+  const forecasts = p > last ? await deps.forecast(dataset, FORECAST_HORIZON) : [];
   const workload = computeWorkload(dataset, forecasts, { period, quantile: args.quantile, quantileScope: args.scope });
   const overview = cityOverview(dataset, workload, args.top);
   const stdout = args.json ? `${JSON.stringify(overview, null, 2)}\n` : formatOverview(overview);
@@ -186,29 +194,29 @@ export const formatOverview = (o: CityOverview): string => {
 
 const main = async (): Promise<void> => {
   const { loadDatasetDir } = await import('../dataset-files.ts');
+  const hashes = new WeakMap<Dataset, string>();
   const run = await runOverview(process.argv.slice(2), {
-    loadDataset: (dir) => (dir === null ? loadDatasetDir() : loadDatasetDir(dir)),
-    forecast: defaultForecast,
+    loadDataset: async (dir) => {
+      const loaded = dir === null ? await loadDatasetDir() : await loadDatasetDir(dir);
+      if (loaded.ok && loaded.hash !== undefined) hashes.set(loaded.value, loaded.hash);
+      return loaded;
+    },
+    forecast: defaultForecast((dataset) => hashes.get(dataset) ?? null),
   });
   process.stdout.write(run.stdout);
   process.stderr.write(run.stderr);
   process.exitCode = run.exitCode;
 };
 
-/** First month after the July 2025 reform: the structural break of every series. */
-export const REFORM_MONTH = '2025-07';
-
-/** Forecasts every series of the history, with a progress bar on a terminal's stderr. */
-const defaultForecast = async (dataset: Dataset, horizon: number): Promise<readonly DossierForecast[]> => {
-  const { forecastHistory } = await import('../../solver/forecast/forecastHistory.ts');
-  if (!process.stderr.isTTY) return forecastHistory(dataset.history, { horizon, breakMonth: REFORM_MONTH });
+/** The forecasts of cliForecasts.ts (cached by content hash), with a progress bar on a terminal's stderr. */
+const defaultForecast = (hashOf: (dataset: Dataset) => string | null) => async (dataset: Dataset): Promise<readonly DossierForecast[]> => {
+  const hash = hashOf(dataset);
+  if (!process.stderr.isTTY) return cachedForecasts(dataset, hash);
   const { SingleBar, Presets } = (await import('cli-progress')).default;
   const bar = new SingleBar({ format: 'forecasting {bar} {value}/{total} series', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
   let started = false;
   try {
-    return forecastHistory(dataset.history, {
-      horizon,
-      breakMonth: REFORM_MONTH,
+    return await cachedForecasts(dataset, hash, {
       onProgress: (done, total) => {
         if (!started) {
           bar.start(total, 0);

@@ -5,8 +5,8 @@
  *                   [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp]
  *                   [--data DIR] [--curve]
  *
- * Pipeline: dataset (api/dataset-files.ts) -> forecasts (cached by the dataset's content hash under
- * node_modules/.cache/commune-planner; a stale cache is never read because the hash is its key)
+ * Pipeline: dataset (api/dataset-files.ts) -> forecasts, FORECAST_HORIZON months ahead as the server
+ * computes them (api/cli/cliForecasts.ts; cached by the dataset's content hash and the horizon)
  * -> workload (required hours per center and field) -> solvePlan -> checkPlanRules (self-check)
  * -> explanation. Writes DIR/plan.json and DIR/moves.csv; progress on stderr, tables on stdout.
  * Exit codes: 0 plan written, 1 invalid dataset, 2 bad flags or scenario, 3 the plan broke a rule
@@ -15,8 +15,7 @@
 import { parseArgs } from 'node:util';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { formatProblem, writeCsv } from '../../solver/csv.ts';
 import type { Dataset } from '../../solver/domain.ts';
@@ -24,13 +23,11 @@ import { formatScenarioProblem, validateScenario, type Scenario } from '../../so
 import type { PlanInput } from '../../solver/plan/planInput.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
 import type { PlanExplanation, CityKpis } from '../../solver/plan/explainPlan.ts';
-import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
+import { cachedForecasts, forecastNeed } from './cliForecasts.ts';
 
 const USAGE =
   'usage: npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited] [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp] [--data DIR] [--curve]';
 
-const REFORM_MONTH = '2025-07';
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/commune-planner/', import.meta.url));
 
 /** Progress on stderr, each line with the seconds since the process began (where the time goes). */
 const log = (message: string): void => {
@@ -100,34 +97,15 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
   };
 };
 
-/** Forecasts keyed by the dataset's content hash and horizon: a changed dataset never reads an old file. */
-const cachedForecasts = async (dataset: Dataset, hash: string, horizon: number): Promise<readonly DossierForecast[]> => {
-  const key = createHash('sha256').update(`${hash}|${horizon}|${REFORM_MONTH}|v1`).digest('hex').slice(0, 24);
-  const file = join(CACHE_DIR, `forecasts-${key}.json`);
-  try {
-    const cached = JSON.parse(await readFile(file, 'utf8')) as readonly DossierForecast[];
-    log(`forecasts from cache ${file}`);
-    return cached;
-  } catch {
-    // no cache yet: compute below
-  }
-  const { forecastHistory } = await import('../../solver/forecast/forecastHistory.ts');
-  const t = performance.now();
+/** Progress of the forecasts on stderr, about every tenth of the series. */
+const progressLog = (): ((done: number, total: number) => void) => {
   let shown = 0;
-  const forecasts = forecastHistory(dataset.history, {
-    horizon,
-    breakMonth: REFORM_MONTH,
-    onProgress: (done, total) => {
-      if (done === total || done - shown >= Math.ceil(total / 10)) {
-        shown = done;
-        log(`forecasting ${done}/${total} series`);
-      }
-    },
-  });
-  log(`forecasts in ${((performance.now() - t) / 1000).toFixed(1)} s; caching`);
-  await mkdir(CACHE_DIR, { recursive: true });
-  await writeFile(file, JSON.stringify(forecasts));
-  return forecasts;
+  return (done, total) => {
+    if (done === total || done - shown >= Math.ceil(total / 10)) {
+      shown = done;
+      log(`forecasting ${done}/${total} series`);
+    }
+  };
 };
 
 const pct = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(0)}%`);
@@ -154,17 +132,16 @@ const kpiTable = (before: CityKpis, after: CityKpis): string => {
 export const planInputFor = async (
   scenario: Scenario,
   dataDir: string | null,
-): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset } | { ok: false; message: string }> => {
+): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset } | { ok: false; message: string; exitCode: 1 | 2 }> => {
   const { loadDatasetDir } = await import('../dataset-files.ts');
   const loaded = dataDir === null ? await loadDatasetDir() : await loadDatasetDir(dataDir);
-  if (!loaded.ok) return { ok: false, message: `invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}` };
+  if (!loaded.ok) return { ok: false, exitCode: 1, message: `invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}` };
   const dataset = loaded.value;
   log(`dataset loaded (${dataset.centers.length} centers, ${dataset.staff.length} staff, ${dataset.history.length} history rows)`);
   const hash = loaded.hash ?? 'unhashed';
-  const { monthNumber } = await import('../../solver/forecast/months.ts');
-  const lastMonth = dataset.history.reduce((m, r) => (r.month > m ? r.month : m), '0000-00');
-  const horizon = Math.max(0, monthNumber(scenario.period) - monthNumber(lastMonth));
-  const forecasts = horizon > 0 ? await cachedForecasts(dataset, hash, horizon) : [];
+  const need = forecastNeed(dataset, scenario.period);
+  if (!need.ok) return { ok: false, exitCode: 2, message: need.message };
+  const forecasts = need.forecast ? await cachedForecasts(dataset, loaded.hash ?? null, { log, onProgress: progressLog() }) : [];
   const { scenarioPlanInput } = await import('../../solver/plan/scenarioPlanInput.ts');
   const { workload, input } = scenarioPlanInput(dataset, forecasts, scenario);
   return { ok: true, input, hash, source: workload.source, dataset };
@@ -196,7 +173,7 @@ const main = async (): Promise<number> => {
   const prepared = await planInputFor(scenario, parsed.args.dataDir);
   if (!prepared.ok) {
     process.stderr.write(`${prepared.message}\n`);
-    return 1;
+    return prepared.exitCode;
   }
   const { input, hash, dataset } = prepared;
   const workload = { source: prepared.source, hoursPerFte: input.hoursPerFte };

@@ -52,11 +52,11 @@ describe('parseOverviewArgs', () => {
 });
 
 describe('runOverview on the small city', () => {
-  it('forecasts one month past the history by default (2026-09 -> 2026-10) and says so', async () => {
+  it('forecasts the server\'s full horizon (12 months), and shows the month after the history by default (2026-09 -> 2026-10)', async () => {
     const horizons: number[] = [];
     const run = await runOverview([], smallDeps(horizons));
     expect(run.exitCode).toBe(0);
-    expect(horizons).toEqual([1]);
+    expect(horizons).toEqual([12]);
     expect(run.overview?.period).toBe('2026-10');
     expect(run.stdout).toMatch(/2026-10 \(forecast P80 of each center's hours\), 22 working days, 1 FTE = 140.8 h/);
   });
@@ -88,6 +88,12 @@ describe('runOverview on the small city', () => {
     expect(before.exitCode).toBe(2);
     expect(before.stderr).toMatch(/--period 2026-08 is outside what can be computed: from the first history month 2026-09 to the calendar's end 2027-12/);
     expect((await runOverview(['--period', '2028-01'], smallDeps())).exitCode).toBe(2);
+  });
+
+  it('a period past the 12-month forecast is a usage error naming the last month forecast (exit 2)', async () => {
+    const run = await runOverview(['--period', '2027-10'], smallDeps());
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/--period 2027-10 is past the forecast: it reaches 2027-09/);
   });
 
   it('bad flags exit 2 without loading anything', async () => {
