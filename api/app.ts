@@ -25,7 +25,7 @@ import { dataRoutes } from './routes/dataRoutes.ts';
 import { datasetRoutes, IMPORT_BODY_LIMIT } from './routes/datasetRoutes.ts';
 import { scenarioRoutes } from './routes/scenarioRoutes.ts';
 import { statusRoutes } from './routes/statusRoutes.ts';
-import { computeService, overviewWorkload, runTask } from './jobs/computeService.ts';
+import { computeService, overviewWorkloads, runTask } from './jobs/computeService.ts';
 import type { ValidatedImport } from './jobs/importTasks.ts';
 import { planJobs } from './jobs/planJobs.ts';
 import { createWorkerPool } from './jobs/workerPool.ts';
@@ -143,10 +143,10 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     if (loaded === undefined) return;
     const t0 = performance.now();
     options.log?.(`Preparing forecasts of dataset version ${version} in the background...`);
-    void compute.prepare(loaded, overviewWorkload(loaded.dataset), {}).then((p) => {
+    void compute.prepare(loaded, overviewWorkloads(loaded.dataset), {}).then((p) => {
       const seconds = ((performance.now() - t0) / 1000).toFixed(1);
       options.log?.(p.state === 'ready'
-        ? `Forecasts ready for dataset version ${version} (${seconds} s: ${Object.entries(p.stages).map(([k, v]) => `${k} ${v} s`).join(', ')}; the overview and the default plan are prepared)`
+        ? `Forecasts ready for dataset version ${version} (${seconds} s: ${Object.entries(p.stages).map(([k, v]) => `${k} ${v} s`).join(', ')}; the overview's workloads and the default plan are prepared)`
         : `Preparing dataset version ${version} failed after ${seconds} s: ${p.error ?? ''} (forecasts are computed on first use)`);
     });
   };

@@ -11,7 +11,7 @@ import type { CityWorkload, WorkloadOptions } from '../../solver/workload/worklo
 import { httpError } from '../routes/httpError.ts';
 import type { LoadedDataset } from '../storage/datasetService.ts';
 import type { Storage } from '../storage/openStorage.ts';
-import type { Levers } from './planPipeline.ts';
+import { resolveScenario, type Levers } from './planPipeline.ts';
 import type { WorkerPool } from './workerPool.ts';
 import { FORECAST_HORIZON, forecastKey } from './workerStore.ts';
 
@@ -22,12 +22,13 @@ export interface ComputeService {
   readonly ensureForecasts: (loaded: LoadedDataset) => Promise<void>;
   readonly workload: (loaded: LoadedDataset, options: WorkloadOptions) => Promise<CityWorkload>;
   /**
-   * Prepares a dataset in the background: the overview's workload (`overview`), forecasts, and a
+   * Prepares a dataset in the background: the overview's workloads (`overviews`; months of the
+   * history first, they need no forecast), forecasts, and a
    * worker ready to solve `scenario` (dataset and forecasts parsed, its workload computed, HiGHS
    * compiled, one solve run to compile the solver's JavaScript). Resolves with the outcome (never
    * rejects); a second call for the same hash shares it.
    */
-  readonly prepare: (loaded: LoadedDataset, overview: WorkloadOptions, scenario: Levers) => Promise<Preparation>;
+  readonly prepare: (loaded: LoadedDataset, overviews: readonly WorkloadOptions[], scenario: Levers) => Promise<Preparation>;
   /** How the preparation of a dataset stands; `ready` when its forecasts are stored and nothing runs. */
   readonly preparation: (loaded: LoadedDataset) => Preparation;
 }
@@ -77,13 +78,15 @@ const unprocessable = (what: string) => (error: unknown): never => {
 };
 
 /**
- * The workload the web overview opens on: the last month of the dataset's history (what really
- * happened there) at P80 (web/src/pages/Overview.tsx).
+ * The workloads the web overview opens on (web/src/pages/Overview.tsx), at P80: the last month of
+ * the dataset's history (what really happened there) and the default scenario's month, the first
+ * month after the history (where the planner opens too).
  */
-export const overviewWorkload = (dataset: Dataset): WorkloadOptions => {
+export const overviewWorkloads = (dataset: Dataset): WorkloadOptions[] => {
   let last = '';
   for (const row of dataset.history) if (row.month > last) last = row.month;
-  return { period: last, quantile: 0.8 };
+  const planned = resolveScenario({}).period;
+  return [{ period: last, quantile: 0.8 }, ...(planned === last ? [] : [{ period: planned, quantile: 0.8 }])];
 };
 
 /** Workloads kept in memory (a planner flips between a few periods and quantiles). */
@@ -143,7 +146,7 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     return value;
   };
 
-  const prepare = (loaded: LoadedDataset, overview: WorkloadOptions, scenario: Levers): Promise<Preparation> => {
+  const prepare = (loaded: LoadedDataset, overviews: readonly WorkloadOptions[], scenario: Levers): Promise<Preparation> => {
     const known = preparations.get(loaded.hash);
     // A failed preparation is tried again; a running or finished one is shared.
     if (known !== undefined && known.status.state !== 'failed') return known.done;
@@ -160,13 +163,17 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     };
     const run = async (): Promise<Preparation> => {
       try {
-        // The overview's month is in the history: its workload comes first and needs no forecast,
-        // so a fresh server shows the overview while the forecasts are still computed.
-        await workload(loaded, overview);
+        // Workloads of history months come first and need no forecast: a fresh server shows such
+        // an overview while the forecasts are still computed.
+        // Only the forecasts decide the outcome: a workload or a warm solve that this dataset cannot
+        // give (e.g. a default month its forecasts do not reach) is left to the request that asks.
+        const optional = (work: () => Promise<unknown>) => work().catch(() => undefined);
+        for (const o of overviews) if (inHistory(loaded, o.period)) await optional(() => workload(loaded, o));
         stage('workload', 'forecasts');
         await ensureForecasts(loaded);
+        for (const o of overviews) if (!inHistory(loaded, o.period)) await optional(() => workload(loaded, o));
         stage('forecasts', 'solver');
-        await runTask(pool, 'prepare', { dataDir, hash: loaded.hash, scenario });
+        await optional(() => runTask(pool, 'prepare', { dataDir, hash: loaded.hash, scenario }));
         stage('solver', 'done');
         entry.status = { ...entry.status, state: 'ready', seconds: Math.round((performance.now() - t0) / 100) / 10 };
       } catch (error) {
