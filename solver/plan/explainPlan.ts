@@ -8,6 +8,7 @@ import { haversineKm } from '../geo.ts';
 import { centerCoverage, type CoveragePerson } from './centerCoverage.ts';
 import type { Plan } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
+import { moveClaims, moveSentence, type MoveClaim, type MoveFacts } from './moveReason.ts';
 
 export interface CenterRow {
   readonly centerCode: string;
@@ -37,7 +38,7 @@ export interface CityKpis {
   readonly addedCommuteKm: number;
 }
 
-export interface MoveExplanation {
+export interface MoveExplanation extends MoveFacts {
   readonly staffId: string;
   readonly name: string;
   readonly from: string;
@@ -55,6 +56,9 @@ export interface MoveExplanation {
   readonly coversAtNewCenter: Readonly<Record<string, number>>;
   /** Hours the center left behind would cover more, had the person stayed (given the plan). */
   readonly costToCenterLeft: number;
+  /** The gain at the destination as claims that each hold and add up (moveReason.ts). */
+  readonly claims: readonly MoveClaim[];
+  /** The move in English (field names, not codes); moveSentence(move, words) gives it in Vietnamese. */
   readonly sentence: string;
 }
 
@@ -81,8 +85,6 @@ export interface PlanExplanation {
   readonly shadowPrices: readonly ShadowPrice[];
   readonly crossTraining: readonly CrossTraining[];
 }
-
-const h1 = (x: number): string => x.toFixed(1);
 
 interface State {
   readonly members: Map<string, CivilServant[]>;
@@ -195,7 +197,8 @@ export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options
   const centers = input.centers.map(centerRow);
   const centerByCode = new Map(input.centers.map((c) => [c.code, c]));
   const staffById = new Map(input.staff.map((p) => [p.staffId, p]));
-  const label = (code: string): string => `${centerByCode.get(code)?.nameVi ?? code} (${code})`;
+  const fieldById = new Map(input.fields.map((f) => [f.field, f]));
+  const englishWords = { lang: 'en', centerName: (code: string) => centerByCode.get(code)?.nameVi ?? code, fieldName: (f: string) => fieldById.get(f)?.nameEn ?? f } as const;
   const moves: MoveExplanation[] = after.assignments
     .filter((a) => a.toCenter !== a.fromCenter)
     .map((a) => {
@@ -217,22 +220,22 @@ export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options
         const gain = (withThem[i] ?? 0) - (without[i] ?? 0);
         if (gain > 0.05) covers[f.field] = gain;
       });
-      const coverList = Object.entries(covers).sort((x, y) => y[1] - x[1]);
-      const coversTotal = coverList.reduce((s, [, v]) => s + v, 0);
-      const total = Object.values(a.hours).reduce((s, v) => s + v, 0);
-      const shortfalls = coverList
-        .map(([f, v]) => `${h1(v)} h of ${f} (its shortfall there: ${h1(s0.uncoveredByCenterField.get(`${a.toCenter}|${f}`) ?? 0)} h today, ${h1(s1.uncoveredByCenterField.get(`${a.toCenter}|${f}`) ?? 0)} h after the plan)`)
-        .join(', ');
       const headcount = (s1.members.get(a.toCenter) ?? []).length + (s1.hires.get(a.toCenter) ?? 0);
       const minimum = input.rules.minStaffByCenter[a.toCenter] ?? input.rules.minStaffPerCenter;
-      const purpose =
-        coverList.length > 0
-          ? `covers ${h1(coversTotal)} h of shortfall there that would otherwise stay uncovered (in their fields, or in colleagues' fields by freeing their hours): ${shortfalls}`
-          : headcount <= minimum
-            ? `covers no shortfall there by itself but keeps ${label(a.toCenter)} at its minimum of ${minimum} staff`
-            : 'covers no shortfall there (no rule requires it)';
+      const field = (s: State, f: string): number => s.uncoveredByCenterField.get(`${a.toCenter}|${f}`) ?? 0;
+      const leavers = after.assignments.filter((b) => b.fromCenter === a.toCenter && b.toCenter !== a.toCenter).length;
+      const claims = moveClaims({
+        held: person.fields,
+        hoursAt: a.hours,
+        gains: covers,
+        shortfallBefore: (f) => field(s0, f),
+        shortfallAfter: (f) => field(s1, f),
+        totalBefore: s0.uncovered.get(a.toCenter) ?? 0,
+        totalAfter: s1.uncovered.get(a.toCenter) ?? 0,
+        leavers,
+      });
       const added = Math.max(0, km(to) - km(from));
-      return {
+      const facts: MoveFacts = {
         staffId: a.staffId,
         name: person.name,
         from: a.fromCenter,
@@ -241,14 +244,14 @@ export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options
         addedCommuteKm: added,
         fields: person.fields,
         hoursAtNewCenter: a.hours,
-        coversAtNewCenter: covers,
+        claims,
+        leaversAtDestination: leavers,
+        keepsMinimum: claims.length === 0 && headcount <= minimum ? minimum : null,
         costToCenterLeft: cost,
-        sentence:
-          `${person.name} (${a.staffId}; ${person.fields.join(', ')}) moves from ${label(a.fromCenter)} to ${label(a.toCenter)}, ` +
-          `${h1(km(to))} km from home (${added > 0 ? `+${h1(added)} km commute` : 'commute no longer than today'}), works ${h1(total)} h there and ${purpose}` +
-          `; over the whole plan ${label(a.toCenter)}'s uncovered hours go from ${h1(s0.uncovered.get(a.toCenter) ?? 0)} to ${h1(s1.uncovered.get(a.toCenter) ?? 0)} h` +
-          `. ${label(a.fromCenter)} covers ${h1(cost)} h less without them (its uncovered hours: ${h1(s0.uncovered.get(a.fromCenter) ?? 0)} -> ${h1(s1.uncovered.get(a.fromCenter) ?? 0)} h).`,
+        destination: { uncoveredBefore: s0.uncovered.get(a.toCenter) ?? 0, uncoveredAfter: s1.uncovered.get(a.toCenter) ?? 0 },
+        origin: { uncoveredBefore: s0.uncovered.get(a.fromCenter) ?? 0, uncoveredAfter: s1.uncovered.get(a.fromCenter) ?? 0 },
       };
+      return { ...facts, coversAtNewCenter: covers, sentence: moveSentence(facts, englishWords) };
     })
     .sort((x, y) => {
       const gx = Object.values(x.coversAtNewCenter).reduce((s, v) => s + v, 0) - x.costToCenterLeft;
