@@ -55,3 +55,13 @@ export const VolumeLegend = ({ title, max }: { readonly title: string; readonly 
     </figure>
   );
 };
+
+/** The map's pale grey discs: the approximate area around each center, drawn behind the centers. */
+export const LandLegend = ({ label }: { readonly label: string }) => (
+  <figure className="legend legend-land">
+    <svg width={34} height={34} aria-hidden="true" className="map-land">
+      <circle cx={17} cy={17} r={15} />
+    </svg>
+    <figcaption>{label}</figcaption>
+  </figure>
+);

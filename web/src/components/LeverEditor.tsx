@@ -18,7 +18,43 @@ export interface LeverEditorProps {
   readonly onChange: (next: ScenarioLevers) => void;
   /** Server validation message per lever name (e.g. `maxCommuteKm`), shown beside that control. */
   readonly errors?: Readonly<Record<string, string>>;
+  /** Staff ids of the active dataset (locked people are checked against them); undefined while unknown. */
+  readonly staffIds?: readonly string[] | undefined;
+  /** Center codes of the active dataset (per-center levers are checked against them); undefined while unknown. */
+  readonly centerCodes?: readonly string[] | undefined;
+  /** Whether the period is actual history or a forecast (the quantile is disabled for history). */
+  readonly source?: 'history' | 'forecast' | undefined;
 }
+
+/** What the active dataset knows: a lever naming anything else is refused beside that lever. */
+export interface DatasetNames {
+  readonly fieldIds: ReadonlySet<string>;
+  /** Undefined when the staff list could not be read (then locked ids are not checked). */
+  readonly staffIds: ReadonlySet<string> | undefined;
+  readonly centerCodes: ReadonlySet<string> | undefined;
+}
+
+/** A lever naming staff, fields or centers the active dataset does not have: the lever and the bad names. */
+export interface UnknownNames {
+  readonly kind: 'staff' | 'field' | 'center';
+  readonly values: readonly string[];
+}
+
+const FIELD_LEVERS = ['demandMultiplierByField', 'normMultiplierByField', 'hiresAllowedByField'] as const;
+const CENTER_LEVERS = ['demandMultiplierByCenter', 'minStaffByCenter'] as const;
+
+/** Per lever, the staff ids, field codes or center codes it names that the active dataset lacks. */
+export const unknownNamesOf = (levers: ScenarioLevers, names: DatasetNames): ReadonlyMap<string, UnknownNames> => {
+  const found = new Map<string, UnknownNames>();
+  const check = (lever: string, kind: UnknownNames['kind'], values: readonly string[], known: ReadonlySet<string> | undefined) => {
+    const bad = known ? values.filter((v) => !known.has(v)) : [];
+    if (bad.length > 0) found.set(lever, { kind, values: bad });
+  };
+  for (const lever of FIELD_LEVERS) check(lever, 'field', Object.keys(levers[lever] ?? {}), names.fieldIds.size > 0 ? names.fieldIds : undefined);
+  for (const lever of CENTER_LEVERS) check(lever, 'center', Object.keys(levers[lever] ?? {}), names.centerCodes);
+  check('lockedStaffIds', 'staff', levers.lockedStaffIds ?? [], names.staffIds);
+  return found;
+};
 
 /** A server message about one lever, next to it: its sentence only (the control names the lever). */
 export const leverMessageText = (lang: Lang, message: string): string =>
@@ -41,16 +77,39 @@ const setIn = <T extends Readonly<Record<string, number>>>(rec: T, key: string, 
   return next as T;
 };
 
-export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEditorProps) => {
+export const LeverEditor = ({ levers, fields, onChange, errors = {}, staffIds, centerCodes, source }: LeverEditorProps) => {
   const { lang, t } = useI18n();
   const id = useId();
   const set = <K extends keyof ScenarioLevers>(key: K, value: ScenarioLevers[K]) => onChange({ ...levers, [key]: value });
   const fieldName = (f: Field) => (lang === 'vi' ? f.nameVi : f.nameEn);
   const local = useMemo(() => localLeverProblems(levers), [levers]);
+  const unknown = useMemo(
+    () =>
+      unknownNamesOf(levers, {
+        fieldIds: new Set(fields.map((f) => f.field)),
+        staffIds: staffIds ? new Set(staffIds) : undefined,
+        centerCodes: centerCodes ? new Set(centerCodes) : undefined,
+      }),
+    [levers, fields, staffIds, centerCodes],
+  );
+  const unknownText = (u: UnknownNames | undefined): string | undefined =>
+    u === undefined
+      ? undefined
+      : u.kind === 'staff'
+        ? t('unknownStaffIds', { ids: u.values.join(', ') })
+        : u.kind === 'field'
+          ? t('unknownFieldCodes', { codes: u.values.join(', ') })
+          : t('unknownCenterCodes', { codes: u.values.join(', ') });
+  const negativeText = (key: string): string | undefined => {
+    const v = (levers as unknown as Record<string, unknown>)[key];
+    return typeof v === 'number' && v < 0 ? t('mustBeNonNegative', { value: v }) : undefined;
+  };
   const err = (key: string) => {
     const server = errors[key];
     const mine = local.get(key);
-    const text = server ? leverMessageText(lang, server) : mine ? scenarioProblemText(lang, mine) : undefined;
+    const text = server
+      ? leverMessageText(lang, server)
+      : (negativeText(key) ?? unknownText(unknown.get(key)) ?? (mine ? scenarioProblemText(lang, mine) : undefined));
     return text === undefined ? null : (
       <span className="field-error" role="alert">
         {text}
@@ -66,6 +125,7 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
           quantile={levers.quantile}
           onPeriod={(p) => set('period', p)}
           onQuantile={(q) => set('quantile', q)}
+          source={source}
         />
         {err('period')}
         {err('quantile')}
@@ -171,6 +231,8 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
         {err('demandMultiplierByField')}
         {err('normMultiplierByField')}
         {err('hiresAllowedByField')}
+        {err('demandMultiplierByCenter')}
+        {err('minStaffByCenter')}
       </fieldset>
 
       <fieldset>
@@ -185,7 +247,7 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
               max={2000}
               value={levers.maxTransfers ?? ''}
               disabled={levers.maxTransfers === null}
-              onChange={(e) => set('maxTransfers', Math.max(0, Math.round(Number(e.target.value))))}
+              onChange={(e) => set('maxTransfers', Math.round(Number(e.target.value)))}
             />
           </label>
           <label className="check">
@@ -204,7 +266,7 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
         <div className="controls-row">
           <label htmlFor={`${id}-min`}>
             {t('minStaff')} ({t('unitPeople')})
-            <input id={`${id}-min`} type="number" min={0} max={30} value={levers.minStaffPerCenter} onChange={(e) => set('minStaffPerCenter', Math.max(0, Math.round(Number(e.target.value))))} />
+            <input id={`${id}-min`} type="number" min={0} max={30} value={levers.minStaffPerCenter} onChange={(e) => set('minStaffPerCenter', Math.round(Number(e.target.value)))} />
           </label>
           <label className="check">
             <input type="checkbox" checked={levers.crossTraining} onChange={(e) => set('crossTraining', e.target.checked)} />
@@ -217,7 +279,7 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {} }: LeverEdit
           <input
             id={`${id}-locked`}
             type="text"
-            placeholder="HP-000123, HP-000456"
+            placeholder={(staffIds ?? []).slice(0, 2).join(', ') || undefined}
             value={levers.lockedStaffIds.join(', ')}
             onChange={(e) =>
               set(

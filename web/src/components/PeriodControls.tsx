@@ -2,6 +2,14 @@
 import { useId } from 'react';
 import { formatMonth } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { DEFAULT_LEVERS } from '../scenario.ts';
+
+/**
+ * The period every screen opens on: the scenario's default month (solver/scenario.ts), the first
+ * month after the embedded history, so the overview, the center page and the planner agree and the
+ * forecast level (P50/P80/P95) means something there.
+ */
+export const DEFAULT_PERIOD: string = DEFAULT_LEVERS.period;
 
 export const QUANTILES: readonly number[] = [0.5, 0.8, 0.95];
 
@@ -16,11 +24,17 @@ export interface PeriodControlsProps {
   readonly quantile: number;
   readonly onPeriod: (period: string) => void;
   readonly onQuantile: (quantile: number) => void;
+  /**
+   * Where the period's counts come from (the workload's `source`): for `history` the quantile
+   * control is disabled with the reason; undefined while unknown (nothing is said).
+   */
+  readonly source?: 'history' | 'forecast' | undefined;
 }
 
-export const PeriodControls = ({ period, quantile, onPeriod, onQuantile }: PeriodControlsProps) => {
+export const PeriodControls = ({ period, quantile, onPeriod, onQuantile, source }: PeriodControlsProps) => {
   const { t } = useI18n();
   const id = useId();
+  const history = source === 'history';
   return (
     <div className="controls-row">
       <label htmlFor={`${id}-period`}>
@@ -37,15 +51,30 @@ export const PeriodControls = ({ period, quantile, onPeriod, onQuantile }: Perio
         <span id={`${id}-q-label`} className="control-label" title={t('quantileHelp')}>
           {t('quantile')}
         </span>
-        <div className="segmented" role="radiogroup" aria-labelledby={`${id}-q-label`}>
+        <div
+          className={`segmented${history ? ' disabled' : ''}`}
+          role="radiogroup"
+          aria-labelledby={`${id}-q-label`}
+          aria-describedby={source ? `${id}-source` : undefined}
+          aria-disabled={history || undefined}
+          title={history ? t('quantileHistoryReason') : undefined}
+        >
           {QUANTILES.map((q) => (
             <label key={q} className={q === quantile ? 'on' : undefined}>
-              <input type="radio" name={`${id}-q`} value={q} checked={q === quantile} onChange={() => onQuantile(q)} />P
+              <input type="radio" name={`${id}-q`} value={q} checked={q === quantile} disabled={history} onChange={() => onQuantile(q)} />P
               {Math.round(q * 100)}
             </label>
           ))}
         </div>
       </div>
+      {source && (
+        <p id={`${id}-source`} className={`period-source ${source}`} role="status">
+          <span className="period-kind">{t(history ? 'periodKindHistory' : 'periodKindForecast')}</span>{' '}
+          {history
+            ? `${t('periodHistory', { period: formatMonth(period) })} ${t('quantileHistoryReason')}`
+            : t('periodForecast', { period: formatMonth(period), level: `P${Math.round(quantile * 100)}` })}
+        </p>
+      )}
     </div>
   );
 };

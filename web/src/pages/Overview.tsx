@@ -3,10 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CityWorkload } from '../../../solver/workload/workloadTypes.ts';
 import { api } from '../api.ts';
 import { CenterMap } from '../charts/CenterMap.tsx';
-import { UtilizationLegend, VolumeLegend } from '../charts/Legends.tsx';
+import { LandLegend, UtilizationLegend, VolumeLegend } from '../charts/Legends.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { Kpi } from '../components/Kpi.tsx';
-import { PeriodControls } from '../components/PeriodControls.tsx';
+import { DEFAULT_PERIOD, PeriodControls } from '../components/PeriodControls.tsx';
 import { formatInt, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useReference } from '../reference.ts';
@@ -14,8 +14,14 @@ import { hrefOf } from '../route.ts';
 import { useAsync } from '../useAsync.ts';
 import { ActivePlanSummary } from './ActivePlanSummary.tsx';
 
-/** Last month of the embedded history: the default view is what really happened there. */
-export const DEFAULT_OVERVIEW_PERIOD = '2026-10';
+/** The overview opens on the same month as the planner: the first forecast month (DEFAULT_PERIOD). */
+export const DEFAULT_OVERVIEW_PERIOD = DEFAULT_PERIOD;
+
+/**
+ * A center counts as overloaded above this utilization. The list and the city KPI use the same test,
+ * and the list shows one decimal, so no center reads "100%" under "> 100%".
+ */
+const OVERLOADED = 1;
 
 /** Where the server's background preparation of the active dataset stands (GET /api/forecasts/status). */
 interface Preparation {
@@ -87,7 +93,7 @@ export const Overview = () => {
   const volume = useMemo(() => (w ? volumeByCenter(w) : new Map<string, number>()), [w]);
   const utilization = useMemo(() => new Map(w?.centers.map((c) => [c.centerCode, c.utilization]) ?? []), [w]);
   const overloaded = useMemo(
-    () => (w ? [...w.centers].filter((c) => (c.utilization ?? 0) > 1).sort((a, b) => (b.utilization ?? 0) - (a.utilization ?? 0)) : []),
+    () => (w ? [...w.centers].filter((c) => (c.utilization ?? 0) > OVERLOADED).sort((a, b) => (b.utilization ?? 0) - (a.utilization ?? 0)) : []),
     [w],
   );
   const idle = useMemo(
@@ -107,7 +113,7 @@ export const Overview = () => {
     <section className="screen" aria-labelledby="overview-title">
       <div className="screen-head">
         <h1 id="overview-title">{t('navOverview')}</h1>
-        <PeriodControls period={period} quantile={quantile} onPeriod={setPeriod} onQuantile={setQuantile} />
+        <PeriodControls period={period} quantile={quantile} onPeriod={setPeriod} onQuantile={setQuantile} source={w?.period === period ? w.source : undefined} />
       </div>
       <ErrorNote error={workload.error} onRetry={workload.reload} />
       {workload.loading && !w && !preparation && <Loading />}
@@ -127,7 +133,7 @@ export const Overview = () => {
           <Kpi label={t('idleCenters')} value={formatInt(lang, w.totals.idleCenters)} />
         </div>
       )}
-      <ActivePlanSummary />
+      <ActivePlanSummary period={period} />
       <div className="overview-grid">
         <div className="panel map-panel">
           <h2>{t('map')}</h2>
@@ -136,6 +142,7 @@ export const Overview = () => {
           <div className="legends">
             <UtilizationLegend title={t('legendUtilization')} />
             <VolumeLegend title={t('legendVolume')} max={Math.max(0, ...volume.values())} />
+            <LandLegend label={t('legendNoStaff')} />
           </div>
         </div>
         <div className="side-lists">
@@ -197,7 +204,7 @@ const CenterList = ({ title, rows }: { readonly title: string; readonly rows: re
                   <a href={hrefOf('center', r.code)}>{r.name}</a>
                   {r.note && <div className="sub">{r.note}</div>}
                 </td>
-                <td className="num">{formatPercent(lang, r.utilization)}</td>
+                <td className="num">{formatPercent(lang, r.utilization, 1)}</td>
                 <td className="num">{r.staff}</td>
               </tr>
             ))}

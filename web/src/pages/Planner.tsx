@@ -2,11 +2,13 @@
  * Planner: edit a scenario's levers, save it, solve it as a server job (progress, cancel), read the
  * result. Errors appear next to what caused them: a lever the server rejected, the save, the solve.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiError, type PlanJob, type ScenarioRecord } from '../api.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { EstimatePanel } from '../components/EstimatePanel.tsx';
-import { LeverEditor } from '../components/LeverEditor.tsx';
+import { LeverEditor, localLeverProblems, unknownNamesOf } from '../components/LeverEditor.tsx';
+import { formatPlanTime, latestDonePlan, sameLevers, solvedAt, type StoredPlan } from '../components/storedPlans.ts';
+import { sourceOf, useHistoryEnd } from '../components/useHistoryEnd.ts';
 import { useI18n } from '../i18n.ts';
 import { readReport, type PlanReport } from '../planReport.ts';
 import { useReference } from '../reference.ts';
@@ -48,7 +50,7 @@ export const leverOfMessage = (message: string): string | undefined =>
   LEVER_NAMES.find((name) => new RegExp(`(^|[/.'"\\s])${name}([/.'"\\s]|$)`).test(message));
 
 export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefined }) => {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const ref = useReference();
   const id = useId();
   const scenarios = useAsync(() => api.scenarios(), []);
@@ -61,7 +63,30 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
   const [job, setJob] = useState<PlanJob | undefined>(undefined);
   const [report, setReport] = useState<PlanReport | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [storedError, setStoredError] = useState<Error | undefined>(undefined);
   const polling = useRef(0);
+  /** Counts the plans asked for; a stored plan that arrives after a solve started (or another scenario opened) is dropped. */
+  const planRequest = useRef(0);
+  const staffList = useAsync(() => api.staff(), []);
+  const staffIds = useMemo(() => staffList.data?.map((p) => p.staffId), [staffList.data]);
+  const centerCodes = useMemo(() => (ref.centers.length > 0 ? ref.centers.map((c) => c.code) : undefined), [ref.centers]);
+  const historyEnd = useHistoryEnd();
+
+  /** Shows the scenario's latest finished plan stored on the server, so a reload keeps its results. */
+  const showStoredPlan = async (scenario: ScenarioRecord) => {
+    const request = ++planRequest.current;
+    setStoredError(undefined);
+    try {
+      const plan = latestDonePlan(await api.plans(), (p) => p.scenarioId === scenario.id);
+      if (!plan) return;
+      const stored = readReport(await api.planResult(plan.id));
+      if (request !== planRequest.current) return;
+      setJob(plan);
+      setReport(stored);
+    } catch (error) {
+      if (request === planRequest.current) setStoredError(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
   const mayWrite = usePermission('save');
   useUnsavedWork(dirty);
 
@@ -74,7 +99,9 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
       setDirty(false);
       setReport(undefined);
       setJob(undefined);
+      void showStoredPlan(found);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scenarioId, scenarios.data, record?.id]);
 
   useEffect(() => () => window.clearTimeout(polling.current), []);
@@ -85,9 +112,23 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
     if (lever && e) leverErrors[lever] = e.message;
   }
 
+  const problemLevers = [
+    ...localLeverProblems(levers).keys(),
+    ...unknownNamesOf(levers, {
+      fieldIds: new Set(ref.fields.map((f) => f.field)),
+      staffIds: staffIds ? new Set(staffIds) : undefined,
+      centerCodes: centerCodes ? new Set(centerCodes) : undefined,
+    }).keys(),
+  ];
+  const label = name.trim() || `${t('scenario')} ${levers.period}`;
+  const sameName = (scenarios.data ?? []).some((s) => s.id !== record?.id && s.name.trim() === label);
+
   const save = async (): Promise<ScenarioRecord | undefined> => {
     setSaveError(undefined);
-    const label = name.trim() || `${t('scenario')} ${levers.period}`;
+    if (problemLevers.length > 0) {
+      setSaveError(new Error(t('fixLeversFirst')));
+      return undefined;
+    }
     try {
       const saved = record ? await api.updateScenario(record.id, label, levers) : await api.createScenario(label, levers);
       setRecord(saved);
@@ -123,6 +164,7 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
   };
 
   const solve = async () => {
+    planRequest.current += 1;
     setSolveError(undefined);
     setReport(undefined);
     setBusy(true);
@@ -177,6 +219,7 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
   };
 
   const newScenario = () => {
+    planRequest.current += 1;
     setRecord(undefined);
     setName('');
     setLevers(DEFAULT_LEVERS);
@@ -233,10 +276,18 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
               }}
             />
           </label>
+          {sameName && (
+            <p className="lever-warning" role="status">
+              {t('duplicateScenarioName', { name: label })}
+            </p>
+          )}
           <LeverEditor
             levers={levers}
             fields={ref.fields}
             errors={leverErrors}
+            staffIds={staffIds}
+            centerCodes={centerCodes}
+            source={sourceOf(levers.period, historyEnd)}
             onChange={(next) => {
               setLevers(next);
               setDirty(true);
@@ -269,6 +320,7 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
           </div>
           <ErrorNote error={saveError} />
           <ErrorNote error={solveError} />
+          <ErrorNote error={storedError} />
           {job && (
             <div className="progress-row" aria-live="polite">
               <StatusBadge status={job.status === 'done' ? (report?.status ?? 'done') : job.status} />
@@ -282,6 +334,17 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
           )}
         </form>
         <div className="results">
+          {report && job && job.status === 'done' && (
+            <p className="plan-stamp" role="status">
+              {t('planSolvedAt', { time: formatPlanTime(lang, solvedAt(job as StoredPlan)) })}
+              {(dirty || (record !== undefined && !sameLevers({ ...DEFAULT_LEVERS, ...record.scenario }, { ...DEFAULT_LEVERS, ...job.scenario }))) && (
+                <>
+                  {' · '}
+                  <span className="stale">{t('planStale')}</span>
+                </>
+              )}
+            </p>
+          )}
           {report && job ? <PlanResults report={report} planId={job.id} scenarioId={record?.id} /> : <EstimatePanel levers={levers} />}
         </div>
       </div>
