@@ -92,7 +92,7 @@ describe('token mode: signing in', () => {
     paste(tokenOf('W'));
     submit();
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('Máy chủ không nhận mã này: mã sai hoặc đã bị thu hồi. (máy chủ: the bearer token is not valid)');
+    expect(alert.textContent).toBe('Máy chủ không nhận mã này: mã sai hoặc đã bị thu hồi. (máy chủ: mã truy cập không hợp lệ)');
     expect(screen.getByLabelText('Mã truy cập').getAttribute('aria-invalid')).toBe('true');
     expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull();
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
@@ -150,7 +150,7 @@ describe('token mode: signing in', () => {
     server.users.delete(LAN);
     render(<Shell />);
     const notice = await screen.findByText(/^Mã truy cập đã ghi nhớ/);
-    expect(notice.textContent).toBe('Mã truy cập đã ghi nhớ trên máy này không còn được chấp nhận. Hãy dán mã mới. (máy chủ: the bearer token is not valid)');
+    expect(notice.textContent).toBe('Mã truy cập đã ghi nhớ trên máy này không còn được chấp nhận. Hãy dán mã mới. (máy chủ: mã truy cập không hợp lệ)');
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
   });
 
@@ -201,7 +201,7 @@ describe('token mode: signing out and a token revoked later', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog.querySelector('[role="alert"]')?.textContent).toBe(
-      'Máy chủ không còn chấp nhận mã truy cập của bạn (có thể quản trị viên đã thu hồi). Hãy đăng nhập lại: những gì bạn đang nhập vẫn được giữ nguyên phía sau. (máy chủ: the bearer token is not valid)',
+      'Máy chủ không còn chấp nhận mã truy cập của bạn (có thể quản trị viên đã thu hồi). Hãy đăng nhập lại: những gì bạn đang nhập vẫn được giữ nguyên phía sau. (máy chủ: mã truy cập không hợp lệ)',
     );
     expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull();
     expect(input.closest('.session-workspace')?.hasAttribute('inert')).toBe(true);

@@ -11,7 +11,15 @@ import { hrefOf } from '../route.ts';
 import { forecastTotals, historyTotals, type SeriesFilter } from '../seriesMath.ts';
 import { useAsync } from '../useAsync.ts';
 import { DEFAULT_OVERVIEW_PERIOD } from './Overview.tsx';
-import { utilizationColor } from '../palette.ts';
+
+/**
+ * Share of a field's required hours that the center's current staff cover in the best allocation
+ * (the workload's coveredHours / requiredHours; 1 when nothing is required). Unlike required hours
+ * over the experts' hours, it cannot read "35%" while every hour stays uncovered because the
+ * experts are busy with other fields.
+ */
+export const coveredShareOf = (f: { readonly requiredHours: number; readonly coveredHours: number }): number =>
+  f.requiredHours > 0 ? Math.min(1, f.coveredHours / f.requiredHours) : 1;
 
 export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
   const { lang, t } = useI18n();
@@ -59,7 +67,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
         {t(chosen.type as MessageKey)} · {chosen.formerDistrict} · {t('population')} {formatInt(lang, chosen.population)} · {formatNumber(lang, chosen.areaKm2)} km²
       </p>
       <div className="kpis">
-        <Kpi label={`${t('utilization')} · ${formatMonth(DEFAULT_OVERVIEW_PERIOD)}`} value={formatPercent(lang, centerLoad?.utilization)} hint={`${DEFAULT_OVERVIEW_PERIOD}: ${t('utilizationHelp')}`} tone={(centerLoad?.utilization ?? 0) > 1 ? 'bad' : undefined} />
+        <Kpi label={`${t('utilization')} · ${formatMonth(DEFAULT_OVERVIEW_PERIOD)} · P80`} value={formatPercent(lang, centerLoad?.utilization)} hint={`${DEFAULT_OVERVIEW_PERIOD}: ${t('utilizationHelp')}`} tone={(centerLoad?.utilization ?? 0) > 1 ? 'bad' : undefined} />
         <Kpi label={t('staff')} value={centerLoad ? formatInt(lang, centerLoad.staffCount) : '–'} />
         <Kpi label={t('requiredHours')} value={centerLoad ? formatInt(lang, centerLoad.requiredHours) : '–'} />
         <Kpi label={t('availableHours')} value={centerLoad ? formatInt(lang, centerLoad.availableHours) : '–'} />
@@ -113,7 +121,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
                 <th scope="col" className="num">{t('requiredHours')}</th>
                 <th scope="col" className="num">{t('uncoveredHours')}</th>
                 <th scope="col" className="num">{t('expertStaff')}</th>
-                <th scope="col" className="num">{t('utilization')}</th>
+                <th scope="col" className="num">{t('coveredShare')}</th>
               </tr>
             </thead>
             <tbody>
@@ -123,15 +131,15 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
                   <td className="num">{formatInt(lang, f.direct + f.online)}</td>
                   <td className="num">{formatInt(lang, f.requiredHours)}</td>
                   <td className={`num${f.uncoveredHours >= 1 ? ' bad' : ''}`}>{formatInt(lang, f.uncoveredHours)}</td>
-                  <td className="num">{f.expertStaff === 0 ? <span className="bad">0 · {t('missingExpertise')}</span> : f.expertStaff}</td>
-                  <td className="num">
-                    {f.utilization !== null && <i className="dot" style={{ background: utilizationColor(f.utilization) }} aria-hidden="true" />}
-                    {formatPercent(lang, f.utilization)}
+                  <td className="num">{f.expertStaff}</td>
+                  <td className={`num${f.expertStaff === 0 || f.uncoveredHours >= 1 ? ' bad' : ''}`}>
+                    {f.expertStaff === 0 ? t('noStaffWithExpertise') : formatPercent(lang, coveredShareOf(f))}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p className="help">{t('coveredShareHelp')}</p>
         </div>
         <div className="panel">
           <h2>{t('backtest')}</h2>
@@ -224,7 +232,7 @@ const BacktestTable = ({
               <th scope="row">{fieldName(field)}</th>
               {(['direct', 'online'] as const).flatMap((channel) => {
                 const { f, best } = cell(field, channel);
-                const title = f ? `${t('method')}: ${f.method}` : undefined;
+                const title = f ? `${t('method')}: ${f.method.replace(/^mean\((.*)\)$/, (_, list: string) => list.split('+').join(', '))}` : undefined;
                 return [
                   <td key={`${channel}-m`} className="num" title={title}>
                     {best ? formatNumber(lang, best.mase, 2) : '–'}

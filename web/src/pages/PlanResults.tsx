@@ -84,6 +84,28 @@ const CompactTable = <R,>({ head, rows, rowKey, cells, none }: CompactTableProps
   </>
 );
 
+/** How many of the centers with the largest uncovered hours before the plan the headline figure follows. */
+export const WORST_CENTERS = 10;
+
+/** Utilization above which a center counts as severely overloaded (a few transfers cannot bring it under 100%). */
+export const SEVERE_UTILIZATION = 1.5;
+
+/**
+ * The figures that say what the plan achieved on its own goal (uncovered hours): the uncovered hours
+ * of the WORST_CENTERS centers with the most before and after the plan, and the centers above
+ * SEVERE_UTILIZATION before and after.
+ */
+export const planHeadline = (
+  rows: readonly { readonly utilizationBefore: number | null; readonly utilizationAfter: number | null; readonly uncoveredBefore: number; readonly uncoveredAfter: number }[],
+): { readonly worst: { readonly count: number; readonly before: number; readonly after: number }; readonly severeBefore: number; readonly severeAfter: number } => {
+  const worst = [...rows].filter((r) => r.uncoveredBefore > 0).sort((a, b) => b.uncoveredBefore - a.uncoveredBefore).slice(0, WORST_CENTERS);
+  return {
+    worst: { count: worst.length, before: worst.reduce((s, r) => s + r.uncoveredBefore, 0), after: worst.reduce((s, r) => s + r.uncoveredAfter, 0) },
+    severeBefore: rows.filter((r) => (r.utilizationBefore ?? 0) > SEVERE_UTILIZATION).length,
+    severeAfter: rows.filter((r) => (r.utilizationAfter ?? 0) > SEVERE_UTILIZATION).length,
+  };
+};
+
 export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) => {
   const { lang, t } = useI18n();
   const ref = useReference();
@@ -130,6 +152,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
   const uncoveredBefore = kpi('uncoveredHours')?.before ?? undefined;
   const addedKm = report.moves.reduce((s, m) => s + Math.max(0, m.addedKm ?? 0), 0);
   const overloaded = kpi('overloadedCenters');
+  const headline = useMemo(() => planHeadline(rows), [rows]);
   const maxUtil = kpi('maxUtilization');
   const sentence = {
     lang,
@@ -198,12 +221,32 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
             {formatNumber(lang, report.seconds, 1)} s
           </span>
         </p>
+        <p className="plan-goal">{t('planGoal')}</p>
         <div className="kpis">
           <Kpi
             label={t('uncoveredHours')}
             value={formatInt(lang, uncoveredAfter)}
-            before={uncoveredBefore !== undefined && uncoveredBefore !== null ? `${t('before')}: ${formatInt(lang, uncoveredBefore)}` : undefined}
+            tone={uncoveredBefore !== undefined && uncoveredBefore !== null && uncoveredAfter < uncoveredBefore - 0.5 ? 'good' : undefined}
+            before={
+              uncoveredBefore !== undefined && uncoveredBefore !== null
+                ? `${t('before')}: ${formatInt(lang, uncoveredBefore)}${
+                    uncoveredBefore > 0
+                      ? ` · ${t('uncoveredReduced', { hours: formatInt(lang, uncoveredBefore - uncoveredAfter), share: formatPercent(lang, (uncoveredBefore - uncoveredAfter) / uncoveredBefore, 1) })}`
+                      : ''
+                  }`
+                : undefined
+            }
           />
+          {headline.worst.count > 0 && (
+            <Kpi
+              label={t('worstCentersUncovered', { n: headline.worst.count })}
+              value={formatInt(lang, headline.worst.after)}
+              before={`${t('before')}: ${formatInt(lang, headline.worst.before)}`}
+            />
+          )}
+          {rows.length > 0 && (
+            <Kpi label={t('severeCenters')} value={formatInt(lang, headline.severeAfter)} before={`${t('before')}: ${formatInt(lang, headline.severeBefore)}`} />
+          )}
           {overloaded && (
             <Kpi label={t('overloadedCenters')} value={formatInt(lang, overloaded.after ?? 0)} before={`${t('before')}: ${formatInt(lang, overloaded.before ?? 0)}`} />
           )}

@@ -6,10 +6,15 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.ts';
-import { useI18n } from '../i18n.ts';
+import { useI18n, type Lang } from '../i18n.ts';
+import { serverMessageText } from '../messages/serverMessageText.ts';
 import { useSession } from './SessionProvider.tsx';
 import { normalizeToken } from './session.ts';
 import './session.css';
+
+/** The server's reason for refusing a token, in the planner's language (the access check's English sentence in Vietnamese too). */
+export const serverDetail = (lang: Lang, message: string): string =>
+  lang === 'vi' && /^the bearer token is not valid$/.test(message) ? 'mã truy cập không hợp lệ' : serverMessageText(lang, message);
 
 export interface SignInProps {
   /** Why the sign-in shows (a refused or revoked token, a sign-out), in words; the server's own words in `detail`. */
@@ -19,7 +24,7 @@ export interface SignInProps {
 }
 
 export const SignIn = ({ notice, dialog = false }: SignInProps) => {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const session = useSession();
   const id = useId();
   const [pasted, setPasted] = useState('');
@@ -40,7 +45,7 @@ export const SignIn = ({ notice, dialog = false }: SignInProps) => {
       session?.signedIn(me, token, remember);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof ApiError && error.status === 401) setProblem(`${t('tokenRefused')} (${t('serverSaid')}: ${message})`);
+      if (error instanceof ApiError && error.status === 401) setProblem(`${t('tokenRefused')} (${t('serverSaid')}: ${serverDetail(lang, message)})`);
       else if (error instanceof ApiError && error.status === 0) setProblem(`${t('errorNetwork')}: ${message}`);
       else setProblem(`${t('errorServer')}${error instanceof ApiError ? ` (${error.status})` : ''}: ${message}`);
     }
@@ -53,7 +58,7 @@ export const SignIn = ({ notice, dialog = false }: SignInProps) => {
       {notice && (
         <p className="sign-in-notice" role={dialog ? 'alert' : 'status'}>
           {notice.text}
-          {notice.detail && <span className="sub"> ({t('serverSaid')}: {notice.detail})</span>}
+          {notice.detail && <span className="sub"> ({t('serverSaid')}: {serverDetail(lang, notice.detail)})</span>}
         </p>
       )}
       <p>{t('signInIntro')}</p>
