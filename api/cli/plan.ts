@@ -218,13 +218,16 @@ const main = async (): Promise<number> => {
     JSON.stringify({ ...base, ...plan, ruleViolations: violations, explanation, tradeoffCurve: curve }, null, 2),
   );
   const names = new Map(dataset.centers.map((c) => [c.code, c.nameVi]));
+  const fieldVi = new Map(dataset.fields.map((f) => [f.field, f.nameVi]));
+  const fieldEn = (f: string): string => dataset.fields.find((x) => x.field === f)?.nameEn ?? f;
+  // UTF-8 with a byte order mark: Excel in a Vietnamese locale then keeps the diacritics.
   await writeFile(
     join(out, 'moves.csv'),
-    writeCsv(
-      ['staff_id', 'name', 'from_center', 'from_name', 'to_center', 'to_name', 'home_km', 'added_commute_km', 'fields', 'hours_at_new_center', 'cost_to_center_left_hours', 'reason'],
+    '\uFEFF' + writeCsv(
+      ['staff_id', 'name', 'from_center', 'from_name', 'to_center', 'to_name', 'home_km', 'added_commute_km', 'fields', 'field_names', 'hours_at_new_center', 'cost_to_center_left_hours', 'reason'],
       explanation.moves.map((m) => [
         m.staffId, m.name, m.from, names.get(m.from) ?? '', m.to, names.get(m.to) ?? '', m.homeKm.toFixed(1), m.addedCommuteKm.toFixed(1),
-        m.fields.join(';'), Object.values(m.hoursAtNewCenter).reduce((s, v) => s + v, 0).toFixed(1), m.costToCenterLeft.toFixed(1), m.sentence,
+        m.fields.join(';'), m.fields.map((f) => fieldVi.get(f) ?? f).join(';'), Object.values(m.hoursAtNewCenter).reduce((s, v) => s + v, 0).toFixed(1), m.costToCenterLeft.toFixed(1), m.sentence,
       ]),
     ),
   );
@@ -238,10 +241,10 @@ const main = async (): Promise<number> => {
     ...explanation.moves.slice(0, 10).map((m) => `- ${m.sentence}`),
     '',
     'Where one more person would cover most (hours in the period, 1 FTE with that expertise):',
-    ...explanation.shadowPrices.slice(0, 8).map((s) => `- ${names.get(s.centerCode) ?? s.centerCode} (${s.centerCode}), ${s.field}: ${s.hoursCovered.toFixed(1)} h`),
-    ...(plan.hires.length > 0 ? ['', 'Hires placed:', ...plan.hires.map((h) => `- ${h.count} x ${h.field} at ${names.get(h.centerCode) ?? h.centerCode}: ${h.hours.toFixed(1)} h`)] : []),
+    ...explanation.shadowPrices.slice(0, 8).map((s) => `- ${names.get(s.centerCode) ?? s.centerCode} (${s.centerCode}), ${fieldEn(s.field)}: ${s.hoursCovered.toFixed(1)} h`),
+    ...(plan.hires.length > 0 ? ['', 'Hires placed:', ...plan.hires.map((h) => `- ${h.count} x ${fieldEn(h.field)} at ${names.get(h.centerCode) ?? h.centerCode}: ${h.hours.toFixed(1)} h`)] : []),
     ...(explanation.crossTraining.length > 0
-      ? ['', 'Cross-training that would cover most:', ...explanation.crossTraining.slice(0, 8).map((c) => `- ${c.staffId} at ${names.get(c.centerCode) ?? c.centerCode} learns ${c.field}: ${c.hoursCovered.toFixed(1)} h`)]
+      ? ['', 'Cross-training that would cover most:', ...explanation.crossTraining.slice(0, 8).map((c) => `- ${c.staffId} at ${names.get(c.centerCode) ?? c.centerCode} learns ${fieldEn(c.field)}: ${c.hoursCovered.toFixed(1)} h`)]
       : []),
     ...(curve
       ? ['', 'Trade-off: transfer budget -> uncovered hours', ...curve.map((p) => `- ${p.maxTransfers ?? 'unlimited'}: ${p.uncoveredHours === null ? '-' : num(p.uncoveredHours)} h (${p.transfers} transfers, ${p.status}, gap ${p.gap === null ? '-' : `${(p.gap * 100).toFixed(1)}%`}, ${p.seconds.toFixed(1)} s)`)]

@@ -88,6 +88,7 @@ export const planRoutes: Routes = (api, context) => {
       tags: ['plans'],
       summary: 'Export a plan: csv (assignments), xlsx (summary, moves, assignments, coverage), lp (the model, CPLEX LP), memo (printable HTML)',
       params: ExportParams,
+      querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')], { description: 'language of the memo; default vi' })) }),
       produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain', 'text/html'],
       response: { 200: Type.Unknown(), ...errors(400, 404, 409, 503) },
     },
@@ -98,7 +99,7 @@ export const planRoutes: Routes = (api, context) => {
     const file = `plan-${record.id.slice(0, 8)}`;
     switch (request.params.kind) {
       case 'csv':
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).send(planCsv(result, names));
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).send(planCsv(result, names, new Map(dataset.fields.map((f) => [f.field, f.nameVi]))));
       case 'xlsx':
         return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file}.xlsx"`).send(await planXlsx(result, record, names));
       case 'lp': {
@@ -106,7 +107,7 @@ export const planRoutes: Routes = (api, context) => {
         return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${file}.lp"`).send(lp as string);
       }
       default:
-        return reply.type('text/html; charset=utf-8').send(planMemo(result, record, dataset.centers, scenarioName(context, record)));
+        return reply.type('text/html; charset=utf-8').send(planMemo(result, record, dataset, scenarioName(context, record), request.query.lang));
     }
   });
 

@@ -201,9 +201,9 @@ export const exportUrl = (planId: string, kind: ExportKind): string =>
 export const fileNameOf = (disposition: string | null): string | undefined =>
   /filename="?([^";]+)"?/.exec(disposition ?? '')?.[1];
 
-/** One export of a plan, fetched with the session's token: its bytes and the server's file name. */
-export const exportFile = async (planId: string, kind: ExportKind): Promise<{ blob: Blob; fileName: string }> => {
-  const response = await send('GET', `plans/${planId}/export/${kind}`, undefined);
+/** One export of a plan, fetched with the session's token: its bytes and the server's file name. `search`: e.g. '?lang=en'. */
+export const exportFile = async (planId: string, kind: ExportKind, search = ''): Promise<{ blob: Blob; fileName: string }> => {
+  const response = await send('GET', `plans/${planId}/export/${kind}${search}`, undefined);
   const fileName = fileNameOf(response.headers.get('content-disposition')) ?? `plan-${planId.slice(0, 8)}.${kind === 'memo' ? 'html' : kind}`;
   return { blob: await response.blob(), fileName };
 };

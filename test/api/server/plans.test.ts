@@ -86,7 +86,16 @@ describe('exports', () => {
     const res = await app.inject({ url: `/api/plans/${planA}/export/csv` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.body.split('\n')[0]).toBe('staff_id,name,from_center,to_center,moved,field,hours');
+    expect(res.body.startsWith('\uFEFF')).toBe(true);
+    expect(res.body.slice(1).split('\n')[0]).toBe('staff_id,name,from_center,to_center,moved,field,hours,field_name');
+  });
+
+  it('CSV: starts with a UTF-8 byte order mark (Excel) and names each field in Vietnamese beside its code', async () => {
+    const res = await app.inject({ url: `/api/plans/${planA}/export/csv` });
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = res.body.slice(1).trim().split('\n').slice(1).map((l) => l.split(','));
+    const land = rows.find((r) => r[5] === 'land');
+    expect(land?.[7]).toBe('Đất đai');
   });
 
   it('XLSX: a workbook (zip) with the plan', async () => {
@@ -102,12 +111,27 @@ describe('exports', () => {
     expect(res.body).toMatch(/^end\s*$/im);
   });
 
-  it('memo: a printable HTML page with the KPIs and the solver status', async () => {
+  it('memo: a printable HTML page in Vietnamese by default, with the KPIs and the solver status', async () => {
     const res = await app.inject({ url: `/api/plans/${planA}/export/memo` });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<h1>Staffing plan: test plan</h1>');
+    expect(res.body).toContain('<html lang="vi">');
+    expect(res.body).toContain('<h1>Phương án bố trí công chức: test plan</h1>');
     expect(res.body).toContain('@media print');
+    expect(res.body).toContain('Kết quả giải');
+    expect(res.body).not.toContain('Solver status');
+    expect(res.body).not.toMatch(/social_protection|civil_status/);
+  });
+
+  it('memo: ?lang=en gives it in English; another language is 400 naming the parameter', async () => {
+    const res = await app.inject({ url: `/api/plans/${planA}/export/memo?lang=en` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="en">');
+    expect(res.body).toContain('<h1>Staffing plan: test plan</h1>');
     expect(res.body).toContain('Solver status');
+    expect(res.body).not.toMatch(/social_protection|civil_status/);
+    const fr = await app.inject({ url: `/api/plans/${planA}/export/memo?lang=fr` });
+    expect(fr.statusCode).toBe(400);
+    expect(fr.json().message).toMatch(/^querystring\/lang must be/);
   });
 
   it('an unknown export kind is 400 naming the parameter', async () => {

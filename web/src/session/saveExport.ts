@@ -37,20 +37,23 @@ export const saveBlob = (blob: Blob, fileName: string): void => {
   window.setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
 };
 
+/** The planner's language (App.tsx sets it on <html lang>): the memo is printed in it. */
+const memoLang = (): 'vi' | 'en' => (document.documentElement.lang === 'en' ? 'en' : 'vi');
+
 /**
  * Fetches one export of `planId` and saves it; the memo opens in a new tab. Call it inside the
  * click handler: the memo's tab is opened before the fetch (browsers allow a new tab only during a
  * click) and shows `waiting` until the memo arrives; if the tab was blocked, the memo is saved as
  * an .html file instead. Rejects with the ApiError of a refused fetch (the tab, if any, closes).
  */
-export const exportPlan = (planId: string, kind: ExportKind, waiting: string): Promise<void> => {
+export const exportPlan = (planId: string, kind: ExportKind, waiting: string, lang = memoLang()): Promise<void> => {
   const tab = kind === 'memo' ? window.open('', '_blank') : null;
   if (tab) {
     tab.opener = null;
     tab.document.title = waiting;
     tab.document.body.textContent = waiting;
   }
-  return exportFile(planId, kind).then(
+  return exportFile(planId, kind, kind === 'memo' ? `?lang=${lang}` : '').then(
     ({ blob, fileName }) => {
       if (tab) tab.location.replace(URL.createObjectURL(new Blob([blob], { type: 'text/html;charset=utf-8' })));
       else saveBlob(blob, fileName);
