@@ -8,6 +8,7 @@ import { scaleSqrt } from 'd3-scale';
 import type { Center } from '../../../solver/domain.ts';
 import { formatInt, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { useChartWidth } from './useChartWidth.ts';
 import { utilizationColor } from '../palette.ts';
 
 /** Transfers in near-black with a white casing: they must stand out on both ends of the utilization scale. */
@@ -44,8 +45,8 @@ export const CenterMap = ({
   centers,
   volume,
   utilization,
-  width = 720,
-  height = 560,
+  width: preferredWidth = 720,
+  height: preferredHeight = 560,
   selected,
   onSelect,
   flows = [],
@@ -54,6 +55,9 @@ export const CenterMap = ({
 }: CenterMapProps) => {
   const { lang, t } = useI18n();
   const [hover, setHover] = useState<string | undefined>(undefined);
+  // Drawn at the container's real width (same aspect as asked), so labels keep their px size.
+  const { ref, width } = useChartWidth<HTMLDivElement>(preferredWidth);
+  const height = Math.round((width * preferredHeight) / preferredWidth);
   const layout = useMemo(() => mapLayout(centers, width, height), [centers, width, height]);
   const radius = useMemo(() => {
     const max = Math.max(1, ...centers.map((c) => volumeOf(volume, c.code)));
@@ -71,7 +75,8 @@ export const CenterMap = ({
   const focusPlaced = focus ? layout.byCode.get(focus) : undefined;
   const scaleKm = 10;
   return (
-    <svg className="center-map" viewBox={`0 0 ${width} ${height}`} role="group" aria-label={title}>
+    <div className="center-map-wrap" ref={ref}>
+    <svg className="center-map" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={title}>
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" fill={FLOW_COLOR} />
@@ -176,5 +181,6 @@ export const CenterMap = ({
         </text>
       </g>
     </svg>
+    </div>
   );
 };

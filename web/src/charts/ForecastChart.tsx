@@ -7,6 +7,7 @@ import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { formatInt, formatMonth } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { useChartWidth } from './useChartWidth.ts';
 import { OKABE_ITO } from '../palette.ts';
 import { monthIndex, type ForecastPoint, type MonthValue } from '../seriesMath.ts';
 
@@ -22,8 +23,9 @@ const M = { top: 12, right: 16, bottom: 28, left: 56 };
 
 const xOf = (p: { month: string }): number => monthIndex(p.month);
 
-export const ForecastChart = ({ history, forecast, title, width = 760, height = 280 }: ForecastChartProps) => {
+export const ForecastChart = ({ history, forecast, title, width: preferred = 760, height = 280 }: ForecastChartProps) => {
   const { lang, t } = useI18n();
+  const { ref, width } = useChartWidth<HTMLElement>(preferred);
   const scales = useMemo(() => {
     const xs = [...history.map(xOf), ...forecast.map(xOf)];
     const ymax = Math.max(1, ...history.map((h) => h.value), ...forecast.map((f) => f.hi95));
@@ -60,8 +62,8 @@ export const ForecastChart = ({ history, forecast, title, width = 760, height = 
   const allMonths = [...history.map((h) => h.month), ...forecast.map((f) => f.month)];
   const xTicks = allMonths.filter((m) => m.endsWith('-01') || m.endsWith('-07'));
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+    <figure className="chart" ref={ref}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <g className="grid">
           {yTicks.map((v) => (
             <g key={v} transform={`translate(0, ${y(v)})`}>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatInt } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { useChartWidth } from './useChartWidth.ts';
 import { OKABE_ITO } from '../palette.ts';
 
 export interface GroupedBarsProps {
@@ -14,8 +15,9 @@ export interface GroupedBarsProps {
 
 const M = { top: 8, right: 56, bottom: 8, left: 190 };
 
-export const GroupedBars = ({ categories, series, title, width = 900 }: GroupedBarsProps) => {
+export const GroupedBars = ({ categories, series, title, width: preferred = 900 }: GroupedBarsProps) => {
   const { lang } = useI18n();
+  const { ref, width } = useChartWidth<HTMLElement>(preferred);
   const rowHeight = 10 + series.length * 9;
   const height = M.top + M.bottom + categories.length * rowHeight;
   const y = useMemo(() => scaleBand<string>().domain(categories.map((c) => c.id)).range([M.top, height - M.bottom]).paddingInner(0.25), [categories, height]);
@@ -25,8 +27,8 @@ export const GroupedBars = ({ categories, series, title, width = 900 }: GroupedB
     return scaleLinear().domain([0, max]).nice().range([M.left, width - M.right]);
   }, [series, width]);
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+    <figure className="chart" ref={ref}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         {categories.map((c) => (
           <g key={c.id} transform={`translate(0, ${y(c.id) ?? 0})`}>
             <text x={M.left - 8} y={y.bandwidth() / 2 + 4} textAnchor="end" className="bar-label">

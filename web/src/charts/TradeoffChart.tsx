@@ -4,6 +4,7 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatInt } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { useChartWidth } from './useChartWidth.ts';
 import { OKABE_ITO } from '../palette.ts';
 
 export interface TradeoffPoint {
@@ -26,8 +27,9 @@ const M = { top: 16, right: 20, bottom: 34, left: 64 };
 
 const labelOf = (p: TradeoffPoint, unlimited: string): string => (p.maxTransfers === null ? unlimited : String(p.maxTransfers));
 
-export const TradeoffChart = ({ points, title, width = 520, height = 260, color = OKABE_ITO[4] }: TradeoffChartProps) => {
+export const TradeoffChart = ({ points, title, width: preferred = 520, height = 260, color = OKABE_ITO[4] }: TradeoffChartProps) => {
   const { lang, t } = useI18n();
+  const { ref, width } = useChartWidth<HTMLElement>(preferred);
   const sorted = useMemo(
     () => [...points].sort((a, b) => (a.maxTransfers ?? Infinity) - (b.maxTransfers ?? Infinity)),
     [points],
@@ -44,8 +46,8 @@ export const TradeoffChart = ({ points, title, width = 520, height = 260, color 
     .x((p) => x(labelOf(p, t('unlimited'))) ?? 0)
     .y((p) => y(p.uncoveredHours))(sorted as TradeoffPoint[]);
   return (
-    <figure className="chart tradeoff-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+    <figure className="chart tradeoff-chart" ref={ref}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <g className="grid">
           {y.ticks(5).map((v) => (
             <g key={v} transform={`translate(0, ${y(v)})`}>

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
+import { useChartWidth } from './useChartWidth.ts';
 import { utilizationColor } from '../palette.ts';
 
 export interface UtilizationPair {
@@ -24,8 +25,9 @@ export interface UtilizationDumbbellProps {
 
 const M = { top: 10, right: 12, bottom: 16, left: 44 };
 
-export const UtilizationDumbbell = ({ rows, title, width = 1100, height = 240 }: UtilizationDumbbellProps) => {
+export const UtilizationDumbbell = ({ rows, title, width: preferred = 1100, height = 240 }: UtilizationDumbbellProps) => {
   const { lang, t } = useI18n();
+  const { ref, width } = useChartWidth<HTMLElement>(preferred);
   const sorted = useMemo(() => [...rows].sort((a, b) => (b.before ?? 0) - (a.before ?? 0)), [rows]);
   const x = useMemo(() => scaleBand<string>().domain(sorted.map((r) => r.code)).range([M.left, width - M.right]).padding(0.2), [sorted, width]);
   const y = useMemo(() => {
@@ -34,8 +36,8 @@ export const UtilizationDumbbell = ({ rows, title, width = 1100, height = 240 }:
   }, [sorted, height]);
   const cx = (code: string) => (x(code) ?? 0) + x.bandwidth() / 2;
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+    <figure className="chart" ref={ref}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <g className="grid">
           {y.ticks(5).map((v) => (
             <g key={v} transform={`translate(0, ${y(v)})`}>

@@ -10,6 +10,7 @@ import { GroupedBars } from '../charts/GroupedBars.tsx';
 import { planNamedIn, type ComparedPlan, type ComparedSummary, type Comparison } from '../comparison.ts';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { formatInt, formatNumber, formatPercent } from '../format.ts';
+import { formatPlanTime, solvedAt } from '../components/storedPlans.ts';
 import { useI18n, type Lang, type Translate } from '../i18n.ts';
 import { planStatusText } from '../messages/conflictText.ts';
 import { OKABE_ITO } from '../palette.ts';
@@ -61,7 +62,8 @@ export const Compare = () => {
   const heading = useRef<HTMLHeadingElement>(null);
   const done = (plans.data ?? []).filter((p) => p.status === 'done');
   const scenarioName = (job: PlanJob) => scenarios.data?.find((s) => s.id === job.scenarioId)?.name ?? job.scenarioId ?? job.id.slice(0, 8);
-  const labelOf = (job: PlanJob) => `${scenarioName(job)} · ${job.createdAt.slice(0, 16).replace('T', ' ')}`;
+  /** The scenario's name and the solve time to the second: two plans of same-named scenarios still read apart. */
+  const labelOf = (job: PlanJob) => `${scenarioName(job)} · ${formatPlanTime(lang, solvedAt(job))}`;
   const labelOfCompared = (p: ComparedPlan) => {
     const job = done.find((d) => d.id === p.id);
     return job ? labelOf(job) : p.scenarioName;
