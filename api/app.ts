@@ -133,9 +133,13 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     workerOptions: { warm: options.warmSolver ?? false },
   });
   app.addHook('onClose', async () => pool.close());
+  // With `prepare`, a second worker shares the first forecast (half the series each, on both
+  // cores), then stops; started now, it loads its modules while the dataset is read.
+  const helper = options.prepare === true ? createWorkerPool({ entry: WORKER_ENTRY, size: 1, queueLimit: 1 }) : undefined;
+  if (helper !== undefined) app.addHook('onClose', async () => helper.close());
   const datasets = datasetService(storage, options.dataDir, (kind, payload) => runTask(pool, kind, payload, IMPORT_LIMIT_MS) as Promise<ValidatedImport>);
   await datasets.seed(options.datasetDir ?? DEFAULT_DATASET_DIR, 'system');
-  const compute = computeService(storage, pool, options.dataDir);
+  const compute = computeService(storage, pool, options.dataDir, helper);
   const jobs = planJobs(storage, datasets, pool, compute, options.dataDir, options.log);
   const prepare = (version: number): void => {
     if (options.prepare !== true) return;

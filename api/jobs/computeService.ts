@@ -13,6 +13,7 @@ import type { LoadedDataset } from '../storage/datasetService.ts';
 import type { Storage } from '../storage/openStorage.ts';
 import { resolveScenario, type Levers } from './planPipeline.ts';
 import type { WorkerPool } from './workerPool.ts';
+import { joinJsonArrays } from './forecastPart.ts';
 import { FORECAST_HORIZON, forecastKey } from './workerStore.ts';
 
 export interface ComputeService {
@@ -92,7 +93,13 @@ export const overviewWorkloads = (dataset: Dataset): WorkloadOptions[] => {
 /** Workloads kept in memory (a planner flips between a few periods and quantiles). */
 const WORKLOADS_KEPT = 16;
 
-export const computeService = (storage: Storage, pool: WorkerPool, dataDir: string): ComputeService => {
+/**
+ * `helper`: a second worker pool that shares the next forecast of a dataset not stored yet (each
+ * thread forecasts half of the series), then is closed. The server starts one with the app, so
+ * that the first start forecasts on both cores; later forecasts (after an import) use the pool alone.
+ */
+export const computeService = (storage: Storage, pool: WorkerPool, dataDir: string, helper?: WorkerPool): ComputeService => {
+  let spare = helper;
   const running = new Map<string, Promise<unknown>>();
   const workloads = new Map<string, CityWorkload>();
   const preparations = new Map<string, { status: Preparation; done: Promise<Preparation> }>();
@@ -113,8 +120,16 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     if (forecastMemory?.hash === loaded.hash || stored(loaded.hash)) return;
     const key = forecastKey(loaded.hash, FORECAST_HORIZON);
     await once(key, async () => {
-      // The worker answers with the JSON text: it is stored as it is, never parsed on this thread.
-      const text = await runTask(pool, 'forecast', { dataDir, hash: loaded.hash }).catch(unprocessable('cannot forecast this dataset')) as string;
+      // The workers answer with JSON text: it is stored as it is, never parsed on this thread.
+      const ref = { dataDir, hash: loaded.hash };
+      const second = spare;
+      spare = undefined;
+      const text = second === undefined
+        ? await runTask(pool, 'forecast', ref).catch(unprocessable('cannot forecast this dataset')) as string
+        : joinJsonArrays(await Promise.all([
+          runTask(pool, 'forecast', { ...ref, part: { index: 0, count: 2 } }),
+          runTask(second, 'forecast', { ...ref, part: { index: 1, count: 2 } }),
+        ]).catch(unprocessable('cannot forecast this dataset')).finally(() => void second.close()) as string[]);
       storage.cache.put(key, text);
     });
   };
@@ -171,6 +186,11 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
         for (const o of overviews) if (inHistory(loaded, o.period)) await optional(() => workload(loaded, o));
         stage('workload', 'forecasts');
         await ensureForecasts(loaded);
+        // Forecasts found stored (a restart): the helper has nothing to share.
+        if (spare !== undefined) {
+          void spare.close();
+          spare = undefined;
+        }
         for (const o of overviews) if (!inHistory(loaded, o.period)) await optional(() => workload(loaded, o));
         stage('forecasts', 'solver');
         await optional(() => runTask(pool, 'prepare', { dataDir, hash: loaded.hash, scenario }));

@@ -19,6 +19,7 @@ import { exportLp } from '../../solver/plan/solveWithHighs.ts';
 import { DEFAULT_BUDGETS, tradeoffCurve } from '../../solver/plan/tradeoffCurve.ts';
 import { computeWorkload } from '../../solver/workload/computeWorkload.ts';
 import type { CityWorkload, WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
+import { forecastPart, type Part } from './forecastPart.ts';
 import { mergeDossiers, validateTables } from './importTasks.ts';
 import { preparePlan, type Levers, type PreparedPlan } from './planPipeline.ts';
 import { scenarioWorkloadOptions } from '../../solver/plan/scenarioPlanInput.ts';
@@ -103,8 +104,18 @@ const beforeOf = (hash: string, prepared: PreparedPlan, highs: Highs): Plan => {
 };
 
 export const TASKS: Readonly<Record<string, Task>> = {
-  /** Forecasts of every center x field x channel series, FORECAST_HORIZON months ahead, as JSON text (the main thread stores it as is). */
-  forecast: (payload: DatasetRef, progress) => JSON.stringify(forecastsOf(payload, progress)),
+  /**
+   * Forecasts of every center x field x channel series, FORECAST_HORIZON months ahead, as JSON text
+   * (the main thread stores it as is); with `part`, only that part of the series (forecastPart.ts).
+   */
+  forecast: (payload: DatasetRef & { readonly part?: Part }, progress) =>
+    JSON.stringify(payload.part === undefined
+      ? forecastsOf(payload, progress)
+      : forecastPart(storeOf(payload.dataDir).dataset(payload.hash).history, {
+        horizon: FORECAST_HORIZON,
+        breakMonth: REFORM_MONTH,
+        onProgress: (done, total) => { if (done % 50 === 0 || done === total) progress('forecast', done / Math.max(1, total)); },
+      }, payload.part)),
   /**
    * Gets a worker ready for the first solve on a dataset: the dataset and its forecasts parsed,
    * the workload of `scenario` computed, HiGHS compiled. Answers null.
