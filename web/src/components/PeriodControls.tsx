@@ -36,6 +36,7 @@ export const PeriodControls = ({ period, quantile, onPeriod, onQuantile, source 
   const id = useId();
   const history = source === 'history';
   return (
+    <div className="period-controls">
     <div className="controls-row">
       <label htmlFor={`${id}-period`}>
         {t('period')}
@@ -67,6 +68,7 @@ export const PeriodControls = ({ period, quantile, onPeriod, onQuantile, source 
           ))}
         </div>
       </div>
+    </div>
       {source && (
         <p id={`${id}-source`} className={`period-source ${source}`} role="status">
           <span className="period-kind">{t(history ? 'periodKindHistory' : 'periodKindForecast')}</span>{' '}
