@@ -259,7 +259,7 @@ const vi = {
   periodKindHistory: 'thực tế',
   periodKindForecast: 'dự báo',
   unknownCenterCodes: 'Mã trung tâm không có trong bộ dữ liệu: {codes}',
-  fixLeversFirst: 'Chưa lưu: hãy sửa các đòn bẩy đang báo lỗi.',
+  fixLeversFirst: 'hãy sửa các đòn bẩy đang báo lỗi (chưa lưu gì).',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -517,7 +517,7 @@ const en: Record<MessageKey, string> = {
   periodKindHistory: 'actual',
   periodKindForecast: 'forecast',
   unknownCenterCodes: 'Center codes not in the dataset: {codes}',
-  fixLeversFirst: 'Not saved: fix the levers marked in red first.',
+  fixLeversFirst: 'fix the levers marked in red first (nothing saved).',
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { vi, en };
