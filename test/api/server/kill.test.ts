@@ -19,7 +19,8 @@ describe('durability', () => {
     const writer = async (lane: number): Promise<void> => {
       while (!killed) {
         sent += 1;
-        const body = { name: `lane ${lane} save ${sent}`, scenario: { maxTransfers: sent, demandMultiplierByField: { land: 1 + (sent % 7) / 10 }, lockedStaffIds: [`HP-${sent}`] } };
+        // Levers naming only what the dataset has (scenarios naming unknown staff or fields are refused).
+        const body = { name: `lane ${lane} save ${sent}`, scenario: { maxTransfers: sent, demandMultiplierByField: { certification: 1 + (sent % 7) / 10 }, lockedStaffIds: [`HP-00000${1 + (sent % 6)}`] } };
         try {
           const res = await fetch(`${first.url}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
           if (res.status === 201) acknowledged.push(await res.json() as Saved);
