@@ -77,7 +77,17 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
     const request = ++planRequest.current;
     setStoredError(undefined);
     try {
-      const plan = latestDonePlan(await api.plans(), (p) => p.scenarioId === scenario.id);
+      const plans = await api.plans();
+      const newest = plans.find((p) => p.scenarioId === scenario.id);
+      if (request !== planRequest.current) return;
+      if (newest && (newest.status === 'queued' || newest.status === 'running')) {
+        // Reopened while its solve runs: follow that job as if Solve had just been pressed.
+        setJob(newest);
+        setBusy(true);
+        poll(newest.id);
+        return;
+      }
+      const plan = latestDonePlan(plans, (p) => p.scenarioId === scenario.id);
       if (!plan) return;
       const stored = readReport(await api.planResult(plan.id));
       if (request !== planRequest.current) return;
