@@ -220,7 +220,7 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {}, staffIds, c
                       step={1}
                       value={h}
                       aria-label={`${t('hires')}: ${fieldName(f)}`}
-                      onChange={(e) => set('hiresAllowedByField', setIn(levers.hiresAllowedByField, f.field, Math.max(0, Math.round(Number(e.target.value))), 0))}
+                      onChange={(e) => set('hiresAllowedByField', setIn(levers.hiresAllowedByField, f.field, Math.round(Number(e.target.value)), 0))}
                     />
                   </td>
                 </tr>
