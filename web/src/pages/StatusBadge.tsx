@@ -25,7 +25,7 @@ export const StatusBadge = ({ status }: { readonly status: string }) => {
   const kind = GOOD.has(status) ? 'good' : INFO.has(status) ? 'info' : 'bad';
   return (
     <span className={`badge badge-${kind}`}>
-      {kind === 'good' ? '✓ ' : status === 'time_limit' ? '⏱ ' : kind === 'info' ? '… ' : '! '}
+      {kind === 'good' ? '✓ ' : status === 'time_limit' ? '◷ ' : kind === 'info' ? '… ' : '! '}
       {key ? t(key) : status}
     </span>
   );
