@@ -41,7 +41,21 @@ export const planCsv = (result: StoredResult, names: ReadonlyMap<string, string>
   return UTF8_BOM + writeCsv(CSV_COLUMNS, rows);
 };
 
-export const planXlsx = async (result: StoredResult, record: PlanRecord, names: ReadonlyMap<string, string>): Promise<Buffer> => {
+/** Vietnamese names of centers and fields, shown beside their codes in the workbook. */
+export interface ExportLabels {
+  readonly centers: ReadonlyMap<string, string>;
+  readonly fields: ReadonlyMap<string, string>;
+}
+
+const NO_LABELS: ExportLabels = { centers: new Map(), fields: new Map() };
+
+/**
+ * The plan as a workbook: Summary, Moves, Assignments (the CSV's columns) and Coverage. Codes stay
+ * in their columns (tools join on them); each code is followed by its Vietnamese name.
+ */
+export const planXlsx = async (result: StoredResult, record: PlanRecord, names: ReadonlyMap<string, string>, labels: ExportLabels = NO_LABELS): Promise<Buffer> => {
+  const center = (code: string) => labels.centers.get(code) ?? '';
+  const field = (code: string) => labels.fields.get(code) ?? '';
   const book = new ExcelJS.Workbook();
   book.creator = 'Commune staffing planner';
   const summary = book.addWorksheet('Summary');
@@ -50,17 +64,20 @@ export const planXlsx = async (result: StoredResult, record: PlanRecord, names: 
   summary.addRow(['dataset hash', record.datasetHash]);
   for (const [key, value] of Object.entries(result.summary)) summary.addRow([key, value ?? '']);
   const moves = book.addWorksheet('Moves');
-  moves.addRow(['staff_id', 'name', 'from_center', 'to_center', 'commute_km', 'added_km', 'hours_by_field']);
-  for (const m of result.moves) moves.addRow([m.staffId, m.name, m.fromCenter, m.toCenter, m.commuteKm, m.addedKm, Object.entries(m.hours).map(([f, h]) => `${f}: ${h.toFixed(1)}`).join('; ')]);
+  moves.addRow(['staff_id', 'name', 'from_center', 'from_center_name', 'to_center', 'to_center_name', 'commute_km', 'added_km', 'hours_by_field']);
+  for (const m of result.moves) {
+    const hours = Object.entries(m.hours).map(([f, h]) => `${field(f) || f}: ${h.toFixed(1)}`).join('; ');
+    moves.addRow([m.staffId, m.name, m.fromCenter, center(m.fromCenter), m.toCenter, center(m.toCenter), m.commuteKm, m.addedKm, hours]);
+  }
   const assignments = book.addWorksheet('Assignments');
-  assignments.addRow([...ASSIGNMENT_COLUMNS]);
+  assignments.addRow([...ASSIGNMENT_COLUMNS, 'field_name']);
   const name = staffNames(result, names);
   for (const a of result.plan.assignments) {
-    for (const [field, hours] of Object.entries(a.hours)) assignments.addRow([a.staffId, name(a.staffId), a.fromCenter, a.toCenter, a.fromCenter !== a.toCenter, field, Math.round(hours * 100) / 100]);
+    for (const [f, hours] of Object.entries(a.hours)) assignments.addRow([a.staffId, name(a.staffId), a.fromCenter, a.toCenter, a.fromCenter !== a.toCenter, f, Math.round(hours * 100) / 100, field(f)]);
   }
   const coverage = book.addWorksheet('Coverage');
-  coverage.addRow(['center', 'field', 'required_hours', 'assigned_hours', 'uncovered_hours']);
-  for (const c of result.plan.coverage) coverage.addRow([c.centerCode, c.field, c.required, c.assigned, c.uncovered]);
+  coverage.addRow(['center', 'center_name', 'field', 'field_name', 'required_hours', 'assigned_hours', 'uncovered_hours']);
+  for (const c of result.plan.coverage) coverage.addRow([c.centerCode, center(c.centerCode), c.field, field(c.field), c.required, c.assigned, c.uncovered]);
   for (const sheet of [summary, moves, assignments, coverage]) sheet.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());
 };

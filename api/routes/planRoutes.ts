@@ -101,7 +101,7 @@ export const planRoutes: Routes = (api, context) => {
       case 'csv':
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).send(planCsv(result, names, new Map(dataset.fields.map((f) => [f.field, f.nameVi]))));
       case 'xlsx':
-        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file}.xlsx"`).send(await planXlsx(result, record, names));
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file}.xlsx"`).send(await planXlsx(result, record, names, { centers: new Map(dataset.centers.map((c) => [c.code, c.nameVi])), fields: new Map(dataset.fields.map((f) => [f.field, f.nameVi])) }));
       case 'lp': {
         const lp = await runTask(pool, 'lp', { dataDir, hash: record.datasetHash, scenario: record.scenario });
         return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${file}.lp"`).send(lp as string);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { longHistoryDir, testApp } from './testApp.ts';
 
@@ -102,6 +103,19 @@ describe('exports', () => {
     const res = await app.inject({ url: `/api/plans/${planA}/export/xlsx` });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('XLSX: every center and field code is followed by its Vietnamese name', async () => {
+    const res = await app.inject({ url: `/api/plans/${planA}/export/xlsx` });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const coverage = book.getWorksheet('Coverage');
+    expect(coverage?.getRow(1).values).toEqual([undefined, 'center', 'center_name', 'field', 'field_name', 'required_hours', 'assigned_hours', 'uncovered_hours']);
+    const land = coverage?.getRows(2, coverage.rowCount - 1)?.find((r) => r.getCell(3).value === 'land');
+    expect(land?.getCell(4).value).toBe('Đất đai');
+    expect(String(land?.getCell(2).value)).not.toBe('');
+    const assignments = book.getWorksheet('Assignments');
+    expect(assignments?.getRow(1).getCell(8).value).toBe('field_name');
   });
 
   it('LP: the model in CPLEX LP format', async () => {
