@@ -8,7 +8,7 @@ import { haversineKm } from '../geo.ts';
 import { centerCoverage, type CoveragePerson } from './centerCoverage.ts';
 import type { Plan } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
-import { moveClaims, moveSentence, type MoveClaim, type MoveFacts } from './moveReason.ts';
+import { moveClaims, moveSentence, type MoveFacts } from './moveReason.ts';
 
 export interface CenterRow {
   readonly centerCode: string;
@@ -38,16 +38,8 @@ export interface CityKpis {
   readonly addedCommuteKm: number;
 }
 
+/** A move with the figures its sentence is made from (MoveFacts: who, from, to, km, fields, claims). */
 export interface MoveExplanation extends MoveFacts {
-  readonly staffId: string;
-  readonly name: string;
-  readonly from: string;
-  readonly to: string;
-  readonly homeKm: number;
-  readonly addedCommuteKm: number;
-  readonly fields: readonly string[];
-  /** Hours the person gives at the new center, by field. */
-  readonly hoursAtNewCenter: Readonly<Record<string, number>>;
   /**
    * Hours of shortfall the person's presence covers at the new center, by field: the center's exact
    * best coverage with the plan's people there minus without this person (only fields that gain).
@@ -56,8 +48,6 @@ export interface MoveExplanation extends MoveFacts {
   readonly coversAtNewCenter: Readonly<Record<string, number>>;
   /** Hours the center left behind would cover more, had the person stayed (given the plan). */
   readonly costToCenterLeft: number;
-  /** The gain at the destination as claims that each hold and add up (moveReason.ts). */
-  readonly claims: readonly MoveClaim[];
   /** The move in English (field names, not codes); moveSentence(move, words) gives it in Vietnamese. */
   readonly sentence: string;
 }

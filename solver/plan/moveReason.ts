@@ -90,7 +90,9 @@ export interface MoveFacts {
   readonly homeKm: number;
   readonly addedCommuteKm: number;
   readonly fields: readonly string[];
+  /** Hours the person gives at the new center, by field. */
   readonly hoursAtNewCenter: Readonly<Record<string, number>>;
+  /** The gain at the destination as claims that each hold and add up. */
   readonly claims: readonly MoveClaim[];
   /** People who leave the destination under the plan. */
   readonly leaversAtDestination: number;
