@@ -2,8 +2,8 @@
  * What a browser check of the planner needs around its checks: Debian's Chromium (/usr/bin/chromium,
  * never a downloaded browser; CHROMIUM overrides it) with the flags of a headless CI run, the real
  * server on a free loopback port with its own environment, and the loop that runs named checks in
- * order, screenshots a failure and prints "N passed, N failed". Used by test/web/tokenJourney.ts;
- * test/web/journey.ts has the same pieces inline and can take them from here.
+ * order, screenshots a failure and prints "N passed, N failed". Used by test/web/journey.ts and
+ * test/web/tokenJourney.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';

@@ -8,68 +8,16 @@
  * Run: `npm run test:browser` (builds web/dist first). Starts its own server on a free loopback port
  * with a fresh DATA_DIR; CHROMIUM overrides the browser path. Ends with "N passed, N failed".
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { checkPrerequisites, CHROMIUM, CHROMIUM_ARGS, exitWith, freePort, ROOT, runChecks, SHOTS, shot, startServer, type Check } from './browserHarness.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const SHOTS = join(ROOT, 'test-output', 'screenshots');
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const SOLVE_TIMEOUT_MS = 180_000;
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-
-const startServer = async (port: number, dataDir: string): Promise<{ child: ChildProcess; log: () => string; spawnedAt: number }> => {
-  let output = '';
-  const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'server.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/centers`);
-      if (r.ok) return { child, log: () => output, spawnedAt };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not answer /api/centers within 180 s:\n${output}`);
-};
-
-interface Check {
-  readonly name: string;
-  readonly run: (page: Page) => Promise<string | void>;
-}
+/** Ready when the embedded dataset is loaded and /api/centers answers. */
+const centersAnswer = async (base: string): Promise<boolean> => (await fetch(`${base}/api/centers`)).ok;
 
 /** Waits for the plan's results, or fails at once with the error the planner shows. */
 const planShown = async (page: Page): Promise<void> => {
@@ -126,25 +74,20 @@ const timedSolve = async (page: Page, serverLog: () => string, label: string): P
   return lines;
 };
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
 const main = async (): Promise<number> => {
-  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run web:build` first');
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium`);
   rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
+  checkPrerequisites();
   const dataDir = mkdtempSync(join(tmpdir(), 'planner-journey-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}/`;
-  const server = await startServer(port, dataDir);
+  const spawnedAt = Date.now();
+  const server = await startServer(port, { DATA_DIR: dataDir }, centersAnswer);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   const figures: string[] = [];
-  let passed = 0;
-  let failed = 0;
 
   const checks: Check[] = [
     {
@@ -155,7 +98,7 @@ const main = async (): Promise<number> => {
         await p.locator('.map-centers circle').nth(113).waitFor({ timeout: 120_000 });
         await p.locator('.kpi').first().waitFor({ timeout: 120_000 });
         const t1 = Date.now();
-        figures.push(`overview interactive (114 circles and KPIs drawn) on a FRESH FIRST START: ${t1 - server.spawnedAt} ms after the server was spawned on an empty data directory ` +
+        figures.push(`overview interactive (114 circles and KPIs drawn) on a FRESH FIRST START: ${t1 - spawnedAt} ms after the server was spawned on an empty data directory ` +
           `(dataset parsed and stored, forecasts prepared in the background), ${t1 - t0} ms after opening the page`);
         figures.push(`server's background preparation: ${await preparationOver(base)} (${server.log().split('\n').find((l) => l.startsWith('Forecasts ready')) ?? 'no "Forecasts ready" line'})`);
         // A server whose forecasts are ready (the 1.5 s target): a new browser context (empty cache), then a reload.
@@ -327,18 +270,9 @@ const main = async (): Promise<number> => {
     },
   ];
 
+  let counts = { passed: 0, failed: 1 };
   try {
-    for (const check of checks) {
-      try {
-        const note = await check.run(page);
-        passed += 1;
-        console.log(`✓ ${check.name}${note ? `\n    ${note}` : ''}`);
-      } catch (error) {
-        failed += 1;
-        console.log(`✗ ${check.name}\n    ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n    ') : String(error)}`);
-        await shot(page, `failed-${passed + failed}`).catch(() => undefined);
-      }
-    }
+    counts = await runChecks(checks, page);
   } finally {
     await browser.close();
     server.child.kill('SIGTERM');
@@ -346,15 +280,8 @@ const main = async (): Promise<number> => {
   }
   for (const f of figures) console.log(`  ${f}`);
   if (consoleErrors.length) console.log(`  browser console errors: ${consoleErrors.slice(0, 5).join(' | ')}`);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
+  return counts.failed === 0 ? 0 : 1;
 };
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+exitWith(main);
