@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Highs } from 'highs';
 import { loadDatasetDir } from '../../../api/dataset-files.ts';
+import { FORECAST_HORIZON, REFORM_MONTH } from '../../../api/jobs/workerStore.ts';
 import type { Dataset } from '../../../solver/domain.ts';
 import { forecastHistory } from '../../../solver/forecast/forecastHistory.ts';
 import { checkPlanRules } from '../../../solver/plan/checkPlanRules.ts';
@@ -11,7 +12,8 @@ import { scenarioPlanInput } from '../../../solver/plan/scenarioPlanInput.ts';
 import { solvePlan } from '../../../solver/plan/solvePlan.ts';
 import { DEFAULT_SCENARIO } from '../../../solver/scenario.ts';
 
-// The embedded Hai Phong dataset, the default scenario, the real pipeline (forecast -> workload -> plan).
+// The embedded Hai Phong dataset, the default scenario, the real pipeline (forecast -> workload -> plan),
+// forecast as the server and the CLI do it: FORECAST_HORIZON months with the July 2025 reform as the break.
 let highs: Highs;
 let dataset: Dataset;
 let input: PlanInput;
@@ -21,7 +23,7 @@ beforeAll(async () => {
   const loaded = await loadDatasetDir();
   if (!loaded.ok) throw new Error('the embedded dataset does not load');
   dataset = loaded.value;
-  const forecasts = forecastHistory(dataset.history, { horizon: 1 });
+  const forecasts = forecastHistory(dataset.history, { horizon: FORECAST_HORIZON, breakMonth: REFORM_MONTH });
   input = scenarioPlanInput(dataset, forecasts, { ...DEFAULT_SCENARIO, period: '2026-11' }).input;
   plan = solvePlan(highs, input, { timeLimitSeconds: 60 });
 }, 240_000);
