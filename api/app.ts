@@ -17,8 +17,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { DEFAULT_DATASET_DIR } from './dataset-files.ts';
-import { registerAccess, type AccessMode } from './auth/access.ts';
+import { bearerToken, openToEveryone, registerAccess, type AccessMode } from './auth/access.ts';
+import { requestSourceCheck } from './auth/requestSource.ts';
+import { newRequestId, registerRequestLog, stderrLog, type ErrorLog } from './requestLog.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import { hashToken } from './storage/userStore.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import type { AppContext, Routes } from './routes/context.ts';
 import { dataRoutes } from './routes/dataRoutes.ts';
@@ -48,8 +51,24 @@ export interface AppOptions {
   readonly datasetDir?: string;
   /** Built web planner served at `/`. Default `web/dist`; skipped when it has no index.html. */
   readonly webDir?: string;
-  /** Writes (POST, PUT, DELETE) allowed per client address per minute. Default 600. */
+  /**
+   * Writes (POST, PUT, DELETE) allowed per minute to each user (a request with a bearer token
+   * counts against its token) or, without a token, to each client address. Default 600.
+   */
   readonly writesPerMinute?: number;
+  /**
+   * Host names the server answers to besides the loopback names (the intranet name or address it is
+   * reached by); any other Host header is refused (DNS rebinding). Default: none.
+   */
+  readonly allowedHosts?: readonly string[];
+  /**
+   * Fastify's `trustProxy`: the addresses (comma-separated, CIDR allowed) of reverse proxies whose
+   * X-Forwarded-For, -Host and -Proto headers are believed (client address for the write limit, host
+   * name, https), or true to believe any. Default false: no proxy is trusted.
+   */
+  readonly trustProxy?: boolean | string;
+  /** Receives one JSON line per 5xx answer, whatever `logger` says. Default: standard error. */
+  readonly errorLog?: ErrorLog;
   /** Worker threads for solves and forecasts. Default 1. */
   readonly workers?: number;
   /** Most tasks waiting for a worker; beyond it the API answers 503. Default 8. */
@@ -112,8 +131,12 @@ const handleError = (error: FastifyError & { expose?: boolean }, request: Parame
   if (status >= 400 && status < 500) {
     return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: error.message });
   }
-  request.log.error({ err: error }, 'request failed');
-  return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'the server could not answer this request; the error is in its log' });
+  return reply.code(500).send({
+    statusCode: 500,
+    error: 'Internal Server Error',
+    message: `the server could not answer this request; its error log has the details under request id ${request.id}`,
+    requestId: request.id,
+  });
 };
 
 export const buildApp = async (options: AppOptions): Promise<FastifyInstance> => {
@@ -121,7 +144,13 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     schemaErrorFormatter: formatValidation,
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // First of all hooks: the request id, then where the request comes from (host name, origin).
+  registerRequestLog(app, options.errorLog ?? stderrLog);
+  app.addHook('onRequest', requestSourceCheck({ allowedHosts: options.allowedHosts ?? [] }));
 
   const storage = openStorage(options.dataDir);
   app.addHook('onClose', async () => storage.close());
@@ -163,9 +192,12 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
+  // HSTS only where the browser reached the server over https (plain HTTP on an intranet must not
+  // tell browsers to insist on https for the name).
   const headers = securityHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  const plainHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'strict-transport-security'));
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.protocol === 'https' ? headers : plainHeaders);
     done();
   });
   // Reads never count against the write limit: their routes skip the limiter's hook altogether
@@ -179,6 +211,12 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     max: options.writesPerMinute ?? 600,
     timeWindow: 60_000,
     allowList: (request) => request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS',
+    // Each user has their own budget (users behind one reverse proxy share an address); requests
+    // without a token count against the client address (the proxy's client with trustProxy).
+    keyGenerator: (request) => {
+      const token = bearerToken(request.headers.authorization);
+      return token === undefined ? `ip:${request.ip}` : `token:${hashToken(token)}`;
+    },
   });
   await app.register(multipart, { limits: { fileSize: IMPORT_BODY_LIMIT, files: 4, fields: 10 } });
   registerAccess(app, options.mode, storage.users);
@@ -190,13 +228,16 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       security: options.mode === 'tokens' ? [{ bearer: [] }] : [],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-
   await app.register(async (api) => {
     for (const routes of ROUTES) routes(api as Parameters<Routes>[0], context);
   }, { prefix: '/api' });
 
+  // The documentation and the web planner's files name no data: open to everyone.
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
-  if (existsSync(join(webDir, 'index.html'))) await app.register(fastifyStatic, { root: webDir, prefix: '/' });
+  await app.register(async (open) => {
+    openToEveryone(open);
+    await open.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    if (existsSync(join(webDir, 'index.html'))) await open.register(fastifyStatic, { root: webDir, prefix: '/' });
+  });
   return app;
 };

@@ -8,7 +8,14 @@
  *   PORT      TCP port (default 8080; 0 = any free port).
  *   DATA_DIR  directory of the SQLite database (default ./.data), created on first start.
  *   DATASET_DIR  dataset stored as a version at start when new (default: the embedded data/haiphong).
- *   WRITES_PER_MINUTE  writes allowed per client address per minute (default 600).
+ *   WRITES_PER_MINUTE  writes allowed per minute to each user (by token) or, without a token, to
+ *             each client address (default 600).
+ *   ALLOWED_HOSTS  host names (comma-separated) the server answers to besides the loopback names:
+ *             the intranet name or address users type (default: when HOST is a specific address,
+ *             that address; when it is 0.0.0.0 or ::, this machine's addresses and host name).
+ *             Any other Host header is refused (DNS rebinding).
+ *   TRUST_PROXY  addresses (comma-separated, CIDR allowed) of reverse proxies whose X-Forwarded-*
+ *             headers are believed, or `true` (default: none).
  *   WEB_DIR   built web planner served at / (default web/dist, built with `npm run web:build` on
  *             the first start when missing).
  *
@@ -16,6 +23,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildApp, DEFAULT_WEB_DIR } from './app.ts';
 import { isLoopback } from './auth/access.ts';
@@ -43,6 +51,24 @@ if (access === 'local' && !isLoopback(host)) {
 }
 const mode = access ?? (isLoopback(host) ? 'local' : 'tokens');
 const writes = env['WRITES_PER_MINUTE'] === undefined ? undefined : Number(env['WRITES_PER_MINUTE']);
+if (writes !== undefined && (!Number.isInteger(writes) || writes < 1)) {
+  console.error(`WRITES_PER_MINUTE must be a positive integer, got "${env['WRITES_PER_MINUTE']}"`);
+  process.exit(2);
+}
+
+/** Host names answered besides loopback: ALLOWED_HOSTS, else what binding HOST implies. */
+const allowedHosts = (): string[] => {
+  const listed = (env['ALLOWED_HOSTS'] ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
+  if (listed.length > 0) return listed;
+  if (isLoopback(host)) return [];
+  if (host !== '0.0.0.0' && host !== '::') return [host];
+  const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address));
+  return [hostname(), ...addresses];
+};
+const trustProxyOf = (value: string | undefined): boolean | string | undefined =>
+  value === undefined || value === '' || value === 'false' ? undefined : value === 'true' ? true : value;
+const trustProxy = trustProxyOf(env['TRUST_PROXY']);
+const hosts = allowedHosts();
 
 /** Builds the web planner once, on the first start of a fresh clone; the API runs without it if that fails. */
 const ensureWebBuild = (): void => {
@@ -64,6 +90,8 @@ const app = await buildApp({
   warmSolver: true,
   prepare: true,
   log: (line) => console.log(line),
+  allowedHosts: hosts,
+  ...(trustProxy === undefined ? {} : { trustProxy }),
   ...(writes === undefined ? {} : { writesPerMinute: writes }),
   ...(datasetDir === undefined ? {} : { datasetDir: resolve(datasetDir) }),
   ...(webDir === undefined ? {} : { webDir: resolve(webDir) }),
@@ -71,6 +99,7 @@ const app = await buildApp({
 const address = await app.listen({ host, port });
 console.log(`Commune staffing planner listening on ${address} (${mode === 'local' ? 'local single-user mode, no tokens' : 'bearer tokens required'})`);
 console.log(`API docs: ${address}/docs`);
+console.log(`Answers to the host names: localhost, 127.0.0.1, ::1${hosts.length > 0 ? `, ${hosts.join(', ')}` : ''} (ALLOWED_HOSTS adds others)`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -13,7 +13,17 @@ import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
 import type { DatasetCounts } from '../storage/datasetStore.ts';
 
 export type ValidatedImport =
-  | { readonly ok: true; readonly files: DatasetFiles; readonly json: string; readonly counts: DatasetCounts; readonly warnings: readonly InputProblem[] }
+  | {
+      readonly ok: true;
+      /**
+       * The history table the import made (the dossier import merges one); absent when the history is
+       * the one sent, which the caller holds already (a large table is not copied back between threads).
+       */
+      readonly history?: NamedText;
+      readonly json: string;
+      readonly counts: DatasetCounts;
+      readonly warnings: readonly InputProblem[];
+    }
   | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
 export const countsOf = (d: Dataset): DatasetCounts => ({
@@ -27,7 +37,7 @@ export const countsOf = (d: Dataset): DatasetCounts => ({
 export const validateTables = (files: DatasetFiles): ValidatedImport => {
   const loaded = loadDataset(files);
   if (!loaded.ok) return loaded;
-  return { ok: true, files, json: JSON.stringify(loaded.value), counts: countsOf(loaded.value), warnings: loaded.warnings };
+  return { ok: true, json: JSON.stringify(loaded.value), counts: countsOf(loaded.value), warnings: loaded.warnings };
 };
 
 /**
@@ -43,5 +53,7 @@ export const mergeDossiers = (base: Dataset, baseFiles: DatasetFiles, file: Name
   const kept = base.history.filter((r) => !covered.has(`${r.centerCode} ${r.month}`));
   const history = [...kept, ...aggregated.value].sort((a, b) =>
     a.centerCode.localeCompare(b.centerCode) || a.month.localeCompare(b.month) || a.field.localeCompare(b.field) || a.channel.localeCompare(b.channel));
-  return validateTables({ ...baseFiles, history: { name: 'history.csv', text: writeCsv(HISTORY_COLUMNS, history.map(historyCells)) } });
+  const merged: NamedText = { name: 'history.csv', text: writeCsv(HISTORY_COLUMNS, history.map(historyCells)) };
+  const validated = validateTables({ ...baseFiles, history: merged });
+  return validated.ok ? { ...validated, history: merged } : validated;
 };

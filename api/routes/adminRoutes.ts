@@ -13,12 +13,12 @@ const UserName = Type.String({ pattern: '^[A-Za-z0-9._@-]{1,64}$', description: 
 
 export const adminRoutes: Routes = (api, { storage: { users, audit } }) => {
   api.get('/users', {
-    config: { role: 'admin' },
+    config: { access: 'admin' },
     schema: { tags: ['access'], summary: 'Users (tokens are never shown)', response: { 200: List(UserSchema), ...errors(401, 403) } },
   }, async () => users.list());
 
   api.post('/users', {
-    config: { role: 'admin' },
+    config: { access: 'admin' },
     schema: {
       tags: ['access'],
       summary: 'Create a user; the token is in this answer only',
@@ -32,7 +32,7 @@ export const adminRoutes: Routes = (api, { storage: { users, audit } }) => {
   });
 
   api.delete('/users/:name', {
-    config: { role: 'admin' },
+    config: { access: 'admin' },
     schema: { tags: ['access'], summary: 'Delete a user (their token stops working)', params: Type.Object({ name: UserName }), response: { 204: Type.Null(), ...errors(400, 401, 403, 404) } },
   }, async (request, reply) => {
     if (!users.remove(request.params.name, request.user.name)) throw notFound('user', request.params.name);
@@ -40,7 +40,7 @@ export const adminRoutes: Routes = (api, { storage: { users, audit } }) => {
   });
 
   api.get('/audit', {
-    config: { role: 'admin' },
+    config: { access: 'admin' },
     schema: {
       tags: ['access'],
       summary: 'Audit log: who changed what, when (newest first)',

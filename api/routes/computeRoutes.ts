@@ -41,7 +41,7 @@ const PreparationSchema = Type.Object({
 
 export const computeRoutes: Routes = (api, { datasets, compute }) => {
   api.get('/forecasts/status', {
-    config: { public: true },
+    config: { access: 'public' },
     schema: {
       tags: ['forecast'],
       summary: 'Whether the forecasts of the active dataset are ready, or being prepared in the background (open: it names no data)',
@@ -53,6 +53,7 @@ export const computeRoutes: Routes = (api, { datasets, compute }) => {
   });
 
   api.get('/forecasts', {
+    config: { access: 'viewer' },
     schema: {
       tags: ['forecast'],
       summary: 'Monthly dossier forecasts (mean, 80% and 95% intervals) per center x field x channel',
@@ -70,6 +71,7 @@ export const computeRoutes: Routes = (api, { datasets, compute }) => {
   });
 
   api.get('/workload', {
+    config: { access: 'viewer' },
     schema: {
       tags: ['forecast'],
       summary: 'Workload of every center and field in one month with today\'s staff: required hours, utilization, shortfall, counters',

@@ -46,6 +46,7 @@ export const dataRoutes: Routes = (api, { datasets }) => {
   };
 
   api.get('/centers', {
+    config: { access: 'viewer' },
     schema: { tags: ['data'], summary: 'Centers of the active dataset', response: { 200: List(Type.Ref(CenterSchema)) } },
   }, async (request, reply) => {
     const { hash, dataset } = datasets.active();
@@ -53,10 +54,12 @@ export const dataRoutes: Routes = (api, { datasets }) => {
   });
 
   api.get('/centers/:code', {
+    config: { access: 'viewer' },
     schema: { tags: ['data'], summary: 'One center', params: Type.Object({ code: Type.String() }), response: { 200: Type.Ref(CenterSchema), ...errors(404) } },
   }, async (request) => found(datasets.active().dataset.centers.find((c) => c.code === request.params.code), 'center', request.params.code));
 
   api.get('/fields', {
+    config: { access: 'viewer' },
     schema: { tags: ['data'], summary: 'Procedure fields and their norms', response: { 200: List(Type.Ref(FieldSchema)) } },
   }, async (request, reply) => {
     const { hash, dataset } = datasets.active();
@@ -64,10 +67,12 @@ export const dataRoutes: Routes = (api, { datasets }) => {
   });
 
   api.get('/staff', {
+    config: { access: 'viewer' },
     schema: { tags: ['data'], summary: 'Civil servants (personal data)', querystring: StaffQuery, response: { 200: List(Type.Ref(StaffSchema)) } },
   }, async (request) => staffOf(datasets.active().dataset, request.query));
 
   api.get('/history', {
+    config: { access: 'viewer' },
     schema: {
       tags: ['data'],
       summary: 'Monthly dossier history, filtered and paged',

@@ -6,6 +6,7 @@
 import { Type } from '@sinclair/typebox';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { parseDate } from '../../solver/dataset/parseDate.ts';
 import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
 import { errors, List } from '../schemas/common.ts';
 import { DatasetVersionSchema, ImportDossiersBody, ImportReply, ImportTablesBody, VersionParams } from '../schemas/datasetSchemas.ts';
@@ -20,8 +21,24 @@ const TABLES = ['centers', 'fields', 'history', 'staff'] as const;
 
 const Version = Type.Ref(DatasetVersionSchema);
 
-/** Reads the four files of a multipart import; a missing or non-UTF-8 part is a 400 naming it. */
+/**
+ * Reads the four files of a multipart import; a missing or non-UTF-8 part is a 400 naming it, and so
+ * is a body that ends before its last part does (a cut upload), or a part over the size limit.
+ */
 const multipartFiles = async (request: FastifyRequest): Promise<{ files: DatasetFiles; name: string; activate: boolean }> => {
+  try {
+    return await readParts(request);
+  } catch (error) {
+    if ((error as { expose?: boolean }).expose === true) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw httpError(413, `a file is larger than the import limit of ${IMPORT_BODY_LIMIT / 1024 / 1024} MB`);
+    if (code !== undefined && code.startsWith('FST_')) throw httpError(400, `the multipart body is not valid: ${(error as Error).message}`);
+    // busboy's words for a body cut short or malformed ("Unexpected end of form", "Malformed part header").
+    throw httpError(400, `the multipart body is incomplete or malformed (${(error as Error).message}); nothing was imported`);
+  }
+};
+
+const readParts = async (request: FastifyRequest): Promise<{ files: DatasetFiles; name: string; activate: boolean }> => {
   const texts = new Map<string, NamedText>();
   const fields = new Map<string, string>();
   for await (const part of request.parts()) {
@@ -48,20 +65,25 @@ const multipartFiles = async (request: FastifyRequest): Promise<{ files: Dataset
   };
 };
 
+/** True for a real calendar day written YYYY-MM-DD (`2026-02-30` and `2026-99-99` are not). */
+const isCalendarDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && parseDate(text) === text;
+
 const importReply = (outcome: ImportOutcome) =>
   outcome.ok ? { ok: true, version: outcome.version, warnings: outcome.warnings } : { ok: false, problems: outcome.problems };
 
 export const datasetRoutes: Routes = (api, { datasets, storage, prepare }) => {
   api.get('/datasets', {
+    config: { access: 'viewer' },
     schema: { tags: ['datasets'], summary: 'Dataset versions, newest first', response: { 200: List(Version) } },
   }, async () => storage.datasets.list());
 
   api.get('/datasets/:version', {
+    config: { access: 'viewer' },
     schema: { tags: ['datasets'], summary: 'One dataset version', params: VersionParams, response: { 200: Version, ...errors(400, 404) } },
   }, async (request) => found(storage.datasets.get(request.params.version), 'dataset version', request.params.version));
 
   api.post('/datasets', {
-    config: { role: 'admin' },
+    config: { access: 'admin' },
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       tags: ['datasets'],
@@ -72,12 +94,12 @@ export const datasetRoutes: Routes = (api, { datasets, storage, prepare }) => {
   }, async (request, reply) => {
     const { name, activate, ...files } = request.body;
     const outcome = await datasets.importTables(files, name, request.user.name, activate ?? false);
-    if (outcome.ok) prepare(outcome.version.version);
+    if (outcome.ok && outcome.version.active) prepare(outcome.version.version);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
   });
 
   api.post('/datasets/upload', {
-    config: { role: 'admin' },
+    config: { access: 'admin' },
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       tags: ['datasets'],
@@ -89,12 +111,12 @@ export const datasetRoutes: Routes = (api, { datasets, storage, prepare }) => {
     if (!request.isMultipart()) throw httpError(415, 'send multipart/form-data with the files centers, fields, history and staff');
     const { files, name, activate } = await multipartFiles(request);
     const outcome = await datasets.importTables(files, name, request.user.name, activate);
-    if (outcome.ok) prepare(outcome.version.version);
+    if (outcome.ok && outcome.version.active) prepare(outcome.version.version);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
   });
 
   api.post('/datasets/dossiers', {
-    config: { role: 'admin' },
+    config: { access: 'admin' },
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       tags: ['datasets'],
@@ -104,14 +126,14 @@ export const datasetRoutes: Routes = (api, { datasets, storage, prepare }) => {
     },
   }, async (request, reply) => {
     const { name, activate, asOf, dossiers } = request.body;
-    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw httpError(400, 'body/asOf must be a date as YYYY-MM-DD');
+    if (asOf !== undefined && !isCalendarDate(asOf)) throw httpError(400, `body/asOf must be a calendar date as YYYY-MM-DD, got "${asOf}"`);
     const outcome = await datasets.importDossiers(dossiers, name, asOf, request.user.name, activate ?? false);
-    if (outcome.ok) prepare(outcome.version.version);
+    if (outcome.ok && outcome.version.active) prepare(outcome.version.version);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
   });
 
   api.post('/datasets/:version/activate', {
-    config: { role: 'admin' },
+    config: { access: 'admin' },
     schema: { tags: ['datasets'], summary: 'Make a version the active one', params: VersionParams, response: { 200: Version, ...errors(400, 401, 403, 404) } },
   }, async (request) => {
     if (!storage.datasets.activate(request.params.version, request.user.name)) throw notFound('dataset version', request.params.version);

@@ -45,7 +45,7 @@ export const planRoutes: Routes = (api, context) => {
   const { storage, jobs, datasets, pool, dataDir } = context;
 
   api.post('/plans', {
-    config: { role: 'planner' },
+    config: { access: 'planner' },
     schema: {
       tags: ['plans'],
       summary: 'Solve a scenario as a job: 202 with the queued plan; 503 with Retry-After when the queue is full',
@@ -59,14 +59,17 @@ export const planRoutes: Routes = (api, context) => {
   });
 
   api.get('/plans', {
+    config: { access: 'viewer' },
     schema: { tags: ['plans'], summary: 'Plans, newest first', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Type.Array(Record), ...errors(400) } },
   }, async (request, reply) => reply.serializer(asJson).send(storage.plans.list(request.query.limit ?? 100, request.query.offset ?? 0).map((p) => jobs.get(p.id) ?? p)));
 
   api.get('/plans/:id', {
+    config: { access: 'viewer' },
     schema: { tags: ['plans'], summary: 'A plan job: status, stage, progress (0-1) and, once done, its summary', params: IdParams, response: { 200: Record, ...errors(400, 404) } },
   }, async (request, reply) => reply.serializer(asJson).send(found(jobs.get(request.params.id), 'plan', request.params.id)));
 
   api.get('/plans/:id/result', {
+    config: { access: 'viewer' },
     schema: {
       tags: ['plans'],
       summary: 'The full plan: summary, moves, assignments with hours per field, coverage, conflicts',
@@ -79,11 +82,12 @@ export const planRoutes: Routes = (api, context) => {
   });
 
   api.post('/plans/:id/cancel', {
-    config: { role: 'planner' },
+    config: { access: 'planner' },
     schema: { tags: ['plans'], summary: 'Cancel a queued or running plan (its worker thread is stopped)', params: IdParams, response: { 200: Record, ...errors(400, 401, 403, 404, 409) } },
   }, async (request, reply) => reply.serializer(asJson).send(jobs.cancel(request.params.id, request.user.name)));
 
   api.get('/plans/:id/export/:kind', {
+    config: { access: 'viewer' },
     schema: {
       tags: ['plans'],
       summary: 'Export a plan: csv (assignments), xlsx (summary, moves, assignments, coverage), lp (the model, CPLEX LP), memo (printable HTML)',
@@ -112,6 +116,7 @@ export const planRoutes: Routes = (api, context) => {
   });
 
   api.post('/comparisons', {
+    config: { access: 'viewer' },
     schema: {
       tags: ['plans'],
       summary: 'Compare 2 to 4 finished plans: KPI table and the civil servants whose destination differs',
@@ -139,7 +144,7 @@ export const planRoutes: Routes = (api, context) => {
   });
 
   api.post('/tradeoffs', {
-    config: { role: 'planner' },
+    config: { access: 'planner' },
     schema: {
       tags: ['plans'],
       summary: 'Trade-off curve of a scenario: uncovered hours against transfer budgets 0, 5, 10, 20, 40 and unlimited',

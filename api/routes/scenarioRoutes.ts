@@ -51,25 +51,27 @@ const Record = Type.Ref(ScenarioRecordSchema);
 
 export const scenarioRoutes: Routes = (api, { storage: { scenarios }, datasets }) => {
   api.get('/scenarios', {
+    config: { access: 'viewer' },
     schema: { tags: ['scenarios'], summary: 'Saved scenarios, most recently updated first', response: { 200: List(Record) } },
   }, async () => scenarios.list());
 
   api.post('/scenarios', {
-    config: { role: 'planner' },
+    config: { access: 'planner' },
     schema: { tags: ['scenarios'], summary: 'Save a new scenario', body: ScenarioBody, response: { 201: Record, ...errors(400, 401, 403) } },
   }, async (request, reply) => reply.code(201).send(scenarios.create(checked(request.body, datasets.active().dataset), request.user.name)));
 
   api.get('/scenarios/:id', {
+    config: { access: 'viewer' },
     schema: { tags: ['scenarios'], summary: 'One scenario', params: IdParams, response: { 200: Record, ...errors(400, 404) } },
   }, async (request) => found(scenarios.get(request.params.id), 'scenario', request.params.id));
 
   api.put('/scenarios/:id', {
-    config: { role: 'planner' },
+    config: { access: 'planner' },
     schema: { tags: ['scenarios'], summary: 'Replace a scenario (its revision grows by one)', params: IdParams, body: ScenarioBody, response: { 200: Record, ...errors(400, 404) } },
   }, async (request) => found(scenarios.update(request.params.id, checked(request.body, datasets.active().dataset), request.user.name), 'scenario', request.params.id));
 
   api.delete('/scenarios/:id', {
-    config: { role: 'planner' },
+    config: { access: 'planner' },
     schema: { tags: ['scenarios'], summary: 'Delete a scenario (its plans are kept)', params: IdParams, response: { 204: Type.Null(), ...errors(400, 404) } },
   }, async (request, reply) => {
     if (!scenarios.remove(request.params.id, request.user.name)) throw notFound('scenario', request.params.id);
@@ -77,7 +79,7 @@ export const scenarioRoutes: Routes = (api, { storage: { scenarios }, datasets }
   });
 
   api.post('/scenarios/:id/copy', {
-    config: { role: 'planner' },
+    config: { access: 'planner' },
     schema: { tags: ['scenarios'], summary: 'Copy a scenario', params: IdParams, querystring: CopyQuery, response: { 201: Record, ...errors(400, 404) } },
   }, async (request, reply) =>
     reply.code(201).send(found(scenarios.copy(request.params.id, request.query.name, request.user.name), 'scenario', request.params.id)));

@@ -17,7 +17,7 @@ export const MeSchema = Type.Object({
 
 export const statusRoutes: Routes = (api, { mode, datasets }) => {
   api.get('/health', {
-    config: { public: true },
+    config: { access: 'public' },
     schema: {
       tags: ['status'],
       summary: 'Liveness, access mode and the active dataset version',
@@ -29,6 +29,7 @@ export const statusRoutes: Routes = (api, { mode, datasets }) => {
   });
 
   api.get('/me', {
+    config: { access: 'viewer' },
     schema: {
       tags: ['access'],
       summary: 'Who the request acts as (name, role) and the access mode; 401 in tokens mode without a valid bearer token',

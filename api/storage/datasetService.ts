@@ -87,12 +87,13 @@ export const datasetService = (storage: Storage, dataDir: string, runImport: Run
   };
 
   /** Stores a validated import as a new version; the parsed dataset is read back from the cache when first used. */
-  const store = (validated: ValidatedImport, name: string, source: DatasetSource, actor: string, activate: boolean): ImportOutcome => {
+  const store = (validated: ValidatedImport, sent: DatasetFiles, name: string, source: DatasetSource, actor: string, activate: boolean): ImportOutcome => {
     if (!validated.ok) return validated;
-    const hash = hashTexts(validated.files);
+    const files: DatasetFiles = validated.history === undefined ? sent : { ...sent, history: validated.history };
+    const hash = hashTexts(files);
     const version = storage.db.transaction(() => {
       storage.cache.put(cacheKey(hash), validated.json);
-      return storage.datasets.add({ hash, name, source, counts: validated.counts, files: canonical(validated.files) }, actor, activate);
+      return storage.datasets.add({ hash, name, source, counts: validated.counts, files: canonical(files) }, actor, activate);
     })();
     return { ok: true, version, warnings: validated.warnings };
   };
@@ -125,12 +126,12 @@ export const datasetService = (storage: Storage, dataDir: string, runImport: Run
     active,
     load,
     importTables: async (files, name, actor, activate) =>
-      store(await runImport('importTables', { files }), name, 'import-tables', actor, activate),
+      store(await runImport('importTables', { files }), files, name, 'import-tables', actor, activate),
     importDossiers: async (file, name, asOf, actor, activate) => {
       const base = active();
       const baseFiles = storage.datasets.files(base.version) as DatasetFiles;
       const validated = await runImport('importDossiers', { dataDir, hash: base.hash, baseFiles, file, ...(asOf === undefined ? {} : { asOf }) });
-      return store(validated, name, 'import-dossiers', actor, activate);
+      return store(validated, baseFiles, name, 'import-dossiers', actor, activate);
     },
   };
 };

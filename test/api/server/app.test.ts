@@ -41,12 +41,13 @@ describe('the app', () => {
 
   it('never shows an internal error message or stack trace to the client', async () => {
     app = await testApp();
-    app.get('/api/explode', async () => {
+    app.get('/api/explode', { config: { access: 'viewer' } }, async () => {
       throw new Error('secret: /work/main/api/storage/openDatabase.ts line 42');
     });
     const res = await app.inject({ url: '/api/explode' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'the server could not answer this request; the error is in its log' });
+    const id = res.headers['x-request-id'] as string;
+    expect(res.json()).toEqual({ statusCode: 500, error: 'Internal Server Error', message: `the server could not answer this request; its error log has the details under request id ${id}`, requestId: id });
     expect(res.body).not.toContain('secret');
     expect(res.body).not.toContain('.ts');
   });

@@ -15,8 +15,18 @@ export const DOSSIER_DIR = fileURLToPath(new URL('../../cases/imports/dossiers/'
 
 export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'planner-api-test-'));
 
+/** The 5xx lines of every app built by testApp without its own errorLog (tests that expect a 5xx read them). */
+export const serverErrors: string[] = [];
+
 export const testApp = async (options: Partial<AppOptions> = {}): Promise<FastifyInstance> =>
-  buildApp({ dataDir: tempDataDir(), mode: 'local', datasetDir: GOOD_DIR, webDir: join(tmpdir(), 'no-web-planner-here'), ...options });
+  buildApp({
+    dataDir: tempDataDir(),
+    mode: 'local',
+    datasetDir: GOOD_DIR,
+    webDir: join(tmpdir(), 'no-web-planner-here'),
+    errorLog: (line) => serverErrors.push(line),
+    ...options,
+  });
 
 /** The four good tables as the JSON import body expects them. */
 export const goodTables = (): Record<'centers' | 'fields' | 'history' | 'staff', { name: string; text: string }> => {

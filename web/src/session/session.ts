@@ -24,7 +24,7 @@ export const ROLE_LABEL: Readonly<Record<Role, MessageKey>> = { viewer: 'roleVie
 
 /**
  * Least role of each action the screens offer, as the server's routes require it
- * (api/routes/*.ts `config.role`): scenarios and solves need planner, datasets need admin.
+ * (api/routes/*.ts `config.access`): scenarios and solves need planner, datasets need admin.
  */
 export const ACTION_ROLE = {
   /** Save, copy, delete a scenario (POST/PUT/DELETE /api/scenarios). */
