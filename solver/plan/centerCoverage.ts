@@ -30,18 +30,22 @@ const workArrays = (m: number, nF: number): typeof scratch => {
 };
 
 /**
- * Priority-weighted covered hours: sum_f priority[f] * covered[f]; fills `covered` (hours per field) when given.
+ * Priority-weighted covered hours: sum_f priority[f] * covered[f]; fills `covered` (hours per field)
+ * and `hours` (person i's hours in field f at i * fields + f) when given.
  * O(augmentations x people x fields); a 15-person center with 13 fields takes a few microseconds.
+ * Deterministic: the same people in the same order give the same split, to the last bit.
  */
 export const centerCoverage = (
   required: readonly number[],
   priority: readonly number[],
   people: readonly CoveragePerson[],
   covered?: Float64Array,
+  hours?: Float64Array,
 ): number => {
   const nF = required.length;
   const m = people.length;
   covered?.fill(0);
+  hours?.fill(0);
   if (m === 0) return 0;
   const { flow, used, into, parent, seen, queue, levels } = workArrays(m, nF);
   flow.fill(0, 0, m * nF);
@@ -137,5 +141,9 @@ export const centerCoverage = (
   let value = 0;
   for (let f = 0; f < nF; f += 1) value += (priority[f] ?? 1) * (into[f] ?? 0);
   covered?.set(into.subarray(0, nF));
+  if (hours !== undefined) {
+    // Undo the signed bookkeeping of backward edges: what remains on each edge is a real split.
+    for (let i = 0; i < m; i += 1) for (let f = 0; f < nF; f += 1) hours[i * nF + f] = Math.max(0, flow[i * nF + f] ?? 0);
+  }
   return value;
 };

@@ -1,36 +1,37 @@
 /**
- * Checks a plan against every rule of issue 4, independently of how it was made: the tests run it on
- * generated instances and the CLI runs it on every plan it writes. Each violation names its rule in
- * the same words the model and the explanation use.
+ * Checks a plan against every rule of the rule book (planRules.ts), independently of how it was
+ * made: the server and the CLI run it on every plan, the tests on generated and crafted plans. Each
+ * violation names its rule by id (its words are in the rule book) and says what breaks it.
  */
 import type { Plan } from './plan.ts';
 import { minStaffOf, type PlanInput } from './planInput.ts';
+import type { RuleId } from './planRules.ts';
 import { haversineKm } from '../geo.ts';
 
 export interface RuleViolation {
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly message: string;
 }
 
-export const RULES = {
-  oneCenter: 'every civil servant works at exactly one center',
-  radius: 'moves only within the commute radius',
-  locked: 'locked people stay',
-  expertise: 'hours only in fields of the expertise',
-  availability: 'hours within availability',
-  budget: 'transfers within the budget',
-  maxStaff: 'headcount within max_staff',
-  minStaff: 'headcount at or above the minimum',
-  hires: 'hires within allowed',
-  uncovered: 'uncovered hours are required minus assigned, never below zero',
-} as const;
+const RULES = {
+  oneCenter: 'one_center',
+  radius: 'commute_radius',
+  locked: 'locked_stay',
+  expertise: 'expertise',
+  availability: 'availability',
+  budget: 'transfer_budget',
+  maxStaff: 'max_staff',
+  minStaff: 'min_staff',
+  hires: 'hires_allowed',
+  uncovered: 'uncovered_hours',
+} as const satisfies Record<string, RuleId>;
 
 /** Hours tolerance: solver feasibility tolerance (1e-7 relative) on ~10^4 hours, with margin. */
 const EPS = 1e-4;
 
 export const checkPlanRules = (input: PlanInput, plan: Pick<Plan, 'assignments' | 'hires' | 'coverage'>): RuleViolation[] => {
   const out: RuleViolation[] = [];
-  const add = (rule: string, message: string): void => {
+  const add = (rule: RuleId, message: string): void => {
     out.push({ rule, message });
   };
   const { rules } = input;

@@ -48,7 +48,7 @@ export const explainInfeasibility = (input: PlanInput, index: PlanIndex): CodedC
     const at = { center: center.code, centerName: center.nameVi };
     if (min > center.maxStaff) {
       conflicts.push({
-        rules: ['headcount at or above the minimum', 'headcount within max_staff'],
+        rules: ['min_staff', 'max_staff'],
         centers: [center.code],
         message: `${name}: the minimum of ${min} staff exceeds its max_staff of ${center.maxStaff}.`,
         code: 'conflict.min_above_max_staff',
@@ -57,7 +57,7 @@ export const explainInfeasibility = (input: PlanInput, index: PlanIndex): CodedC
     }
     if (lockedAt[c]! > center.maxStaff) {
       conflicts.push({
-        rules: ['locked people stay', 'headcount within max_staff'],
+        rules: ['locked_stay', 'max_staff'],
         centers: [center.code],
         message: `${name}: ${lockedAt[c]} locked people work there, above its max_staff of ${center.maxStaff}.`,
         code: 'conflict.locked_above_max_staff',
@@ -66,7 +66,7 @@ export const explainInfeasibility = (input: PlanInput, index: PlanIndex): CodedC
     }
     if ((reachable[c] ?? 0) + totalHires < min) {
       conflicts.push({
-        rules: ['headcount at or above the minimum', 'moves only within the commute radius', 'locked people stay'],
+        rules: ['min_staff', 'commute_radius', 'locked_stay'],
         centers: [center.code],
         message:
           `${name}: the minimum is ${min} staff, but only ${reachable[c]} people work there or live within ` +
@@ -85,7 +85,7 @@ export const explainInfeasibility = (input: PlanInput, index: PlanIndex): CodedC
       .filter((center, c) => (index.headcountToday[c] ?? 0) < minStaffOf(rules, center.code) || (index.headcountToday[c] ?? 0) > center.maxStaff)
       .map((center) => center.code);
     const rulesAndCenters = {
-      rules: ['transfers within the budget', 'headcount at or above the minimum', 'headcount within max_staff'],
+      rules: ['transfer_budget', 'min_staff', 'max_staff'] as const,
       centers: short,
     };
     const newcomers = newcomersNeeded - totalHires;
@@ -110,7 +110,7 @@ export const explainInfeasibility = (input: PlanInput, index: PlanIndex): CodedC
   const minTotal = input.centers.reduce((s, center) => s + minStaffOf(rules, center.code), 0);
   if (minTotal > input.staff.length + totalHires) {
     conflicts.push({
-      rules: ['headcount at or above the minimum'],
+      rules: ['min_staff'],
       centers: [],
       message: `The minimums add up to ${minTotal} staff, but the city has ${input.staff.length} people and ${totalHires} allowed hires.`,
       code: 'conflict.minimums_above_staff',

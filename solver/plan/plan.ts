@@ -3,6 +3,8 @@
  * what stays uncovered, and how sure the solver is. Plain data: JSON-serialisable as is.
  */
 import type { CenterCode, FieldId } from '../domain.ts';
+import type { MessageParams } from '../messageCode.ts';
+import type { RuleId } from './planRules.ts';
 
 /**
  * - `optimal`: proven within the gap tolerance of a bound valid for the whole problem;
@@ -39,11 +41,16 @@ export interface CenterFieldCoverage {
   readonly uncovered: number;
 }
 
-/** One rule that cannot hold together with others, in words, naming centers and values. */
+/**
+ * Rules that cannot all hold, with the centers and values that show it: `code` and `params` make
+ * its sentence in either language (conflictSentence.ts); `message` is the English one.
+ */
 export interface Conflict {
-  readonly rules: readonly string[];
+  readonly rules: readonly RuleId[];
   readonly centers: readonly CenterCode[];
   readonly message: string;
+  readonly code: string;
+  readonly params: MessageParams;
 }
 
 export interface PlanQuality {

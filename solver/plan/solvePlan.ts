@@ -260,9 +260,11 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       modelSize: modelSize(isFull ? used : fullModel()),
       conflicts: [
         {
-          rules: ['headcount at or above the minimum', 'headcount within max_staff', 'transfers within the budget', 'moves only within the commute radius'],
+          rules: ['min_staff', 'max_staff', 'transfer_budget', 'commute_radius'],
           centers: [],
-          message: 'The LP relaxation of the full model is infeasible.',
+          message: 'Even with people split fractionally between centers, the minimum staff, seats, transfer budget and commute radius cannot all hold (the solver proved it on the full model).',
+          code: 'conflict.lp_infeasible',
+          params: {},
         },
       ],
     };
@@ -313,7 +315,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       seconds: elapsed(),
       modelSize: modelSize(used),
       conflicts: infeasible
-        ? [{ rules: ['headcount at or above the minimum', 'headcount within max_staff', 'transfers within the budget'], centers: [], message: 'The full MIP is infeasible.' }]
+        ? [{ rules: ['min_staff', 'max_staff', 'transfer_budget'], centers: [], message: 'The solver proved that no plan keeps the minimum staff, the seats and the transfer budget together.', code: 'conflict.mip_infeasible', params: {} }]
         : [],
     };
   }

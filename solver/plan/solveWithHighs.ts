@@ -19,6 +19,12 @@ export interface SolveOptions {
    * completes the rest by an LP and keeps it as the first incumbent when feasible.
    */
   readonly start?: { readonly indices: readonly number[]; readonly values: readonly number[] } | Float64Array;
+  /**
+   * Use the primal simplex (default: HiGHS's choice, the dual). On the transfer-potential LP, a
+   * transportation problem with seats and every cost -1, measured 3.0 s against 35.5 s for the dual
+   * (70,112 columns, embedded Hai Phong data).
+   */
+  readonly primalSimplex?: boolean;
 }
 
 export interface SolveOutcome {
@@ -109,6 +115,7 @@ export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveO
       time_limit: options.timeLimitSeconds ?? 10,
       mip_rel_gap: options.relativeGap ?? 0.002,
       random_seed: 0,
+      ...(options.primalSimplex === true ? { simplex_strategy: 4 } : {}),
     });
     const start = options.start;
     if (isMip && start instanceof Float64Array) m.setSolution({ colValue: start });

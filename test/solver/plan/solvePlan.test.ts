@@ -109,7 +109,7 @@ describe('infeasible scenarios', () => {
     const input = syntheticCity({ seed: 3, centers: 6, staffPerCenter: 4, fields: 5, areaKm: 60, rules: { maxCommuteKm: 2, minStaffPerCenter: 0, minStaffByCenter: { '10002': 40 } } });
     const plan = solvePlan(highs, input);
     expect(plan.status).toBe('infeasible');
-    expect(plan.conflicts.some((c) => c.centers.includes('10002') && c.rules.includes('headcount at or above the minimum'))).toBe(true);
+    expect(plan.conflicts.some((c) => c.centers.includes('10002') && c.rules.includes('min_staff'))).toBe(true);
     expect(plan.message).toContain('10002');
   });
 
@@ -117,7 +117,7 @@ describe('infeasible scenarios', () => {
     const input = syntheticCity({ seed: 3, centers: 6, staffPerCenter: 4, fields: 5, areaKm: 20, rules: { maxCommuteKm: 50, maxTransfers: 1, minStaffPerCenter: 6 } });
     const plan = solvePlan(highs, input);
     expect(plan.status).toBe('infeasible');
-    expect(plan.conflicts.some((c) => c.rules.includes('transfers within the budget'))).toBe(true);
+    expect(plan.conflicts.some((c) => c.rules.includes('transfer_budget'))).toBe(true);
   });
 });
 
