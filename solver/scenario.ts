@@ -77,7 +77,10 @@ export const DEFAULT_SCENARIO: Scenario = {
  * `scenario.not_object`; `scenario.unknown_lever` {known}; `scenario.unknown_weight` {known};
  * `scenario.number`; `scenario.whole_number`; `scenario.range` {min, max}; `scenario.above_zero`;
  * `scenario.month`; `scenario.quantile` {allowed}; `scenario.boolean`; `scenario.staff_ids`;
- * `scenario.object`. `known` and `allowed` are comma-separated lists.
+ * `scenario.object`. `known` and `allowed` are comma-separated lists. The dataset-tied codes of
+ * checkScenario.ts: `scenario.period_unplannable` {first, last, horizon, calendarFrom, calendarTo,
+ * defaultPeriod when the period was left out}; `scenario.above_staff` {max}; `scenario.unknown_names` {kind: staff, field
+ * or center; values, comma-separated}.
  */
 export type ScenarioProblemCode =
   | 'scenario.not_object'
@@ -91,7 +94,10 @@ export type ScenarioProblemCode =
   | 'scenario.quantile'
   | 'scenario.boolean'
   | 'scenario.staff_ids'
-  | 'scenario.object';
+  | 'scenario.object'
+  | 'scenario.period_unplannable'
+  | 'scenario.above_staff'
+  | 'scenario.unknown_names';
 
 /** What is wrong with one lever's value: the English sentence, its code and params. */
 export interface ScenarioVerdict extends Coded<ScenarioProblemCode> {
