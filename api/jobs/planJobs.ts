@@ -44,15 +44,16 @@ export const planJobs = (storage: Storage, datasets: DatasetService, pool: Worke
   };
   return {
     start: (scenarioId, scenario, actor) => {
-      const stats = pool.stats();
-      if (stats.running >= stats.size && stats.queued >= stats.queueLimit) throw queueFull();
       const active = datasets.active();
       // Whatever can throw on the levers runs before the record exists (the routes have checked
       // them; a throw here must not leave a plan "queued" that no worker will ever take).
       const limitMs = hardLimitMs(scenario);
       // Forecasts first, as their own task, so they are stored once for every later plan (usually
-      // they are already: the server prepares them at start and after an import).
+      // they are already: the server prepares them at start and after an import). It is queued at
+      // once, so the room left for the plan is known below, before its record exists.
       compute.ensureForecasts(active).catch(() => undefined);
+      const stats = pool.stats();
+      if (stats.running >= stats.size && stats.queued >= stats.queueLimit) throw queueFull();
       const queuedAt = performance.now();
       let startedAt = queuedAt;
       const record = storage.plans.create({ scenarioId, scenario, datasetVersion: active.version, datasetHash: active.hash }, actor);
