@@ -70,7 +70,8 @@ export const splitPlain = (body: string, delimiter: ',' | ';'): readonly CsvReco
 /**
  * Parses `text` (the content of `file`) into rows keyed by the header's column names.
  * Checks only the shape: an empty file, a missing header, missing `required` columns, duplicate
- * column names, and rows whose cell count differs from the header's. Values are left as text.
+ * column names, and rows whose cell count differs from the header's. Values are left as text, with
+ * the apostrophe csvCell puts before a would-be formula removed (restoreFormula).
  */
 export const readCsv = (file: string, text: string, required: readonly string[] = []): CsvResult => {
   const body = text.replace(/^\uFEFF/, '');
@@ -88,7 +89,7 @@ export const readCsv = (file: string, text: string, required: readonly string[] 
   }
   const [headerRecord, ...dataRecords] = records;
   if (headerRecord === undefined) return { ok: false, problems: [{ file, message: 'the file is empty' }] };
-  const header = headerRecord.record.map((name) => name.trim());
+  const header = headerRecord.record.map((name) => restoreFormula(name.trim()));
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
   for (const name of header) {
@@ -113,7 +114,7 @@ export const readCsv = (file: string, text: string, required: readonly string[] 
     }
     const cells: Record<string, string> = {};
     header.forEach((name, i) => {
-      cells[name] = record[i] ?? '';
+      cells[name] = restoreFormula(record[i] ?? '');
     });
     rows.push({ line, cells });
   }
@@ -121,9 +122,35 @@ export const readCsv = (file: string, text: string, required: readonly string[] 
   return { ok: true, table: { header, rows, delimiter } };
 };
 
-/** Quotes one cell for CSV output when it holds a separator, a quote or a line break. */
+/**
+ * Text a spreadsheet reads as a number: optional sign, digits with an optional `.` fraction, an
+ * optional exponent (`-3.5`, `-12`, `+4`, `1e-7`). Such a cell is never escaped, so a number keeps
+ * its meaning; a spreadsheet evaluates it to itself, which is no injection.
+ */
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Cells a spreadsheet would evaluate as a formula start with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return (OWASP's list for CSV injection). Such a cell, and one that already starts with apostrophes
+ * before such a character, gets one more leading `'`: spreadsheets show the text as it was, and
+ * `readCsv` removes exactly that one apostrophe, so writing and reading back is the identity.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const ESCAPED_START = /^'+[=+\-@\t\r]/;
+
+/** The text of one cell as written: a leading `'` before what a spreadsheet would evaluate; numbers as they are. */
+export const neutralizeFormula = (text: string): string => (FORMULA_START.test(text) && !NUMBER_TEXT.test(text) ? `'${text}` : text);
+
+/** The inverse of neutralizeFormula on every text (readCsv applies it to each cell it reads). */
+export const restoreFormula = (text: string): string => (ESCAPED_START.test(text) ? text.slice(1) : text);
+
+/**
+ * One cell for CSV output: a cell a spreadsheet would evaluate is neutralized (neutralizeFormula),
+ * then quoted when it holds a separator, a quote or a line break. Every CSV the product writes goes
+ * through here (writeCsv).
+ */
 export const csvCell = (value: string | number | boolean): string => {
-  const text = String(value);
+  const text = neutralizeFormula(String(value));
   return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 

@@ -9,19 +9,23 @@
  *   "quantile": 0.8,                     forecast quantile to staff to: 0.5, 0.8 or 0.95
  *   "productivity": 0.8,                 share of paid time that goes to dossiers, (0, 1]
  *   "unlistedAllowance": 0.1,            hours for requests outside the procedure list, share, [0, 1]
- *   "demandMultiplierByField": {"social_protection": 1.6},   dossier count x, per field
- *   "demandMultiplierByCenter": {"11311": 1.2},              dossier count x, per center
+ *   "demandMultiplierByField": {"social_protection": 1.6},   dossier count x, per field, [0, 10]
+ *   "demandMultiplierByCenter": {"11311": 1.2},              dossier count x, per center, [0, 10]
  *   "onlineShareShift": 0.15,            share points of dossiers moved from direct to online, [-1, 1]
- *   "normMultiplierByField": {"land": 0.9},                  minutes per dossier x, per field
+ *   "normMultiplierByField": {"land": 0.9},                  minutes per dossier x, per field, [0, 10]
  *   "hiresAllowedByField": {"land": 10}, new civil servants the plan may place, per field
  *   "maxTransfers": 30,                  most people whose center changes; null = unlimited
- *   "maxCommuteKm": 15,                  km from home unit centroid to a new center
+ *   "maxCommuteKm": 15,                  km from home unit centroid to a new center, [0, 500]
  *   "minStaffPerCenter": 0, "minStaffByCenter": {"11311": 6},
  *   "lockedStaffIds": ["HP-000123"],     people who stay (besides those locked in the data)
  *   "crossTraining": true,               suggest cross-training
  *   "weights": {"uncovered": 1, "evenness": 1, "transfers": 4, "commuteKm": 0.2, "hires": 2},
- *   "timeLimitSeconds": 10               solver time limit
+ *   "timeLimitSeconds": 10               solver time limit, [1, 600] s
  * }
+ *
+ * These ranges hold whatever the dataset (SCENARIO_LIMITS; the wire schema uses the same numbers).
+ * What depends on the dataset (the months it can plan, at most its civil servants transferred or
+ * hired per field, codes and staff ids it has) is checked by checkScenario.ts.
  */
 import type { CenterCode, FieldId, Month } from './domain.ts';
 import type { Coded, MessageParams } from './messageCode.ts';
@@ -73,7 +77,10 @@ export const DEFAULT_SCENARIO: Scenario = {
  * `scenario.not_object`; `scenario.unknown_lever` {known}; `scenario.unknown_weight` {known};
  * `scenario.number`; `scenario.whole_number`; `scenario.range` {min, max}; `scenario.above_zero`;
  * `scenario.month`; `scenario.quantile` {allowed}; `scenario.boolean`; `scenario.staff_ids`;
- * `scenario.object`. `known` and `allowed` are comma-separated lists.
+ * `scenario.object`. `known` and `allowed` are comma-separated lists. The dataset-tied codes of
+ * checkScenario.ts: `scenario.period_unplannable` {first, last, horizon, calendarFrom, calendarTo,
+ * defaultPeriod when the period was left out}; `scenario.above_staff` {max}; `scenario.unknown_names` {kind: staff, field
+ * or center; values, comma-separated}.
  */
 export type ScenarioProblemCode =
   | 'scenario.not_object'
@@ -87,7 +94,10 @@ export type ScenarioProblemCode =
   | 'scenario.quantile'
   | 'scenario.boolean'
   | 'scenario.staff_ids'
-  | 'scenario.object';
+  | 'scenario.object'
+  | 'scenario.period_unplannable'
+  | 'scenario.above_staff'
+  | 'scenario.unknown_names';
 
 /** What is wrong with one lever's value: the English sentence, its code and params. */
 export interface ScenarioVerdict extends Coded<ScenarioProblemCode> {
@@ -104,6 +114,29 @@ export type ScenarioResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly problems: readonly ScenarioProblem[] };
 
+/**
+ * Ranges of the levers whatever the dataset, shared with the wire schema
+ * (api/schemas/scenarioSchemas.ts) so that the two cannot drift apart.
+ */
+export const SCENARIO_LIMITS = {
+  /** Dossier counts or minutes per dossier times at most 10: beyond any month a city has seen. */
+  multiplier: { min: 0, max: 10 },
+  onlineShareShift: { min: -1, max: 1 },
+  /** People; the dataset's civil servants bound it further (checkScenario). About 200,000 in the whole country. */
+  maxTransfers: { min: 0, max: 1_000_000 },
+  /** Km from the home unit's centroid; Hai Phong's farthest center (Bạch Long Vĩ island) is about 130 km out. */
+  maxCommuteKm: { min: 0, max: 500 },
+  /** People per center. */
+  minStaff: { min: 0, max: 1000 },
+  /** New civil servants per field; the dataset's civil servants bound it further (checkScenario). */
+  hires: { min: 0, max: 100_000 },
+  weight: { min: 0, max: 1e6 },
+  /** Seconds: a worker still busy at 3 x this + 120 s is stopped (api/jobs/planJobs.ts). */
+  timeLimitSeconds: { min: 1, max: 600 },
+} as const;
+
+const L = SCENARIO_LIMITS;
+
 const verdict = (code: ScenarioProblemCode, message: string, params: MessageParams = {}): ScenarioVerdict => ({ code, params, message });
 
 type Check = (value: unknown) => ScenarioVerdict | null;
@@ -119,26 +152,27 @@ const num = (min: number, max: number, integer = false): Check => (v) =>
 const positive = (max: number): Check => (v) => num(0, max)(v) ?? ((v as number) > 0 ? null : verdict('scenario.above_zero', 'must be above 0'));
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const CHECKS: Readonly<Record<string, Check>> = {
-  period: (v) => (typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? null : verdict('scenario.month', 'must be a month YYYY-MM')),
-  quantile: (v) => (v === 0.5 || v === 0.8 || v === 0.95 ? null : verdict('scenario.quantile', 'must be 0.5, 0.8 or 0.95', { allowed: '0.5, 0.8, 0.95' })),
-  productivity: positive(1),
-  unlistedAllowance: num(0, 1),
-  onlineShareShift: num(-1, 1),
-  maxTransfers: (v) => (v === null ? null : num(0, 1_000_000, true)(v)),
-  maxCommuteKm: num(0, 500),
-  minStaffPerCenter: num(0, 1000, true),
-  crossTraining: (v) => (typeof v === 'boolean' ? null : verdict('scenario.boolean', 'must be true or false')),
-  timeLimitSeconds: positive(600),
-};
-const RECORDS: Readonly<Record<string, Check>> = {
-  demandMultiplierByField: num(0, 100),
-  demandMultiplierByCenter: num(0, 100),
-  normMultiplierByField: num(0, 100),
-  hiresAllowedByField: num(0, 100_000, true),
-  minStaffByCenter: num(0, 1000, true),
-  weights: num(0, 1e6),
-};
+// Maps, not plain objects: a lever named `constructor` or `toString` must not find Object.prototype's.
+const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
+  ['period', (v) => (typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? null : verdict('scenario.month', 'must be a month YYYY-MM'))],
+  ['quantile', (v) => (v === 0.5 || v === 0.8 || v === 0.95 ? null : verdict('scenario.quantile', 'must be 0.5, 0.8 or 0.95', { allowed: '0.5, 0.8, 0.95' }))],
+  ['productivity', positive(1)],
+  ['unlistedAllowance', num(0, 1)],
+  ['onlineShareShift', num(L.onlineShareShift.min, L.onlineShareShift.max)],
+  ['maxTransfers', (v) => (v === null ? null : num(L.maxTransfers.min, L.maxTransfers.max, true)(v))],
+  ['maxCommuteKm', num(L.maxCommuteKm.min, L.maxCommuteKm.max)],
+  ['minStaffPerCenter', num(L.minStaff.min, L.minStaff.max, true)],
+  ['crossTraining', (v) => (typeof v === 'boolean' ? null : verdict('scenario.boolean', 'must be true or false'))],
+  ['timeLimitSeconds', num(L.timeLimitSeconds.min, L.timeLimitSeconds.max)],
+]);
+const RECORDS: ReadonlyMap<string, Check> = new Map<string, Check>([
+  ['demandMultiplierByField', num(L.multiplier.min, L.multiplier.max)],
+  ['demandMultiplierByCenter', num(L.multiplier.min, L.multiplier.max)],
+  ['normMultiplierByField', num(L.multiplier.min, L.multiplier.max)],
+  ['hiresAllowedByField', num(L.hires.min, L.hires.max, true)],
+  ['minStaffByCenter', num(L.minStaff.min, L.minStaff.max, true)],
+  ['weights', num(L.weight.min, L.weight.max)],
+]);
 
 /**
  * Checks a JSON value as a scenario and fills in the defaults. Unknown levers are problems (a typo
@@ -147,14 +181,14 @@ const RECORDS: Readonly<Record<string, Check>> = {
 export const validateScenario = (json: unknown): ScenarioResult => {
   if (!isRecord(json)) return { ok: false, problems: [{ field: '', value: json, ...verdict('scenario.not_object', 'a scenario must be a JSON object') }] };
   const problems: ScenarioProblem[] = [];
-  const known = new Set([...Object.keys(CHECKS), ...Object.keys(RECORDS), 'lockedStaffIds']);
+  const known = new Set([...CHECKS.keys(), ...RECORDS.keys(), 'lockedStaffIds']);
   const knownLevers = [...known].sort();
   for (const [key, value] of Object.entries(json)) {
     if (!known.has(key)) {
       problems.push({ field: key, value, ...verdict('scenario.unknown_lever', `unknown lever; known: ${knownLevers.join(', ')}`, { known: knownLevers.join(', ') }) });
       continue;
     }
-    const check = CHECKS[key];
+    const check = CHECKS.get(key);
     if (check) {
       const found = check(value);
       if (found) problems.push({ field: key, value, ...found });
@@ -165,9 +199,9 @@ export const validateScenario = (json: unknown): ScenarioResult => {
     } else if (!isRecord(value)) {
       problems.push({ field: key, value, ...verdict('scenario.object', 'must be an object') });
     } else {
-      const entryCheck = RECORDS[key] as Check;
+      const entryCheck = RECORDS.get(key) as Check;
       for (const [name, v] of Object.entries(value)) {
-        if (key === 'weights' && !(name in DEFAULT_WEIGHTS)) {
+        if (key === 'weights' && !Object.hasOwn(DEFAULT_WEIGHTS, name)) {
           const weights = Object.keys(DEFAULT_WEIGHTS).join(', ');
           problems.push({ field: `weights.${name}`, value: v, ...verdict('scenario.unknown_weight', `unknown weight; known: ${weights}`, { known: weights }) });
           continue;

@@ -44,41 +44,57 @@ export const planJobs = (storage: Storage, datasets: DatasetService, pool: Worke
   };
   return {
     start: (scenarioId, scenario, actor) => {
+      const active = datasets.active();
+      // Whatever can throw on the levers runs before the record exists (the routes have checked
+      // them; a throw here must not leave a plan "queued" that no worker will ever take).
+      const limitMs = hardLimitMs(scenario);
+      // Forecasts first, as their own task, so they are stored once for every later plan (usually
+      // they are already: the server prepares them at start and after an import). It is queued at
+      // once, so the room left for the plan is known below, before its record exists.
+      compute.ensureForecasts(active).catch(() => undefined);
       const stats = pool.stats();
       if (stats.running >= stats.size && stats.queued >= stats.queueLimit) throw queueFull();
-      const active = datasets.active();
-      // Forecasts first, as their own task, so they are stored once for every later plan (usually
-      // they are already: the server prepares them at start and after an import).
-      compute.ensureForecasts(active).catch(() => undefined);
       const queuedAt = performance.now();
       let startedAt = queuedAt;
       const record = storage.plans.create({ scenarioId, scenario, datasetVersion: active.version, datasetHash: active.hash }, actor);
       const id = record.id;
-      const outcome = pool.submit({ id, kind: 'plan', payload: { dataDir, hash: active.hash, scenario } }, {
-        started: () => {
-          startedAt = performance.now();
-          storage.plans.started(id);
-          live.set(id, { stage: 'starting', progress: 0 });
-        },
-        progress: (stage, fraction) => live.set(id, { stage, progress: fraction }),
-        done: (result) => {
-          // The worker sends the result as JSON text with its small summary: nothing large is
-          // cloned, parsed or serialized on this thread (it answers reads while plans solve).
-          const answer = result as PlanTaskResult;
-          const transfer = wallMs() - answer.sentAt;
-          const t = performance.now();
-          live.delete(id);
-          storage.plans.finished(id, answer.summary as unknown as Record<string, unknown>, answer.text);
-          log?.(stageLine(id, { queue: startedAt - queuedAt, ...answer.timings, transfer, store: performance.now() - t }));
-        },
-        failed: (message) => {
-          live.delete(id);
-          storage.plans.failed(id, message);
-        },
-        cancelled: () => live.delete(id),
-      }, hardLimitMs(scenario));
+      const fail = (message: string): void => {
+        live.delete(id);
+        storage.plans.failed(id, message);
+      };
+      let outcome: 'queued' | 'full';
+      try {
+        outcome = pool.submit({ id, kind: 'plan', payload: { dataDir, hash: active.hash, scenario } }, {
+          started: () => {
+            startedAt = performance.now();
+            storage.plans.started(id);
+            live.set(id, { stage: 'starting', progress: 0 });
+          },
+          progress: (stage, fraction) => live.set(id, { stage, progress: fraction }),
+          done: (result) => {
+            // The worker sends the result as JSON text with its small summary: nothing large is
+            // cloned, parsed or serialized on this thread (it answers reads while plans solve).
+            const answer = result as PlanTaskResult;
+            const transfer = wallMs() - answer.sentAt;
+            const t = performance.now();
+            live.delete(id);
+            try {
+              storage.plans.finished(id, answer.summary as unknown as Record<string, unknown>, answer.text);
+            } catch (error) {
+              fail(`the solve finished but its result could not be stored: ${(error as Error).message}`);
+              return;
+            }
+            log?.(stageLine(id, { queue: startedAt - queuedAt, ...answer.timings, transfer, store: performance.now() - t }));
+          },
+          failed: fail,
+          cancelled: () => live.delete(id),
+        }, limitMs);
+      } catch (error) {
+        fail(`the plan could not be handed to a solver: ${(error as Error).message}`);
+        throw error;
+      }
       if (outcome === 'full') {
-        storage.plans.failed(id, 'the solver queue was full');
+        fail('the solver queue was full');
         throw queueFull();
       }
       return record;

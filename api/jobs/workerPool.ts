@@ -74,6 +74,24 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
     return task;
   };
 
+  /**
+   * Calls one handler of a task. A handler that throws (a store that cannot write) must neither
+   * kill the server (these run in worker events) nor leave its task without an outcome: a throwing
+   * `done` ends the task as failed with what went wrong; a throwing `failed` has no outcome left
+   * to give.
+   */
+  const call = (handlers: TaskHandlers, run: (h: TaskHandlers) => void): void => {
+    try {
+      run(handlers);
+    } catch (error) {
+      try {
+        handlers.failed(`the server could not record the task's outcome: ${error instanceof Error ? error.message : String(error)}`);
+      } catch {
+        // nothing further can be recorded
+      }
+    }
+  };
+
   const replace = (slot: Slot): void => {
     void slot.worker.terminate();
     if (closed) return;
@@ -85,45 +103,58 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
     worker.on('message', (message: WorkerMessage) => {
       if (slot.worker !== worker || slot.task?.message.id !== message.id) return;
       if (message.type === 'progress') {
-        slot.task.handlers.progress?.(message.stage, message.fraction);
+        const { handlers } = slot.task;
+        call(handlers, (h) => h.progress?.(message.stage, message.fraction));
         return;
       }
       const task = finish(slot);
-      if (message.type === 'done') task?.handlers.done(message.result);
-      else task?.handlers.failed(message.message);
+      if (task !== undefined) call(task.handlers, (h) => (message.type === 'done' ? h.done(message.result) : h.failed(message.message)));
       next();
     });
     worker.on('error', () => {
       if (slot.worker !== worker) return;
-      finish(slot)?.handlers.failed('the solver stopped unexpectedly');
+      const task = finish(slot);
+      if (task !== undefined) call(task.handlers, (h) => h.failed('the solver stopped unexpectedly'));
       replace(slot);
       next();
     });
     worker.on('exit', () => {
       if (slot.worker !== worker || closed) return;
-      finish(slot)?.handlers.failed('the solver stopped unexpectedly');
+      const task = finish(slot);
+      if (task !== undefined) call(task.handlers, (h) => h.failed('the solver stopped unexpectedly'));
       slot.worker = spawn(slot);
       next();
     });
     return worker;
   };
 
-  const next = (): void => {
-    for (const slot of slots) {
-      if (slot.task !== undefined) continue;
-      const item = queue.shift();
-      if (item === undefined) return;
-      const timer = setTimeout(() => {
-        if (slot.task?.message.id !== item.message.id) return;
-        finish(slot);
-        item.handlers.failed(`the task ran longer than ${item.limitMs / 1000} s and was stopped`);
-        replace(slot);
-        next();
-      }, item.limitMs);
-      timer.unref();
-      slot.task = { ...item, timer };
+  /** Gives `item` to the idle `slot`; when it cannot start (a handler or the message failed), the task fails and the slot stays idle. */
+  const dispatch = (slot: Slot, item: (typeof queue)[number]): void => {
+    const timer = setTimeout(() => {
+      if (slot.task?.message.id !== item.message.id) return;
+      finish(slot);
+      call(item.handlers, (h) => h.failed(`the task ran longer than ${item.limitMs / 1000} s and was stopped`));
+      replace(slot);
+      next();
+    }, item.limitMs);
+    timer.unref();
+    slot.task = { ...item, timer };
+    try {
       item.handlers.started?.();
       slot.worker.postMessage(item.message);
+    } catch (error) {
+      finish(slot);
+      call(item.handlers, (h) => h.failed(`the task could not be started: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  };
+
+  const next = (): void => {
+    for (const slot of slots) {
+      while (slot.task === undefined) {
+        const item = queue.shift();
+        if (item === undefined) return;
+        dispatch(slot, item);
+      }
     }
   };
 
@@ -146,12 +177,13 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
       const waiting = queue.findIndex((q) => q.message.id === id);
       if (waiting >= 0) {
         const [item] = queue.splice(waiting, 1);
-        item?.handlers.cancelled?.();
+        if (item !== undefined) call(item.handlers, (h) => h.cancelled?.());
         return true;
       }
       const slot = slots.find((s) => s.task?.message.id === id);
       if (slot === undefined) return false;
-      finish(slot)?.handlers.cancelled?.();
+      const task = finish(slot);
+      if (task !== undefined) call(task.handlers, (h) => h.cancelled?.());
       replace(slot);
       next();
       return true;

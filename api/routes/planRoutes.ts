@@ -11,15 +11,22 @@ import type { PlanRecord } from '../storage/planStore.ts';
 import type { AppContext, Routes } from './context.ts';
 import { found, httpError } from './httpError.ts';
 import { planCsv, planMemo, planXlsx, type StoredResult } from './planExports.ts';
+import { checkedLevers } from './scenarioCheck.ts';
 
 /** Typed as the store's record (scenario and summary are checked by the schema on the way out). */
 const Record = Type.Unsafe<PlanRecord>(Type.Ref(PlanRecordSchema));
 
-/** The levers to solve: a saved scenario's (404 when unknown) or those sent inline. */
+/**
+ * The levers to solve: a saved scenario's (404 when unknown) or those sent inline, checked against
+ * the active dataset as a save is (scenarioCheck.ts): a 400 naming the lever before anything is
+ * stored or queued. A saved scenario is checked again because the active dataset may have changed.
+ */
 const leversOf = (context: AppContext, body: { scenarioId: string } | { scenario: Levers }): { scenarioId: string | null; levers: Levers } => {
-  if ('scenario' in body) return { scenarioId: null, levers: body.scenario };
-  const saved = found(context.storage.scenarios.get(body.scenarioId), 'scenario', body.scenarioId);
-  return { scenarioId: saved.id, levers: saved.scenario as Levers };
+  const dataset = context.datasets.active().dataset;
+  if (Object.hasOwn(body, 'scenario')) return { scenarioId: null, levers: checkedLevers((body as { scenario: Levers }).scenario, dataset) };
+  const { scenarioId } = body as { scenarioId: string };
+  const saved = found(context.storage.scenarios.get(scenarioId), 'scenario', scenarioId);
+  return { scenarioId: saved.id, levers: checkedLevers(saved.scenario as Levers, dataset) };
 };
 
 /** A finished plan's stored result; 404 when unknown, 409 while it has none. */

@@ -52,11 +52,22 @@ export const PlanRecordSchema = Type.Object({
   createdBy: Type.String(),
 }, { $id: 'PlanRecord' });
 
-/** Solve a saved scenario (scenarioId) or levers sent inline (scenario): exactly one of them. */
-export const SolveBody = Type.Union([
-  Type.Object({ scenarioId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-  Type.Object({ scenario: Type.Ref(ScenarioSchema) }, { additionalProperties: false }),
-]);
+const SolveFields = Type.Object({
+  scenarioId: Type.Optional(Type.String({ format: 'uuid', description: 'a saved scenario' })),
+  scenario: Type.Optional(Type.Ref(ScenarioSchema)),
+}, { additionalProperties: false });
+
+/**
+ * Solve a saved scenario (scenarioId) or levers sent inline (scenario): exactly one of them. One
+ * object, not a union of two: Ajv reports the first failing branch of a union, so `{ scenario:
+ * { maxTransfers: -3 } }` was answered "must have required property 'scenarioId'". As one object
+ * the levers are checked by the same schema, with the same words, as POST /api/scenarios's.
+ */
+export const SolveBody = Type.Unsafe<{ scenarioId: string } | { scenario: Static<typeof ScenarioSchema> }>({
+  ...SolveFields,
+  maxProperties: 1,
+  anyOf: [{ required: ['scenarioId'] }, { required: ['scenario'] }],
+});
 
 export const CompareBody = Type.Object({
   planIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 2, maxItems: 4, uniqueItems: true }),

@@ -1,43 +1,48 @@
 /**
  * Wire schemas of saved scenarios. The levers follow the plan issue and the names of
  * solver/workload/workloadTypes.ts (WorkloadOptions) and solver/plan/planInput.ts (PlanRules); the
- * compile-time checks below keep them in step with those types.
+ * compile-time checks below keep them in step with those types, and the ranges are the solver's
+ * (SCENARIO_LIMITS). What depends on the dataset is checked after the schema, by
+ * api/routes/scenarioCheck.ts, on every route that saves or solves levers.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { PlanRules, PlanWeights } from '../../solver/plan/planInput.ts';
+import { SCENARIO_LIMITS as L } from '../../solver/scenario.ts';
 import type { WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import { List, type Agrees, type Assert } from './common.ts';
 
 const Multipliers = (what: string) =>
-  Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: 0, maximum: 100 }), { description: `multiplier per ${what}; 1 = unchanged` });
+  Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: L.multiplier.min, maximum: L.multiplier.max }), { description: `multiplier per ${what}; 1 = unchanged` });
+
+const Weight = () => Type.Optional(Type.Number({ minimum: L.weight.min, maximum: L.weight.max }));
 
 export const WeightsSchema = Type.Object({
-  uncovered: Type.Optional(Type.Number({ minimum: 0 })),
-  evenness: Type.Optional(Type.Number({ minimum: 0 })),
-  transfers: Type.Optional(Type.Number({ minimum: 0 })),
-  commuteKm: Type.Optional(Type.Number({ minimum: 0 })),
-  hires: Type.Optional(Type.Number({ minimum: 0 })),
+  uncovered: Weight(),
+  evenness: Weight(),
+  transfers: Weight(),
+  commuteKm: Weight(),
+  hires: Weight(),
 }, { additionalProperties: false });
 
 /** The levers of one plan; every one is optional and has the solver's default. */
 export const ScenarioSchema = Type.Object({
-  period: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'month to plan for, YYYY-MM' })),
+  period: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'month to plan for, YYYY-MM: in the active dataset\'s history or the 12 months forecast after it' })),
   quantile: Type.Optional(Type.Union([Type.Literal(0.5), Type.Literal(0.8), Type.Literal(0.95)], { description: 'forecast quantile to staff to' })),
   productivity: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
   unlistedAllowance: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   demandMultiplierByField: Type.Optional(Multipliers('field')),
   demandMultiplierByCenter: Type.Optional(Multipliers('center')),
-  onlineShareShift: Type.Optional(Type.Number({ minimum: -1, maximum: 1, description: 'share points moved from direct to online' })),
+  onlineShareShift: Type.Optional(Type.Number({ minimum: L.onlineShareShift.min, maximum: L.onlineShareShift.max, description: 'share points moved from direct to online' })),
   normMultiplierByField: Type.Optional(Multipliers('field')),
-  maxTransfers: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 0 })], { description: 'null = unlimited' })),
-  maxCommuteKm: Type.Optional(Type.Number({ minimum: 0, maximum: 500 })),
-  minStaffPerCenter: Type.Optional(Type.Integer({ minimum: 0 })),
-  minStaffByCenter: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
-  lockedStaffIds: Type.Optional(List(Type.String(), { maxItems: 100_000 })),
-  hiresAllowedByField: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
+  maxTransfers: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: L.maxTransfers.min, maximum: L.maxTransfers.max })], { description: 'null = unlimited; at most the active dataset\'s civil servants' })),
+  maxCommuteKm: Type.Optional(Type.Number({ minimum: L.maxCommuteKm.min, maximum: L.maxCommuteKm.max })),
+  minStaffPerCenter: Type.Optional(Type.Integer({ minimum: L.minStaff.min, maximum: L.minStaff.max })),
+  minStaffByCenter: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: L.minStaff.min, maximum: L.minStaff.max }), { description: 'by center code of the active dataset' })),
+  lockedStaffIds: Type.Optional(List(Type.String(), { maxItems: 100_000, description: 'staff ids of the active dataset' })),
+  hiresAllowedByField: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: L.hires.min, maximum: L.hires.max }), { description: 'by field code of the active dataset; each at most its civil servants' })),
   crossTraining: Type.Optional(Type.Boolean()),
   weights: Type.Optional(WeightsSchema),
-  timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 600 })),
+  timeLimitSeconds: Type.Optional(Type.Number({ minimum: L.timeLimitSeconds.min, maximum: L.timeLimitSeconds.max })),
 }, { $id: 'Scenario', additionalProperties: false });
 
 type Levers = Static<typeof ScenarioSchema>;

@@ -22,6 +22,7 @@
  */
 import { linearModelBuilder, type LinearModel } from './linearModel.ts';
 import { minStaffOf, type PlanInput } from './planInput.ts';
+import { ownValue } from '../ownValue.ts';
 import { addedCommuteKm, type PlanIndex } from './planIndex.ts';
 
 export interface AssignColumn {
@@ -140,7 +141,7 @@ export const buildPlanModel = (
       (uncovered[c] as number[])[f] = u;
       evenTerms.push([u, -100 / (index.requiredByCenter[c] ?? 1)]);
       const terms = [...(coverTerms[c]?.[f] ?? []), [u, 1] as [number, number]];
-      const allowed = rules.hiresAllowedByField[index.fieldIds[f] ?? ''] ?? 0;
+      const allowed = ownValue(rules.hiresAllowedByField, index.fieldIds[f] ?? '') ?? 0;
       if (allowed > 0) {
         const n = b.addColumn({ name: `n_c${c}_f${f}`, cost: w.hires, lower: 0, upper: allowed, integer: true });
         const hh = b.addColumn({ name: `hh_c${c}_f${f}`, cost: 0, lower: 0, upper: Infinity, integer: false });
@@ -158,7 +159,7 @@ export const buildPlanModel = (
   }
   hireCount.forEach((terms, f) => {
     if (terms.length > 0) {
-      b.addRow(`hires_within_allowed_f${f}`, -Infinity, rules.hiresAllowedByField[index.fieldIds[f] ?? ''] ?? 0, terms);
+      b.addRow(`hires_within_allowed_f${f}`, -Infinity, ownValue(rules.hiresAllowedByField, index.fieldIds[f] ?? '') ?? 0, terms);
     }
   });
   input.centers.forEach((center, c) => {

@@ -7,6 +7,7 @@ import type { Plan } from './plan.ts';
 import { minStaffOf, type PlanInput } from './planInput.ts';
 import type { RuleId } from './planRules.ts';
 import { haversineKm } from '../geo.ts';
+import { ownValue } from '../ownValue.ts';
 
 export interface RuleViolation {
   readonly rule: RuleId;
@@ -90,7 +91,7 @@ export const checkPlanRules = (input: PlanInput, plan: Pick<Plan, 'assignments' 
     assigned.set(key, (assigned.get(key) ?? 0) + h.hours);
   }
   for (const [field, count] of hiresByField) {
-    const allowed = rules.hiresAllowedByField[field] ?? 0;
+    const allowed = ownValue(rules.hiresAllowedByField, field) ?? 0;
     if (count > allowed) add(RULES.hires, `${count} hires in ${field}, allowed ${allowed}`);
   }
   for (const center of input.centers) {

@@ -7,7 +7,7 @@ import type { Center, CivilServant } from '../domain.ts';
 import { haversineKm } from '../geo.ts';
 import { centerCoverage, type CoveragePerson } from './centerCoverage.ts';
 import type { Plan } from './plan.ts';
-import type { PlanInput } from './planInput.ts';
+import { minStaffOf, type PlanInput } from './planInput.ts';
 import { moveClaims, moveSentence, type MoveFacts } from './moveReason.ts';
 
 export interface CenterRow {
@@ -211,7 +211,7 @@ export const explainPlan = (input: PlanInput, before: Plan, after: Plan, options
         if (gain > 0.05) covers[f.field] = gain;
       });
       const headcount = (s1.members.get(a.toCenter) ?? []).length + (s1.hires.get(a.toCenter) ?? 0);
-      const minimum = input.rules.minStaffByCenter[a.toCenter] ?? input.rules.minStaffPerCenter;
+      const minimum = minStaffOf(input.rules, a.toCenter);
       const field = (s: State, f: string): number => s.uncoveredByCenterField.get(`${a.toCenter}|${f}`) ?? 0;
       const leavers = after.assignments.filter((b) => b.fromCenter === a.toCenter && b.toCenter !== a.toCenter).length;
       const claims = moveClaims({

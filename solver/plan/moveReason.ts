@@ -18,6 +18,8 @@
  *   minus the other claims).
  */
 
+import { ownValue } from '../ownValue.ts';
+
 /** Hours below this are rounding noise, not a claim (a tenth of an hour is shown). */
 const NOISE_HOURS = 0.05;
 
@@ -59,7 +61,7 @@ export const moveClaims = (m: MoveClaimInput): MoveClaim[] => {
   for (const [field, gain] of gains) {
     const before = m.shortfallBefore(field);
     const claimed = Math.min(gain, before);
-    const own = m.held.includes(field) ? Math.min(claimed, m.hoursAt[field] ?? 0) : 0;
+    const own = m.held.includes(field) ? Math.min(claimed, ownValue(m.hoursAt, field) ?? 0) : 0;
     rest += gain - claimed;
     const after = m.shortfallAfter(field);
     for (const [kind, hours] of [['covers', own], ['frees', claimed - own]] as const) {

@@ -4,6 +4,7 @@
  * or by hand in tests; the model never looks at anything else.
  */
 import type { Center, CenterCode, CivilServant, Field, FieldId } from '../domain.ts';
+import { ownValue } from '../ownValue.ts';
 
 /** Hours of work one center needs in one field during the period. */
 export interface RequiredHours {
@@ -83,4 +84,4 @@ export interface PlanInput {
 
 /** Minimum headcount of one center under the rules. */
 export const minStaffOf = (rules: PlanRules, centerCode: CenterCode): number =>
-  rules.minStaffByCenter[centerCode] ?? rules.minStaffPerCenter;
+  ownValue(rules.minStaffByCenter, centerCode) ?? rules.minStaffPerCenter;

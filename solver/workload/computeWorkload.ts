@@ -21,6 +21,7 @@ import { periodDemand, type DossierDemand } from './periodDemand.ts';
 import type {
   CenterFieldWorkload, CenterWorkload, CityTotals, CityWorkload, ShortField, ShortReason, WorkloadOptions,
 } from './workloadTypes.ts';
+import { ownValue } from '../ownValue.ts';
 
 /** Forecast quantiles a planner may staff to. */
 export const QUANTILES: readonly number[] = [0.5, 0.8, 0.95];
@@ -86,7 +87,7 @@ const centerWorkload = (
 ): { perField: CenterFieldWorkload[]; row: CenterWorkload } => {
   const rows = demand.map((d) => {
     const field = fieldById.get(d.field) as Field;
-    const norm = o.normMultiplierByField[d.field] ?? 1;
+    const norm = ownValue(o.normMultiplierByField, d.field) ?? 1;
     const requiredHours = withUnlistedAllowance(dossierHours(field, d.direct, d.online, norm), o.unlistedAllowance);
     const experts = staff.filter((p) => p.fields.includes(d.field));
     return { d, field, norm, requiredHours, expertStaff: experts.length, expertHours: staffHours(experts, hoursPerFte) };

@@ -16,6 +16,7 @@
 import type { CenterCode, Channel, Dataset, Field, FieldId } from '../domain.ts';
 import type { DossierForecast } from '../forecast/forecastHistory.ts';
 import { forecastQuantile } from '../forecast/forecastQuantile.ts';
+import { ownValue } from '../ownValue.ts';
 
 /** Dossiers of one center and field in the period, by channel (fractional for forecasts). */
 export interface DossierDemand {
@@ -139,12 +140,12 @@ export const periodDemand = (
   const { source, series } = seriesDemand(dataset, forecasts, period, quantile);
   const fieldById = new Map<FieldId, Field>(dataset.fields.map((f) => [f.field, f]));
   const multiplier = (center: CenterCode, field: FieldId): number =>
-    (levers.demandMultiplierByCenter[center] ?? 1) * (levers.demandMultiplierByField[field] ?? 1);
+    (ownValue(levers.demandMultiplierByCenter, center) ?? 1) * (ownValue(levers.demandMultiplierByField, field) ?? 1);
   const weight = (s: SeriesDemand): number => {
     const f = fieldById.get(s.field);
     if (f === undefined) return 0;
     const minutes = (s.channel === 'direct' ? f.minDirect : f.minOnline) + f.minProcessing;
-    return multiplier(s.centerCode, s.field) * minutes * (levers.normMultiplierByField[s.field] ?? 1);
+    return multiplier(s.centerCode, s.field) * minutes * (ownValue(levers.normMultiplierByField, s.field) ?? 1);
   };
   const scale = excessScale(series, weight, levers.quantileScope);
   const counts = new Map<string, { direct: number; online: number }>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { evaluatedCells } from '../spreadsheetCells.ts';
 import { type CsvRecord, detectDelimiter, parseQuoted, readCsv, splitPlain, writeCsv } from '../../solver/csv.ts';
 
 const cell = fc.stringMatching(/^[ a-zA-Z0-9ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ._-]{0,12}$/);
@@ -60,5 +61,50 @@ describe('readCsv', () => {
         expect(result.ok && result.table.rows.map((r) => r.cells)).toEqual(rows.map(([x, y]) => ({ x, y })));
       }),
     );
+  });
+});
+
+/** Starts a spreadsheet would evaluate as a formula (OWASP's list for CSV injection). */
+const HOSTILE = ['=', '+', '-', '@', '\t', '\r', "'=", "''+", "'-", "'"] as const;
+
+
+describe('writeCsv against formula injection', () => {
+  it('puts an apostrophe before every cell a spreadsheet would evaluate, whatever follows it', () => {
+    expect(writeCsv(['name'], [['=HYPERLINK("http://x","y")'], ['+cmd|/c calc'], ['@SUM(A1)'], ['-2+3'], ['\tx'], ['\rx']])).toBe(
+      'name\n"\'=HYPERLINK(""http://x"",""y"")"\n\'+cmd|/c calc\n\'@SUM(A1)\n\'-2+3\n\'\tx\n"\'\rx"\n',
+    );
+  });
+
+  it('leaves numbers as they are: JS numbers and texts that are exactly a decimal number, negative ones included', () => {
+    expect(writeCsv(['a', 'b', 'c', 'd', 'e'], [[-3.5, '-12', '-3.5', -0.001, '+4']])).toBe('a,b,c,d,e\n-3.5,-12,-3.5,-0.001,+4\n');
+  });
+
+  it('no raw cell of any written table is one a spreadsheet would evaluate, names starting with =, +, -, @, tab or CR included', () => {
+    const hostile = fc.tuple(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 })).map(([start, rest]) => start + rest);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(hostile, fc.string()), fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), hostile)), { minLength: 1, maxLength: 10 }), (rows) => {
+        expect(evaluatedCells(writeCsv(['x', 'y'], rows))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('readCsv gives back exactly what writeCsv was given, apostrophes, formula starts and negative numbers included', () => {
+    const start = fc.constantFrom(...HOSTILE.filter((h) => h !== '\t' && h !== '\r'), '', "'''-");
+    const text = fc.tuple(start, fc.string({ maxLength: 8 }), fc.constantFrom('', '-3.5', '-12'))
+      .map(([a, b, c]) => a + b + c)
+      .filter((t) => t.trim() === t && t !== '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 10 }), (rows) => {
+        const result = readCsv('w.csv', writeCsv(['x', 'y'], rows));
+        expect(result.ok && result.table.rows.map((r) => r.cells)).toEqual(rows.map(([x, y]) => ({ x, y })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a cell starting with a tab keeps it through the round trip (the apostrophe protects it from trimming)', () => {
+    const result = readCsv('t.csv', writeCsv(['x', 'y'], [['\t=1', 'b']]));
+    expect(result.ok && result.table.rows[0]?.cells).toEqual({ x: '\t=1', y: 'b' });
   });
 });

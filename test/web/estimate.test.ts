@@ -38,4 +38,20 @@ describe('estimateCenter (instant estimate in the browser)', () => {
     const sp = (x: typeof base) => x.fields.find((f) => f.field === 'social_protection')?.requiredHours ?? 0;
     expect(wave.requiredHours - base.requiredHours).toBeCloseTo(0.6 * sp(base), 6);
   });
+
+  it('a field named "constructor" with no multiplier given is estimated as the same field under another name', () => {
+    const code = phuLien();
+    const as = (name: string) => {
+      const f = (x: string) => (x === 'land' ? name : x);
+      return estimateCenter(
+        code,
+        workload.fields.map((w) => ({ ...w, field: f(w.field) })),
+        dataset.fields.map((x) => ({ ...x, field: f(x.field) })),
+        dataset.staff.map((p) => ({ ...p, fields: p.fields.map(f) })),
+        workload.hoursPerFte,
+        NEUTRAL,
+      );
+    };
+    expect(as('constructor').requiredHours).toBeCloseTo(as('landx').requiredHours, 6);
+  });
 });

@@ -3,6 +3,8 @@ import { loadDataset } from '../../solver/dataset/loadDataset.ts';
 import { explainInfeasibility } from '../../solver/plan/explainInfeasibility.ts';
 import { buildPlanIndex } from '../../solver/plan/planIndex.ts';
 import { syntheticCity } from '../../solver/plan/syntheticCity.ts';
+import { checkScenario, scenarioFacts } from '../../solver/checkScenario.ts';
+import type { Dataset } from '../../solver/domain.ts';
 import { validateScenario } from '../../solver/scenario.ts';
 import { CONFLICT_CODES, conflictText, planStatusText, ruleText } from '../../web/src/messages/conflictText.ts';
 import { IMPORT_PROBLEM_TEXTS, importProblemText } from '../../web/src/messages/importProblemText.ts';
@@ -85,6 +87,21 @@ describe('scenario problems in both languages', () => {
     expect(Object.keys(SCENARIO_PROBLEM_TEXTS).sort()).toEqual([
       'scenario.above_zero', 'scenario.boolean', 'scenario.month', 'scenario.not_object', 'scenario.number', 'scenario.object',
       'scenario.quantile', 'scenario.range', 'scenario.staff_ids', 'scenario.unknown_lever', 'scenario.unknown_weight', 'scenario.whole_number',
+      'scenario.period_unplannable', 'scenario.above_staff', 'scenario.unknown_names',
+    ].sort());
+  });
+
+  it('the dataset check\'s problems read in Vietnamese, and in English exactly as the solver wrote them', () => {
+    const facts = scenarioFacts({ centers: [{ code: '10001' }], fields: [{ field: 'land' }], history: [{ month: '2025-08' }], staff: [{ staffId: 'A' }, { staffId: 'B' }] } as unknown as Dataset, 12);
+    const result = checkScenario({ maxTransfers: 3, lockedStaffIds: ['Z'], minStaffByCenter: { '99999': 1 } }, facts);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => scenarioProblemText('en', p))).toEqual(result.problems.map((p) => p.message));
+    expect(result.problems.map((p) => scenarioProblemText('vi', p))).toEqual([
+      'phải là một tháng từ 2025-08 đến 2026-08 (lịch sử và 12 tháng dự báo tiếp theo, trong lịch làm việc 2023-2027); bỏ trống thì lấy mặc định 2026-11',
+      'không được quá 2, số công chức trong bộ dữ liệu đang dùng',
+      'có mã công chức không có trong bộ dữ liệu đang dùng: Z',
+      'có mã trung tâm không có trong bộ dữ liệu đang dùng: 99999',
     ]);
   });
 });
@@ -140,6 +157,18 @@ describe('plan status and free-text server errors', () => {
       'Trọng số mục tiêu (weights.evenness): phải nằm trong khoảng từ 0 đến 1.000.000',
     );
     expect(serverMessageText('vi', 'body/planIds must NOT have fewer than 2 items')).toBe('planIds: phải có ít nhất 2 mục');
+  });
+
+  it('the dataset check\'s messages, as the API relays them, read in Vietnamese', () => {
+    expect(serverMessageText('vi', "body/scenario/period must be a month from 2023-01 to 2027-06 (the history and the 12 months forecast after it, within the calendar's 2023-2027)")).toBe(
+      'Kỳ kế hoạch (period): phải là một tháng từ 2023-01 đến 2027-06 (lịch sử và 12 tháng dự báo tiếp theo, trong lịch làm việc 2023-2027)',
+    );
+    expect(serverMessageText('vi', 'body/scenario/maxTransfers must be at most 1549, the civil servants in the active dataset')).toBe(
+      'Số điều động tối đa (maxTransfers): không được quá 1.549, số công chức trong bộ dữ liệu đang dùng',
+    );
+    expect(serverMessageText('vi', 'body/scenario/demandMultiplierByField names field codes not in the active dataset: soil, constructor')).toMatch(
+      /\(demandMultiplierByField\): có mã lĩnh vực không có trong bộ dữ liệu đang dùng: soil, constructor$/,
+    );
   });
 
   it('known HTTP errors read in Vietnamese; English keeps the server\'s words; unknown ones stay as sent', () => {

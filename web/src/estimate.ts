@@ -7,6 +7,7 @@
  * to the center as it stands, which is what the full plan then has to fix.
  */
 import type { CivilServant, Field } from '../../solver/domain.ts';
+import { ownValue } from '../../solver/ownValue.ts';
 import { coverFields } from '../../solver/workload/coverFields.ts';
 import { dossierHours, withUnlistedAllowance } from '../../solver/workload/dossierHours.ts';
 import { shiftOnline } from '../../solver/workload/periodDemand.ts';
@@ -40,14 +41,14 @@ export const estimateCenter = (
   levers: DemandLevers,
 ): CenterEstimate => {
   const byId = new Map(fields.map((f) => [f.field, f]));
-  const centerFactor = levers.demandMultiplierByCenter[centerCode] ?? 1;
+  const centerFactor = ownValue(levers.demandMultiplierByCenter, centerCode) ?? 1;
   const rows = baseline
     .filter((b) => b.centerCode === centerCode && byId.has(b.field))
     .map((b) => {
       const field = byId.get(b.field) as Field;
-      const m = (levers.demandMultiplierByField[b.field] ?? 1) * centerFactor;
+      const m = (ownValue(levers.demandMultiplierByField, b.field) ?? 1) * centerFactor;
       const shifted = shiftOnline(b.direct * m, b.online * m, levers.onlineShareShift);
-      const hours = withUnlistedAllowance(dossierHours(field, shifted.direct, shifted.online, levers.normMultiplierByField[b.field] ?? 1));
+      const hours = withUnlistedAllowance(dossierHours(field, shifted.direct, shifted.online, ownValue(levers.normMultiplierByField, b.field) ?? 1));
       return { field, requiredHours: hours };
     });
   const people = staff.filter((p) => p.centerCode === centerCode).map((p) => ({ hours: p.fte * hoursPerFte, fields: p.fields }));

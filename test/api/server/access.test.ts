@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => { await app.close(); });
 
 const as = (role: keyof typeof tokens) => ({ authorization: `Bearer ${tokens[role]}` });
-const scenario = { name: 'x', scenario: {} };
+const scenario = { name: 'x', scenario: { period: '2026-03' } };
 
 describe('tokens mode (any binding other than loopback)', () => {
   it('refuses a request without a token: 401 with a Bearer challenge', async () => {

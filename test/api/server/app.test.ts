@@ -63,7 +63,7 @@ describe('the app', () => {
     app = await testApp({ writesPerMinute: 3 });
     const codes: number[] = [];
     for (let i = 0; i < 4; i += 1) {
-      codes.push((await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: `s${i}`, scenario: {} } })).statusCode);
+      codes.push((await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: `s${i}`, scenario: { period: '2026-03' } } })).statusCode);
     }
     expect(codes).toEqual([201, 201, 201, 429]);
     for (let i = 0; i < 5; i += 1) expect((await app.inject({ url: '/api/scenarios' })).statusCode).toBe(200);

@@ -19,8 +19,8 @@ describe('durability', () => {
     const writer = async (lane: number): Promise<void> => {
       while (!killed) {
         sent += 1;
-        // Levers naming only what the dataset has (scenarios naming unknown staff or fields are refused).
-        const body = { name: `lane ${lane} save ${sent}`, scenario: { maxTransfers: sent, demandMultiplierByField: { certification: 1 + (sent % 7) / 10 }, lockedStaffIds: [`HP-00000${1 + (sent % 6)}`] } };
+        // Levers that fit the dataset (6 civil servants, plannable 2025-07 to 2026-08): others are refused.
+        const body = { name: `lane ${lane} save ${sent}`, scenario: { period: '2026-03', maxTransfers: sent % 7, demandMultiplierByField: { certification: 1 + (sent % 7) / 10 }, lockedStaffIds: [`HP-00000${1 + (sent % 6)}`] } };
         try {
           const res = await fetch(`${first.url}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
           if (res.status === 201) acknowledged.push(await res.json() as Saved);

@@ -42,7 +42,7 @@ describe('the read path', () => {
 
   it('reads skip the write limiter; writes carry its headers', async () => {
     expect((await app.inject({ url: '/api/centers' })).headers['x-ratelimit-limit']).toBeUndefined();
-    const write = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'limited', scenario: {} } });
+    const write = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'limited', scenario: { period: '2026-03' } } });
     expect(write.statusCode).toBe(201);
     expect(write.headers['x-ratelimit-limit']).toBe('600');
   });

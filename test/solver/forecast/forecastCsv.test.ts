@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../../solver/csv.ts';
+import { evaluatedCells, rawCells } from '../../spreadsheetCells.ts';
 import { forecastCsv, FORECAST_OUTPUT_COLUMNS } from '../../../solver/forecast/forecastCsv.ts';
 
 const CASES = new URL('../../cases/forecast/', import.meta.url);
@@ -84,5 +85,21 @@ describe('forecastCsv', () => {
 
   it('refuses a horizon that is not a positive integer', () => {
     expect(forecastCsv('x.csv', 'series_id,month,value\n', { horizon: 1.5 }).ok).toBe(false);
+  });
+});
+
+describe('forecastCsv output in a spreadsheet', () => {
+  it('series ids that look like formulas are neutralized, and negative forecasts stay plain numbers', () => {
+    const r = run('formula-series-ids.csv');
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    expect(r.succeeded).toBe(3);
+    expect(evaluatedCells(r.csv)).toEqual([]);
+    const [, ...rows] = rawCells(r.csv);
+    expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(['\'=HYPERLINK("http://example.invalid","x")', "'-2+3", "'@SUM(1+1)"]));
+    const numbers = rows.flatMap((row) => row.slice(2, 7));
+    expect(numbers.some((n) => n.startsWith('-'))).toBe(true);
+    for (const n of numbers) expect(n).toMatch(/^-?\d+(\.\d+)?$/);
+    // and the ids read back as the input gave them
+    expect(new Set(outputRows(r.csv).map((c) => c['series_id']))).toEqual(new Set(['=HYPERLINK("http://example.invalid","x")', '-2+3', '@SUM(1+1)']));
   });
 });

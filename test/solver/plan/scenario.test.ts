@@ -68,4 +68,23 @@ describe('validateScenario', () => {
     const result = validateScenario('levers');
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(['scenario.not_object']);
   });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])('a weight named %s (a member of every object) is an unknown weight', (name) => {
+    const result = validateScenario(JSON.parse(`{"weights": {"${name}": 1}}`));
+    expect(result.ok ? [] : result.problems.map((p) => [p.field, p.code])).toEqual([[`weights.${name}`, 'scenario.unknown_weight']]);
+  });
+
+  it.each(['constructor', 'toString', '__proto__'])('a lever named %s is an unknown lever', (name) => {
+    const result = validateScenario(JSON.parse(`{"${name}": 1}`));
+    expect(result.ok ? [] : result.problems.map((p) => [p.field, p.code])).toEqual([[name, 'scenario.unknown_lever']]);
+  });
+
+  it.each([
+    [{ timeLimitSeconds: 0.001 }, 'timeLimitSeconds = 0.001: must be between 1 and 600'],
+    [{ demandMultiplierByField: { land: 11 } }, 'demandMultiplierByField.land = 11: must be between 0 and 10'],
+    [{ normMultiplierByField: { land: 100 } }, 'normMultiplierByField.land = 100: must be between 0 and 10'],
+  ])('%j is outside its documented range: %s', (levers, line) => {
+    const result = validateScenario(levers);
+    expect(result.ok ? [] : result.problems.map(formatScenarioProblem)).toEqual([line]);
+  });
 });

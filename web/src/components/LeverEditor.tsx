@@ -5,6 +5,7 @@
  */
 import { useId, useMemo } from 'react';
 import type { Field } from '../../../solver/domain.ts';
+import { ownValue } from '../../../solver/ownValue.ts';
 import { validateScenario, type ScenarioProblem } from '../../../solver/scenario.ts';
 import { useI18n, type Lang } from '../i18n.ts';
 import { readValidationMessage, scenarioProblemText } from '../messages/scenarioProblemText.ts';
@@ -157,7 +158,7 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {}, staffIds, c
           </thead>
           <tbody>
             {fields.map((f) => {
-              const m = levers.demandMultiplierByField[f.field] ?? 1;
+              const m = ownValue(levers.demandMultiplierByField, f.field) ?? 1;
               return (
                 <tr key={f.field}>
                   <th scope="row">{fieldName(f)}</th>
@@ -196,8 +197,8 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {}, staffIds, c
           </thead>
           <tbody>
             {fields.map((f) => {
-              const n = levers.normMultiplierByField[f.field] ?? 1;
-              const h = levers.hiresAllowedByField[f.field] ?? 0;
+              const n = ownValue(levers.normMultiplierByField, f.field) ?? 1;
+              const h = ownValue(levers.hiresAllowedByField, f.field) ?? 0;
               return (
                 <tr key={f.field}>
                   <th scope="row">{fieldName(f)}</th>

@@ -10,6 +10,13 @@ import { renderCoded, writeNumber, type Catalog, type Params, type WireCoded } f
 
 const known = (p: Params) => ({ known: p.text('known') });
 
+/** What `scenario.unknown_names` names, by its `kind`. */
+const UNKNOWN_NAME_WORDS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  staff: { vi: 'mã công chức', en: 'staff ids' },
+  field: { vi: 'mã lĩnh vực', en: 'field codes' },
+  center: { vi: 'mã trung tâm', en: 'center codes' },
+};
+
 /** Sentences by code (exported for the test that every solver code has one). */
 export const SCENARIO_PROBLEM_TEXTS: Catalog = {
   'scenario.not_object': { vi: 'phương án phải là một đối tượng JSON', en: 'a scenario must be a JSON object' },
@@ -24,13 +31,44 @@ export const SCENARIO_PROBLEM_TEXTS: Catalog = {
   'scenario.boolean': { vi: 'phải là có hoặc không', en: 'must be true or false' },
   'scenario.staff_ids': { vi: 'phải là danh sách mã công chức', en: 'must be a list of staff ids' },
   'scenario.object': { vi: 'phải là bảng giá trị theo tên', en: 'must be an object' },
+  'scenario.period_unplannable': {
+    vi: 'phải là một tháng từ {first} đến {last} (lịch sử và {horizon} tháng dự báo tiếp theo, trong lịch làm việc {calendarFrom}-{calendarTo}){left}',
+    en: "must be a month from {first} to {last} (the history and the {horizon} months forecast after it, within the calendar's {calendarFrom}-{calendarTo}){left}",
+    slots: (p) => {
+      const d = p.text('defaultPeriod');
+      const left = d === undefined ? '' : p.lang === 'vi' ? `; bỏ trống thì lấy mặc định ${d}` : `; left out, it is the default ${d}`;
+      return { first: p.text('first'), last: p.text('last'), horizon: p.num('horizon'), calendarFrom: p.text('calendarFrom'), calendarTo: p.text('calendarTo'), left };
+    },
+  },
+  'scenario.above_staff': {
+    vi: 'không được quá {max}, số công chức trong bộ dữ liệu đang dùng',
+    en: 'must be at most {max}, the civil servants in the active dataset',
+    slots: (p) => ({ max: p.lang === 'en' ? p.text('max') : p.num('max') }),
+  },
+  'scenario.unknown_names': {
+    vi: 'có {what} không có trong bộ dữ liệu đang dùng: {values}',
+    en: 'names {what} not in the active dataset: {values}',
+    slots: (p) => {
+      const kind = p.text('kind');
+      const words = kind === undefined ? undefined : UNKNOWN_NAME_WORDS[kind];
+      return { what: words === undefined ? undefined : words[p.lang], values: p.text('values') };
+    },
+  },
 };
 
 /** A coded scenario problem (validateScenario run in the browser) in `lang`. */
 export const scenarioProblemText = (lang: Lang, p: WireCoded): string => renderCoded(SCENARIO_PROBLEM_TEXTS, lang, p);
 
-/** validateScenario's English sentences, read back into codes (the API relays them as text). */
+/**
+ * validateScenario's and checkScenario's English sentences, read back into codes (the API relays
+ * them as text); params named in TEXT_PARAMS stay text, the others are numbers.
+ */
 const SCENARIO_SENTENCES: readonly [RegExp, string, readonly string[]][] = [
+  [/^must be a month from (\d{4}-\d{2}) to (\d{4}-\d{2}) \(the history and the (\d+) months forecast after it, within the calendar's (\d{4})-(\d{4})\)(?:; left out, it is the default (\d{4}-\d{2}))?$/,
+    'scenario.period_unplannable', ['first', 'last', 'horizon', 'calendarFrom', 'calendarTo', 'defaultPeriod']],
+  [/^must be at most (\d+), the civil servants in the active dataset$/, 'scenario.above_staff', ['max']],
+  [/^names (staff) ids not in the active dataset: (.*)$/, 'scenario.unknown_names', ['kind', 'values']],
+  [/^names (field|center) codes not in the active dataset: (.*)$/, 'scenario.unknown_names', ['kind', 'values']],
   [/^must be a number$/, 'scenario.number', []],
   [/^must be a whole number$/, 'scenario.whole_number', []],
   [/^must be between (-?[\d.e+]+) and (-?[\d.e+]+)$/, 'scenario.range', ['min', 'max']],
@@ -70,6 +108,8 @@ const SCHEMA_SENTENCES_VI: readonly [RegExp, (m: RegExpExecArray) => string][] =
   [/^must NOT have duplicate items.*$/, () => 'không được có mục trùng nhau'],
   [/^is not valid$/, () => 'không hợp lệ'],
 ];
+const TEXT_PARAMS: ReadonlySet<string> = new Set(['known', 'values', 'kind', 'first', 'last', 'calendarFrom', 'calendarTo', 'defaultPeriod']);
+
 const num = (s: string | undefined): string => (s === undefined || !Number.isFinite(Number(s)) ? (s ?? '') : writeNumber('vi', Number(s)));
 
 /**
@@ -80,7 +120,10 @@ export const validationSentence = (lang: Lang, sentence: string): string | undef
   for (const [re, code, names] of SCENARIO_SENTENCES) {
     const m = re.exec(sentence);
     if (m) {
-      const params = Object.fromEntries(names.map((n, i) => [n, n === 'known' ? (m[i + 1] ?? '') : Number(m[i + 1])]));
+      const params = Object.fromEntries(names.flatMap((n, i) => {
+        const v = m[i + 1];
+        return v === undefined ? [] : [[n, TEXT_PARAMS.has(n) ? v : Number(v)]];
+      }));
       const text = renderCoded(SCENARIO_PROBLEM_TEXTS, lang, { code, params, message: '' });
       return text === '' ? undefined : text;
     }
