@@ -50,7 +50,7 @@ const main = async (): Promise<number> => {
   const target = `http://127.0.0.1:${port}`;
   const server = await startServer(port, { DATA_DIR: dataDir, DATASET_DIR: join(ROOT, 'test', 'cases', 'imports', 'good') }, async (base) => (await fetch(`${base}/api/health`)).ok);
   // A scenario to copy, saved by a program (no Origin): allowed.
-  const saved = (await (await fetch(`${target}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kịch bản gốc', scenario: {} }) })).json()) as { id: string };
+  const saved = (await (await fetch(`${target}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kịch bản gốc', scenario: { period: '2026-03' } }) })).json()) as { id: string };
   const state = async () => JSON.stringify({
     datasets: await (await fetch(`${target}/api/datasets`)).json(),
     scenarios: ((await (await fetch(`${target}/api/scenarios`)).json()) as { name: string }[]).map((s) => s.name),
@@ -90,7 +90,7 @@ const main = async (): Promise<number> => {
       name: 'the planner\'s own page still saves a scenario (same origin)',
       run: async (p) => {
         await p.goto(`${target}/`);
-        const status = await p.evaluate(async () => (await fetch('./api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Từ trang của mình', scenario: {} }) })).status);
+        const status = await p.evaluate(async () => (await fetch('./api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Từ trang của mình', scenario: { period: '2026-03' } }) })).status);
         if (status !== 201) throw new Error(`answered ${status}`);
       },
     },

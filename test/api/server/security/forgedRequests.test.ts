@@ -60,7 +60,7 @@ describe('changes sent by a page of another site are refused', () => {
 
   it('a change whose Referer (without Origin) is another site is refused', async () => {
     app = await testApp();
-    const saved = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'mine', scenario: {} } });
+    const saved = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'mine', scenario: { period: '2026-03' } } });
     const res = await app.inject({ method: 'POST', url: `/api/scenarios/${saved.json().id}/copy`, headers: { referer: 'http://evil.example/page.html' } });
     expect(res.statusCode).toBe(403);
     expect(res.json().message).toContain('Referer "http://evil.example/page.html"');
@@ -69,7 +69,7 @@ describe('changes sent by a page of another site are refused', () => {
 
   it('Origin: null (a sandboxed frame, a data: page, a redirect) is refused', async () => {
     app = await testApp();
-    const res = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: {} }, headers: { origin: 'null' } });
+    const res = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: { period: '2026-03' } }, headers: { origin: 'null' } });
     expect(res.statusCode).toBe(403);
   });
 
@@ -81,13 +81,13 @@ describe('changes sent by a page of another site are refused', () => {
 
   it('a page of the same host on another port (same-site, not same-origin) is refused', async () => {
     app = await testApp();
-    const res = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: {} }, headers: { origin: 'http://localhost:5500', 'sec-fetch-site': 'same-site' } });
+    const res = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: { period: '2026-03' } }, headers: { origin: 'http://localhost:5500', 'sec-fetch-site': 'same-site' } });
     expect(res.statusCode).toBe(403);
   });
 
   it('a program that sends neither Origin nor Referer (curl, a script) passes to the access check', async () => {
     app = await testApp();
-    expect((await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: {} } })).statusCode).toBe(201);
+    expect((await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: { period: '2026-03' } } })).statusCode).toBe(201);
   });
 
   it('reads from another origin are answered (the browser keeps the answer from the page: no CORS header)', async () => {
@@ -103,9 +103,9 @@ describe('changes sent by a page of another site are refused', () => {
     const token = storage.users.create('lan', 'planner', 'test')?.token ?? '';
     storage.close();
     app = await testApp({ dataDir, mode: 'tokens' });
-    const res = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: {} }, headers: { authorization: `Bearer ${token}`, origin: 'http://evil.example' } });
+    const res = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: { period: '2026-03' } }, headers: { authorization: `Bearer ${token}`, origin: 'http://evil.example' } });
     expect(res.statusCode).toBe(403);
-    const ok = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: {} }, headers: { authorization: `Bearer ${token}`, origin: 'http://localhost' } });
+    const ok = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: { period: '2026-03' } }, headers: { authorization: `Bearer ${token}`, origin: 'http://localhost' } });
     expect(ok.statusCode).toBe(201);
   });
 });

@@ -91,7 +91,7 @@ describe('HSTS', () => {
 
 describe('the write limit', () => {
   const write = (a: FastifyInstance, headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
-    a.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'w', scenario: {} }, headers, remoteAddress }).then((r) => r.statusCode);
+    a.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'w', scenario: { period: '2026-03' } }, headers, remoteAddress }).then((r) => r.statusCode);
 
   it('is kept per user: one user at the limit does not stop another behind the same address', async () => {
     const dataDir = tempDataDir();
