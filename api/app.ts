@@ -25,7 +25,7 @@ import { hashToken } from './storage/userStore.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import type { AppContext, Routes } from './routes/context.ts';
 import { dataRoutes } from './routes/dataRoutes.ts';
-import { datasetRoutes, IMPORT_BODY_LIMIT } from './routes/datasetRoutes.ts';
+import { datasetRoutes, IMPORT_BODY_LIMIT, IMPORT_TOO_LARGE } from './routes/datasetRoutes.ts';
 import { scenarioRoutes } from './routes/scenarioRoutes.ts';
 import { statusRoutes } from './routes/statusRoutes.ts';
 import { computeService, overviewWorkloads, runTask } from './jobs/computeService.ts';
@@ -127,6 +127,9 @@ const handleError = (error: FastifyError & { expose?: boolean }, request: Parame
   const status = error.statusCode ?? 500;
   if (error.expose === true && status === 503) {
     return reply.code(503).headers((error as { headers?: Record<string, string> }).headers ?? {}).send({ statusCode: 503, error: 'Service Unavailable', message: error.message });
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && request.url.includes('datasets')) {
+    return reply.code(413).send({ statusCode: 413, error: 'Payload Too Large', message: IMPORT_TOO_LARGE });
   }
   if (status >= 400 && status < 500) {
     return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: error.message });

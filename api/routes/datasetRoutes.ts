@@ -14,8 +14,17 @@ import type { ImportOutcome } from '../storage/datasetService.ts';
 import type { Routes } from './context.ts';
 import { found, httpError, notFound } from './httpError.ts';
 
-/** Largest import body, bytes: the embedded history table is ~6 MB; room for a province's. */
-export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
+/**
+ * Largest import body, bytes. Validating an import holds its tables several times over (the text,
+ * the rows, the parsed dataset, its JSON); `npm run bench:import` measured the server's peak at
+ * 724 MB for the embedded 5.9 MB import, 924 MB for 11.8 MB and 1,229 MB for 17.8 MB (bench/README.md).
+ * 12 MB keeps it under 1 GB: twice the embedded Hai Phong tables (46 months of 114 centers), or
+ * about one month of a province's dossier-level export.
+ */
+export const IMPORT_BODY_LIMIT = 12 * 1024 * 1024;
+
+/** The words of a 413 for an import over the limit, with what to do instead. */
+export const IMPORT_TOO_LARGE = `the import is larger than its limit of ${IMPORT_BODY_LIMIT / 1024 / 1024} MB (the limit keeps the server under 1 GB of memory): import fewer months at a time (a dossier-level export month by month; a history table of the months since 2023 only)`;
 
 const TABLES = ['centers', 'fields', 'history', 'staff'] as const;
 
@@ -31,7 +40,7 @@ const multipartFiles = async (request: FastifyRequest): Promise<{ files: Dataset
   } catch (error) {
     if ((error as { expose?: boolean }).expose === true) throw error;
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw httpError(413, `a file is larger than the import limit of ${IMPORT_BODY_LIMIT / 1024 / 1024} MB`);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw httpError(413, IMPORT_TOO_LARGE);
     if (code !== undefined && code.startsWith('FST_')) throw httpError(400, `the multipart body is not valid: ${(error as Error).message}`);
     // busboy's words for a body cut short or malformed ("Unexpected end of form", "Malformed part header").
     throw httpError(400, `the multipart body is incomplete or malformed (${(error as Error).message}); nothing was imported`);

@@ -115,3 +115,14 @@ describe('the write limit', () => {
     expect(await write(app, { 'x-forwarded-for': '10.0.0.1' })).toBe(429);
   });
 });
+
+describe('the import size limit (keeps the server under 1 GB: bench:import)', () => {
+  it('a JSON import over 12 MB is refused with 413 saying the limit and what to do, and stores nothing', async () => {
+    app = await testApp();
+    const big = 'x'.repeat(13 * 1024 * 1024);
+    const res = await app.inject({ method: 'POST', url: '/api/datasets', payload: { name: 'big', ...goodTables(), history: { name: 'history.csv', text: big } } });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().message).toMatch(/^the import is larger than its limit of 12 MB .*import fewer months at a time/);
+    expect((await app.inject({ url: '/api/datasets' })).json()).toHaveLength(1);
+  });
+});
