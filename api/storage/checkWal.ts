@@ -9,12 +9,13 @@
  * checksums are cumulative (each frame's starts from the previous one's) and are computed over
  * 32-bit words read little-endian when the magic is 0x377f0682, big-endian when 0x377f0683.
  *
- * Recovery keeps frames up to the first one that fails (page number 0, salts other than the
+ * Recovery ignores the whole log when its header fails (magic, version, page size, checksum), and
+ * otherwise keeps frames up to the first one that fails (page number 0, salts other than the
  * header's, wrong checksum), and of those only the ones up to the last commit frame. A failing
- * frame at the very end is a torn tail: the last transaction was never acknowledged, nothing
- * is lost. A failing frame followed by a commit frame carrying the header's salts is damage: the
- * transactions ending at those commit frames were written, synced and acknowledged, and recovery
- * would drop them without a word.
+ * frame with no commit frame of this log after it is a torn tail: the transaction it belongs to
+ * never committed, so it was never acknowledged and nothing is lost. A failing frame followed by a
+ * commit frame carrying the header's salts is damage: the transactions ending at those commit
+ * frames were written, synced and acknowledged, and recovery would drop them without a word.
  */
 
 const MAGIC_LITTLE_ENDIAN = 0x377f0682;
@@ -68,20 +69,13 @@ export const checkWal = (wal: Uint8Array): WalCheck => {
   const word = (offset: number): number => view.getUint32(offset, false);
   const magic = word(0);
   const pageSize = word(8);
-  const headerDamage = (reason: string, dropped: number): WalCheck =>
-    ({ state: 'damaged', frame: 0, offset: 0, transactions: 0, droppedTransactions: dropped, reason });
-  if ((magic !== MAGIC_LITTLE_ENDIAN && magic !== MAGIC_BIG_ENDIAN) || word(4) !== FORMAT_VERSION || !isPageSize(pageSize)) {
-    // Without a page size the frames cannot be found: a log this long with a header SQLite
-    // cannot read is ignored whole. A header is written in one sector, so this is damage.
-    return wal.length > WAL_HEADER_BYTES
-      ? headerDamage(`its header is not a valid WAL header (magic 0x${magic.toString(16)}, page size ${pageSize}), so SQLite would ignore all ${wal.length} bytes`, 0)
-      : { state: 'intact', frames: 0, recoveredFrames: 0, transactions: 0 };
-  }
   const bigEndian = magic === MAGIC_BIG_ENDIAN;
   const salt1 = word(16);
   const salt2 = word(20);
-  const frameBytes = FRAME_HEADER_BYTES + pageSize;
-  const frames = Math.floor((wal.length - WAL_HEADER_BYTES) / frameBytes);
+  const headerSum = walChecksum(wal, 0, 24, bigEndian, [0, 0]);
+  const readable = (magic === MAGIC_LITTLE_ENDIAN || magic === MAGIC_BIG_ENDIAN) && isPageSize(pageSize);
+  const frameBytes = FRAME_HEADER_BYTES + (readable ? pageSize : 0);
+  const frames = readable ? Math.floor((wal.length - WAL_HEADER_BYTES) / frameBytes) : 0;
   const frameOffset = (index: number): number => WAL_HEADER_BYTES + index * frameBytes;
   const isCommit = (index: number): boolean => word(frameOffset(index) + 4) !== 0;
   const hasSalts = (index: number): boolean => word(frameOffset(index) + 8) === salt1 && word(frameOffset(index) + 12) === salt2;
@@ -91,13 +85,23 @@ export const checkWal = (wal: Uint8Array): WalCheck => {
     for (let i = from; i < frames; i += 1) if (hasSalts(i) && isCommit(i)) count += 1;
     return count;
   };
+  const plural = (n: number): string => `${n} committed transaction${n === 1 ? '' : 's'}`;
 
-  const headerSum = walChecksum(wal, 0, 24, bigEndian, [0, 0]);
-  if (headerSum[0] !== word(24) || headerSum[1] !== word(28)) {
+  if (!readable || word(4) !== FORMAT_VERSION || headerSum[0] !== word(24) || headerSum[1] !== word(28)) {
+    // SQLite ignores the whole log when its header fails. A header is written in one sector and
+    // synced with the first transaction after a checkpoint: a failing header with frames after
+    // it is damage, whether or not the committed frames can still be counted.
+    if (wal.length === WAL_HEADER_BYTES) return { state: 'intact', frames: 0, recoveredFrames: 0, transactions: 0 };
     const dropped = commitsFrom(0);
-    return dropped > 0
-      ? headerDamage(`its header fails its checksum, so SQLite would ignore the whole log and ${dropped} committed transaction${dropped === 1 ? '' : 's'} in it`, dropped)
-      : { state: 'intact', frames, recoveredFrames: 0, transactions: 0 };
+    return {
+      state: 'damaged',
+      frame: 0,
+      offset: 0,
+      transactions: 0,
+      droppedTransactions: dropped,
+      reason: `its header is damaged (${readable ? 'it fails its checksum' : `magic 0x${magic.toString(16)}, page size ${pageSize}`}), so SQLite would ignore all ${wal.length} bytes of it` +
+        (dropped > 0 ? `, ${plural(dropped)} among them` : ''),
+    };
   }
 
   let sum: [number, number] = headerSum;
@@ -123,7 +127,7 @@ export const checkWal = (wal: Uint8Array): WalCheck => {
         offset: at,
         transactions,
         droppedTransactions: dropped,
-        reason: `frame ${i + 1} (byte ${at}) ${why}, and ${dropped} committed transaction${dropped === 1 ? '' : 's'} after it would be silently dropped`,
+        reason: `frame ${i + 1} (byte ${at}) ${why}, and ${plural(dropped)} after it would be silently dropped`,
       };
     }
     if (isCommit(i)) {
