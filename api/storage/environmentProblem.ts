@@ -26,14 +26,17 @@ const freeBytes = (dir: string): number | undefined => {
   }
 };
 
-const writable = (path: string): boolean => {
+/** Why this process may not write `path` (EACCES, EROFS...), undefined when it may. */
+export const writeDenied = (path: string): string | undefined => {
   try {
     accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (error) {
+    return codeOf(error) ?? 'EACCES';
   }
 };
+
+const writable = (path: string): boolean => writeDenied(path) === undefined;
 
 const isFile = (path: string): boolean => {
   try {
@@ -43,9 +46,11 @@ const isFile = (path: string): boolean => {
   }
 };
 
-const readOnly = (dataDir: string, code: string): StorageProblem =>
-  new StorageProblem('read-only', `The data directory ${dataDir} is read-only for this process (${code}): the planner cannot write its database there. ` +
-    'Give the user that runs the planner write permission on the directory and the files in it, or set DATA_DIR to a writable directory. Nothing was changed.');
+/** The problem of a data directory or database file this process may not write (the file when it is there and read-only). */
+export const readOnly = (dataDir: string, file: string, code: string): StorageProblem =>
+  new StorageProblem('read-only', `${isFile(file) && !writable(file) && writable(dataDir) ? `The database file ${file}` : `The data directory ${dataDir}`} is read-only for this process (${code}): ` +
+    'the planner cannot write its database there. Give the user that runs the planner write permission on the directory and the files in it, ' +
+    'or set DATA_DIR to a writable directory. Nothing was changed.');
 
 const full = (dataDir: string, code: string): StorageProblem =>
   new StorageProblem('full', `The disk that holds the data directory ${dataDir} is full (${code}): the planner cannot write its database. ` +
@@ -61,11 +66,11 @@ export const environmentProblem = (error: unknown, dataDir: string, file: string
   }
   if (code === undefined) return undefined;
   if (FULL_CODES.has(code)) return full(dataDir, code);
-  if (READ_ONLY_CODES.has(code) || code.startsWith('SQLITE_READONLY')) return readOnly(dataDir, code);
+  if (READ_ONLY_CODES.has(code) || code.startsWith('SQLITE_READONLY')) return readOnly(dataDir, file, code);
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
     // SQLite reports a directory it may not write as "cannot open" (the -wal and -shm files are
     // created beside the database) and a full disk as an I/O error on the shared-memory file.
-    if (!writable(dataDir) || (!writable(file) && isFile(file))) return readOnly(dataDir, code);
+    if (!writable(dataDir) || (!writable(file) && isFile(file))) return readOnly(dataDir, file, code);
     const free = freeBytes(dataDir);
     if (free !== undefined && free < NEARLY_FULL_BYTES) return full(dataDir, code);
     if (code.startsWith('SQLITE_CANTOPEN')) {

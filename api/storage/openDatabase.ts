@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkDatabase } from './checkDatabase.ts';
 import { createDatabase } from './createDatabase.ts';
-import { environmentProblem } from './environmentProblem.ts';
+import { environmentProblem, readOnly, writeDenied } from './environmentProblem.ts';
 import { inspectDatabaseFiles } from './inspectDatabaseFiles.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 
@@ -44,7 +44,11 @@ export const openDatabase = (dataDir: string): Db => {
   const file = join(dataDir, DATABASE_FILE);
   try {
     mkdirSync(dataDir, { recursive: true });
-    if (inspectDatabaseFiles(file) === 'missing') createDatabase(file);
+    const state = inspectDatabaseFiles(file);
+    // Before the check, which would create the -wal and -shm files beside a file it cannot then write.
+    const denied = writeDenied(dataDir) ?? (state === 'present' ? writeDenied(file) : undefined);
+    if (denied !== undefined) throw readOnly(dataDir, file, denied);
+    if (state === 'missing') createDatabase(file);
     const applied = checkDatabase(file);
     const db = new Database(file, { fileMustExist: true });
     try {
