@@ -37,10 +37,16 @@ export type StorageProblemCode =
 export class StorageProblem extends Error {
   override readonly name = 'StorageProblem';
   readonly code: StorageProblemCode;
+  /**
+   * What is wrong with the file, as a phrase that follows its path (`is empty (0 bytes)`), for
+   * the problems a database file can have in itself: restore says it of the backup it refuses.
+   */
+  readonly finding: string | undefined;
 
-  constructor(code: StorageProblemCode, message: string) {
+  constructor(code: StorageProblemCode, message: string, finding?: string) {
     super(message);
     this.code = code;
+    this.finding = finding;
   }
 }
 

@@ -25,27 +25,29 @@ const problemOf = (db: Database.Database, file: string): StorageProblem | undefi
   const dataDir = dirname(file);
   const report = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
   if (report.length !== 1 || report[0] !== 'ok') {
-    return new StorageProblem('damaged', `The database file ${file} is damaged: SQLite's quick_check reports ` +
-      `${report.slice(0, QUOTED_LINES).map((line) => `"${line}"`).join('; ')}${report.length > QUOTED_LINES ? ` and ${report.length - QUOTED_LINES} more` : ''}. ` +
-      `The planner does not read or write a damaged database. Nothing was changed. ${restoreAdvice(dataDir)}`);
+    const finding = `is damaged: SQLite's quick_check reports ` +
+      `${report.slice(0, QUOTED_LINES).map((line) => `"${line}"`).join('; ')}${report.length > QUOTED_LINES ? ` and ${report.length - QUOTED_LINES} more` : ''}`;
+    return new StorageProblem('damaged', `The database file ${file} ${finding}. ` +
+      `The planner does not read or write a damaged database. Nothing was changed. ${restoreAdvice(dataDir)}`, finding);
   }
   const version = db.pragma('user_version', { simple: true }) as number;
   const tables = tablesOf(db);
   if (version === 0) {
-    return new StorageProblem('not-ours', `${file} is a SQLite database but not the planner's: it has no schema version` +
-      `${tables.length === 0 ? ' and no tables' : ` and the tables ${list(tables)}`}. Nothing was changed. Check that DATA_DIR points at the planner's data directory. ${restoreAdvice(dataDir)}`);
+    const finding = `is a SQLite database but not the planner's: it has no schema version${tables.length === 0 ? ' and no tables' : ` and the tables ${list(tables)}`}`;
+    return new StorageProblem('not-ours', `${file} ${finding}. Nothing was changed. Check that DATA_DIR points at the planner's data directory. ${restoreAdvice(dataDir)}`, finding);
   }
   if (version > SCHEMA_VERSION) {
-    return new StorageProblem('newer-schema', `${file} has schema version ${version}, and this planner knows versions up to ${SCHEMA_VERSION}: ` +
-      'it was written by a newer version of the planner. Run that version, or restore a backup made with this one. Nothing was changed.');
+    const finding = `has schema version ${version}, and this planner knows versions up to ${SCHEMA_VERSION}`;
+    return new StorageProblem('newer-schema', `${file} ${finding}: ` +
+      'it was written by a newer version of the planner. Run that version, or restore a backup made with this one. Nothing was changed.', finding);
   }
   const expected = expectedTables(version);
   const unknown = tables.filter((t) => !expected.includes(t));
   const missing = expected.filter((t) => !tables.includes(t));
   if (unknown.length > 0 || missing.length > 0) {
-    return new StorageProblem('not-ours', `${file} is not a planner database of schema version ${version}: ` +
-      [unknown.length > 0 ? `unknown tables ${list(unknown)}` : '', missing.length > 0 ? `missing tables ${list(missing)}` : ''].filter((s) => s !== '').join('; ') +
-      `. Nothing was changed. Check that DATA_DIR points at the planner's data directory. ${restoreAdvice(dataDir)}`);
+    const finding = `is not a planner database of schema version ${version}: ` +
+      [unknown.length > 0 ? `unknown tables ${list(unknown)}` : '', missing.length > 0 ? `missing tables ${list(missing)}` : ''].filter((s) => s !== '').join('; ');
+    return new StorageProblem('not-ours', `${file} ${finding}. Nothing was changed. Check that DATA_DIR points at the planner's data directory. ${restoreAdvice(dataDir)}`, finding);
   }
   return undefined;
 };
@@ -68,8 +70,9 @@ export const checkDatabase = (file: string): number => {
     db = undefined;
     removeCreated();
     if (!isCorrupt(error)) throw error;
-    throw new StorageProblem('damaged', `The database file ${file} is damaged: SQLite reports "${(error as Error).message}". ` +
-      `The planner does not read or write a damaged database. Nothing was changed. ${restoreAdvice(dirname(file))}`);
+    const finding = `is damaged: SQLite reports "${(error as Error).message}"`;
+    throw new StorageProblem('damaged', `The database file ${file} ${finding}. ` +
+      `The planner does not read or write a damaged database. Nothing was changed. ${restoreAdvice(dirname(file))}`, finding);
   } finally {
     db?.close();
   }

@@ -52,19 +52,22 @@ export const inspectDatabaseFiles = (file: string): 'missing' | 'present' => {
   }
   const size = statSync(file).size;
   if (size === 0) {
-    throw new StorageProblem('empty-database', `The database file ${file} is empty (0 bytes): the planner's data is not in it, and the planner will not start ` +
-      `a new database over it, which would hide the loss. Nothing was changed. ${restoreAdvice(dataDir)} If this directory is meant to start empty, move ${name} out of it.`);
+    const finding = 'is empty (0 bytes)';
+    throw new StorageProblem('empty-database', `The database file ${file} ${finding}: the planner's data is not in it, and the planner will not start ` +
+      `a new database over it, which would hide the loss. Nothing was changed. ${restoreAdvice(dataDir)} If this directory is meant to start empty, move ${name} out of it.`, finding);
   }
   const head = firstBytes(file, SQLITE_HEADER.length);
   if (!head.equals(SQLITE_HEADER)) {
-    throw new StorageProblem('not-a-database', `The database file ${file} (${size} bytes) is not a SQLite database: it does not start with "SQLite format 3". ` +
-      `Nothing was changed. Check that DATA_DIR points at the planner's data directory. ${restoreAdvice(dataDir)}`);
+    const finding = `(${size} bytes) is not a SQLite database: it does not start with "SQLite format 3"`;
+    throw new StorageProblem('not-a-database', `The database file ${file} ${finding}. ` +
+      `Nothing was changed. Check that DATA_DIR points at the planner's data directory. ${restoreAdvice(dataDir)}`, finding);
   }
   if (existsSync(wal)) {
     const damage = walDamage(wal);
     if (damage !== undefined) {
       throw new StorageProblem('damaged-wal', `The write-ahead log ${wal} is damaged: ${damage.reason}. ` +
-        `Opening the database would lose ${damage.droppedTransactions === 0 ? 'the whole log' : 'those transactions'} without a word, so the planner does not open it; nothing was changed. ${restoreAdvice(dataDir)}`);
+        `Opening the database would lose ${damage.droppedTransactions === 0 ? 'the whole log' : 'those transactions'} without a word, so the planner does not open it; nothing was changed. ${restoreAdvice(dataDir)}`,
+        `has a damaged write-ahead log beside it (${basename(wal)}: ${damage.reason})`);
     }
   }
   return 'present';

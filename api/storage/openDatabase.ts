@@ -24,13 +24,17 @@ export type Db = Database.Database;
 export const DATABASE_FILE = 'planner.sqlite';
 
 /**
- * Runs every start-up check on the database of `dataDir` without writing anything; returns its
- * schema version, or undefined when there is no database yet. Throws a StorageProblem.
+ * Runs the start-up checks on the database of `dataDir` without writing to it: its files, that
+ * the directory and the file may be written, quick_check, the schema. Returns the schema version,
+ * or undefined when there is no database yet (a first start creates it). Throws a StorageProblem.
  */
 export const checkStorage = (dataDir: string): number | undefined => {
   const file = join(dataDir, DATABASE_FILE);
   try {
-    return inspectDatabaseFiles(file) === 'missing' ? undefined : checkDatabase(file);
+    if (inspectDatabaseFiles(file) === 'missing') return undefined;
+    const denied = writeDenied(dataDir) ?? writeDenied(file);
+    if (denied !== undefined) throw readOnly(dataDir, file, denied);
+    return checkDatabase(file);
   } catch (error) {
     throw environmentProblem(error, dataDir, file) ?? error;
   }
@@ -44,12 +48,13 @@ export const openDatabase = (dataDir: string): Db => {
   const file = join(dataDir, DATABASE_FILE);
   try {
     mkdirSync(dataDir, { recursive: true });
-    const state = inspectDatabaseFiles(file);
-    // Before the check, which would create the -wal and -shm files beside a file it cannot then write.
-    const denied = writeDenied(dataDir) ?? (state === 'present' ? writeDenied(file) : undefined);
-    if (denied !== undefined) throw readOnly(dataDir, file, denied);
-    if (state === 'missing') createDatabase(file);
-    const applied = checkDatabase(file);
+    let applied = checkStorage(dataDir);
+    if (applied === undefined) {
+      const denied = writeDenied(dataDir);
+      if (denied !== undefined) throw readOnly(dataDir, file, denied);
+      createDatabase(file);
+      applied = checkDatabase(file); // another process may have created it first
+    }
     const db = new Database(file, { fileMustExist: true });
     try {
       db.pragma('journal_mode = WAL');
