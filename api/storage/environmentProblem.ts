@@ -26,13 +26,14 @@ const freeBytes = (dir: string): number | undefined => {
   }
 };
 
-/** Why this process may not write `path` (EACCES, EROFS...), undefined when it may. */
+/** Why this process may not write `path` (EACCES, EROFS...), undefined when it may or when nothing is there. */
 export const writeDenied = (path: string): string | undefined => {
   try {
     accessSync(path, constants.W_OK);
     return undefined;
   } catch (error) {
-    return codeOf(error) ?? 'EACCES';
+    const code = codeOf(error) ?? 'EACCES';
+    return code === 'ENOENT' ? undefined : code;
   }
 };
 
