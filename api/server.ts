@@ -27,6 +27,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildApp, DEFAULT_WEB_DIR } from './app.ts';
 import { isLoopback } from './auth/access.ts';
+import { startFailureMessage } from './storage/startFailureMessage.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
@@ -81,6 +82,12 @@ const ensureWebBuild = (): void => {
 const webDir = env['WEB_DIR'];
 if (webDir === undefined) ensureWebBuild();
 
+/** Prints why the server cannot start as one plain paragraph (no stack) and exits with 1. */
+const startFailed = (error: unknown): never => {
+  console.error(startFailureMessage(error, dataDir));
+  process.exit(1);
+};
+
 console.log(`Loading data (${dataDir})...`);
 const datasetDir = env['DATASET_DIR'];
 const app = await buildApp({
@@ -95,8 +102,8 @@ const app = await buildApp({
   ...(writes === undefined ? {} : { writesPerMinute: writes }),
   ...(datasetDir === undefined ? {} : { datasetDir: resolve(datasetDir) }),
   ...(webDir === undefined ? {} : { webDir: resolve(webDir) }),
-});
-const address = await app.listen({ host, port });
+}).catch(startFailed);
+const address = await app.listen({ host, port }).catch(startFailed);
 console.log(`Commune staffing planner listening on ${address} (${mode === 'local' ? 'local single-user mode, no tokens' : 'bearer tokens required'})`);
 console.log(`API docs: ${address}/docs`);
 console.log(`Answers to the host names: localhost, 127.0.0.1, ::1${hosts.length > 0 ? `, ${hosts.join(', ')}` : ''} (ALLOWED_HOSTS adds others)`);
