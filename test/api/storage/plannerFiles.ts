@@ -18,7 +18,7 @@ const noImports = async (): Promise<never> => {
 };
 
 export const scenarioNamed = (i: number): { name: string; scenario: Record<string, unknown> } =>
-  ({ name: `scenario ${i}`, scenario: { maxTransfers: i, demandMultiplierByField: { certification: 1 + (i % 5) / 10 } } });
+  ({ name: `scenario ${i}`, scenario: { period: '2026-03', maxTransfers: i % 6, demandMultiplierByField: { certification: 1 + (i % 5) / 10 } } });
 
 /** Stores the good dataset, a user and a plan in an open storage. */
 const fill = async (storage: Storage, dataDir: string): Promise<void> => {
