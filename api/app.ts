@@ -34,6 +34,7 @@ import { planJobs } from './jobs/planJobs.ts';
 import { createWorkerPool } from './jobs/workerPool.ts';
 import { planRoutes } from './routes/planRoutes.ts';
 import { PlanRecordSchema, PlanSummarySchema } from './schemas/planSchemas.ts';
+import { PlanResultSchema } from './schemas/planResultSchema.ts';
 import { computeRoutes } from './routes/computeRoutes.ts';
 import { ErrorReply } from './schemas/common.ts';
 import { validatorCompiler } from './schemas/validators.ts';
@@ -92,7 +93,7 @@ export const BODY_LIMIT = 1024 * 1024;
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
-const SCHEMAS = [ErrorReply, CenterSchema, FieldSchema, StaffSchema, HistoryRowSchema, DatasetVersionSchema, ScenarioSchema, ScenarioRecordSchema, PlanSummarySchema, PlanRecordSchema];
+const SCHEMAS = [ErrorReply, CenterSchema, FieldSchema, StaffSchema, HistoryRowSchema, DatasetVersionSchema, ScenarioSchema, ScenarioRecordSchema, PlanSummarySchema, PlanRecordSchema, PlanResultSchema];
 const ROUTES: readonly Routes[] = [statusRoutes, dataRoutes, datasetRoutes, computeRoutes, scenarioRoutes, planRoutes, adminRoutes];
 
 const WORKER_ENTRY = new URL('./jobs/computeWorker.ts', import.meta.url);

@@ -166,14 +166,20 @@ export const restoreFormula = (text: string): string => (ESCAPED_START.test(text
  * then quoted when it holds a separator, a quote or a line break. Every CSV the product writes goes
  * through here (writeCsv).
  */
-export const csvCell = (value: string | number | boolean): string => {
+export const csvCell = (value: string | number | boolean, delimiter: ',' | ';' = ','): string => {
   const text = neutralizeFormula(String(value));
-  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // With `,`, a `;` is quoted too (as the embedded tables have always been written: their bytes are
+  // their content hash); with `;`, a decimal comma stays unquoted, so Excel reads it as a number.
+  const special = delimiter === ',' ? /[",;\r\n]/ : /[";\r\n]/;
+  return special.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-/** Formats rows as CSV text with a header and `\n` line ends (stable bytes for generated files). */
-export const writeCsv = (header: readonly string[], rows: readonly (readonly (string | number | boolean)[])[]): string =>
-  [header.map(csvCell).join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\n') + '\n';
+/**
+ * Formats rows as CSV text with a header and `\n` line ends (stable bytes for generated files);
+ * `;` between cells for Excel in a Vietnamese locale (numbers then written with decimal commas by the caller).
+ */
+export const writeCsv = (header: readonly string[], rows: readonly (readonly (string | number | boolean)[])[], delimiter: ',' | ';' = ','): string =>
+  [header.map((h) => csvCell(h, delimiter)).join(delimiter), ...rows.map((row) => row.map((cell) => csvCell(cell, delimiter)).join(delimiter))].join('\n') + '\n';
 
 /** Formats a problem as one line: `file:line column "value": message`. */
 export const formatProblem = (p: InputProblem): string => {

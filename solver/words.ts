@@ -59,3 +59,13 @@ export const namesOf = (dataset: {
 
 /** First letter in lower case, for a name inside a sentence ("đất đai", "land"). */
 export const lowerFirst = (text: string): string => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+
+/**
+ * A change in words, its direction said: `từ 1.055,9 còn 981,2`, `từ 114% lên 142%`, `giữ nguyên 37`;
+ * `from 1,055.9 to 981.2`, `unchanged at 37`. `a` and `b` are compared as written.
+ */
+export const fromTo = (lang: Lang, a: string, b: string, before: number, after: number): string => {
+  if (a === b) return lang === 'vi' ? `giữ nguyên ${a}` : `unchanged at ${a}`;
+  if (lang === 'en') return `from ${a} to ${b}`;
+  return `từ ${a} ${after > before ? 'lên' : 'còn'} ${b}`;
+};

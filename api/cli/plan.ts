@@ -22,11 +22,32 @@ import type { Dataset } from '../../solver/domain.ts';
 import { formatScenarioProblem, validateScenario, type Scenario } from '../../solver/scenario.ts';
 import type { PlanInput } from '../../solver/plan/planInput.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
-import type { PlanExplanation, CityKpis } from '../../solver/plan/explainPlan.ts';
+import type { CityFigures } from '../../solver/plan/planResult.ts';
+import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
+import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
 import { cachedForecasts, forecastNeed } from './cliForecasts.ts';
 
 const USAGE =
-  'usage: npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited] [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp] [--data DIR] [--curve]';
+  'usage: npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited] [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp] [--data DIR] [--curve] [--lang en|vi]';
+
+const HELP = `${USAGE}
+
+Plans who works where in one month, within the rules, and says why; writes DIR/plan.json (the plan
+result, the same object the server's /api/plans/:id/result answers) and DIR/moves.csv.
+
+  --scenario FILE.json  the levers as POST /api/scenarios takes them (api/README.md); flags override them
+  --period YYYY-MM      the month to plan (default 2026-11); history months use their counts
+  --max-transfers N     most people whose center changes, or "unlimited" (default 30)
+  --max-commute-km K    farthest a person may work from home, km (default 15)
+  --time-limit S        seconds for the solver (default 10)
+  --out DIR             where plan.json and moves.csv go (default out/plan)
+  --export-lp FILE.lp   also write the full model in CPLEX LP format (CBC, GLPK, SCIP read it)
+  --data DIR            a directory with centers.csv, fields.csv, history.csv, staff.csv (default: embedded Hai Phong)
+  --curve               also print uncovered hours against transfer budgets 0, 5, 10, 20, 40, unlimited
+  --lang en|vi          language of the sentences (default en)
+
+Exit codes: 0 plan written, 1 invalid dataset or no plan found, 2 bad flags or scenario,
+3 the plan broke a rule (a bug: the plan is still written), 4 no plan keeps every rule (why: printed).`;
 
 
 /** Progress on stderr, each line with the seconds since the process began (where the time goes). */
@@ -40,9 +61,11 @@ interface Args {
   readonly exportLp: string | null;
   readonly dataDir: string | null;
   readonly curve: boolean;
+  /** Language of the sentences printed and written in moves.csv. */
+  readonly lang: 'vi' | 'en';
 }
 
-const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } | { ok: false; message: string }> => {
+const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } | { ok: false; message: string; help?: true }> => {
   let values;
   try {
     values = parseArgs({
@@ -57,6 +80,7 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
         'export-lp': { type: 'string' },
         data: { type: 'string' },
         curve: { type: 'boolean' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -65,7 +89,8 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
   } catch (error) {
     return { ok: false, message: `${(error as Error).message}\n${USAGE}` };
   }
-  if (values.help === true) return { ok: false, message: USAGE };
+  if (values.help === true) return { ok: false, message: USAGE, help: true };
+  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') return { ok: false, message: `--lang must be vi or en, got "${values.lang}"\n${USAGE}` };
   let json: Record<string, unknown> = {};
   if (values.scenario !== undefined) {
     try {
@@ -93,6 +118,7 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
       exportLp: values['export-lp'] ?? null,
       dataDir: values.data ?? null,
       curve: values.curve === true,
+      lang: values.lang === 'vi' ? 'vi' : 'en',
     },
   };
 };
@@ -112,14 +138,19 @@ const pct = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFix
 const num = (x: number): string => Math.round(x).toLocaleString('en-US');
 const pad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
-const kpiTable = (before: CityKpis, after: CityKpis): string => {
-  const rows: [string, (k: CityKpis) => string][] = [
+/** The result's city figures as a terminal table (the same numbers as the screens, memo and workbook). */
+const kpiTable = (before: CityFigures, after: CityFigures): string => {
+  const rows: [string, (k: CityFigures) => string][] = [
+    ['required hours', (k) => num(k.requiredHours)],
     ['uncovered hours', (k) => num(k.uncoveredHours)],
+    ['people short (FTE)', (k) => k.fteShort.toFixed(1)],
     ['priority-weighted uncovered hours', (k) => num(k.weightedUncoveredHours)],
     ['overloaded centers (>100%)', (k) => String(k.overloadedCenters)],
     ['max utilization', (k) => pct(k.maxUtilization)],
     ['utilization spread (std dev)', (k) => pct(k.utilizationSpread)],
+    ['staff (with hires)', (k) => String(k.staff)],
     ['transfers', (k) => String(k.transfers)],
+    ['hires', (k) => String(k.hires)],
     ['added commute km', (k) => k.addedCommuteKm.toFixed(1)],
   ];
   return [
@@ -132,7 +163,7 @@ const kpiTable = (before: CityKpis, after: CityKpis): string => {
 export const planInputFor = async (
   scenario: Scenario,
   dataDir: string | null,
-): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset } | { ok: false; message: string; exitCode: 1 | 2 }> => {
+): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset; workload: CityWorkload; forecasts: readonly DossierForecast[] } | { ok: false; message: string; exitCode: 1 | 2 }> => {
   const { loadDatasetDir } = await import('../dataset-files.ts');
   const loaded = dataDir === null ? await loadDatasetDir() : await loadDatasetDir(dataDir);
   if (!loaded.ok) return { ok: false, exitCode: 1, message: `invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}` };
@@ -144,13 +175,17 @@ export const planInputFor = async (
   const forecasts = need.forecast ? await cachedForecasts(dataset, loaded.hash ?? null, { log, onProgress: progressLog() }) : [];
   const { scenarioPlanInput } = await import('../../solver/plan/scenarioPlanInput.ts');
   const { workload, input } = scenarioPlanInput(dataset, forecasts, scenario);
-  return { ok: true, input, hash, source: workload.source, dataset };
+  return { ok: true, input, hash, source: workload.source, dataset, workload, forecasts };
 };
 
 const main = async (): Promise<number> => {
   const parsed = await parse(process.argv.slice(2));
   log('arguments read (Node, tsx and the command module loaded)');
   if (!parsed.ok) {
+    if (parsed.help === true) {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
     process.stderr.write(`${parsed.message}\n`);
     return 2;
   }
@@ -178,9 +213,9 @@ const main = async (): Promise<number> => {
   const { input, hash, dataset } = prepared;
   const workload = { source: prepared.source, hoursPerFte: input.hoursPerFte };
   log(`workload ${scenario.period} (${workload.source}, P${Math.round(scenario.quantile * 100)}): ${num(input.requiredHours.reduce((s, r) => s + r.hours, 0))} h required, ${input.staff.length} staff, ${workload.hoursPerFte.toFixed(1)} h per FTE`);
-  const { solvePlan, solveFixedAssignment } = await import('../../solver/plan/solvePlan.ts');
+  const { solvePlan } = await import('../../solver/plan/solvePlan.ts');
   const { checkPlanRules } = await import('../../solver/plan/checkPlanRules.ts');
-  const { explainPlan } = await import('../../solver/plan/explainPlan.ts');
+  const { scenarioPlanResult, demandBaselineOptions } = await import('../../solver/plan/scenarioPlanResult.ts');
   const loadStart = performance.now();
   const highs = await highsLoading;
   log(`HiGHS ready (waited ${((performance.now() - loadStart) / 1000).toFixed(1)} s for its compilation)`);
@@ -200,52 +235,58 @@ const main = async (): Promise<number> => {
     log(`full model written to ${parsed.args.exportLp} (CPLEX LP format)`);
   }
   await mkdir(out, { recursive: true });
-  const base = { scenario, datasetHash: hash, period: scenario.period, source: workload.source, hoursPerFte: workload.hoursPerFte };
-  if (plan.status === 'infeasible' || plan.objective === null) {
-    await writeFile(join(out, 'plan.json'), JSON.stringify({ ...base, ...plan }, null, 2));
-    process.stdout.write(`No plan: ${plan.message}\n${plan.conflicts.map((c) => `- [${c.rules.join(' + ')}] ${c.message}`).join('\n')}\n`);
+  const { computeWorkload } = await import('../../solver/workload/computeWorkload.ts');
+  const baselineOptions = demandBaselineOptions(scenario);
+  const baseline = baselineOptions === null ? null : computeWorkload(dataset, prepared.forecasts, baselineOptions);
+  const { result } = scenarioPlanResult({ highs, dataset, scenario, workload: prepared.workload, input, plan, baseline });
+  const lang = parsed.args.lang;
+  if (result.outcome === null) {
+    await writeFile(join(out, 'plan.json'), JSON.stringify({ datasetHash: hash, result }, null, 2));
+    const groups = result.infeasibility?.groups ?? [];
+    process.stdout.write(`${result.verdict[lang]}\n${result.infeasibility === null ? '' : `${result.infeasibility.lead.text[lang]}\n`}${groups.map((g) => `${g.title[lang]}\n${g.conflicts.map((c) => `- ${c.text[lang]}`).join('\n')}`).join('\n')}\n`);
     return plan.status === 'infeasible' ? 4 : 1;
   }
-  const violations = checkPlanRules(input, plan);
-  const before = solveFixedAssignment(highs, input);
-  const explanation: PlanExplanation = explainPlan(input, before, plan);
-  log('self-check and explanation done');
+  const outcome = result.outcome;
+  const violations = checkPlanRules(input, { assignments: outcome.assignments, hires: outcome.hires, coverage: outcome.centers.flatMap((c) => c.fields.map((f) => ({ centerCode: c.centerCode, field: f.field, required: f.requiredHours, assigned: f.coveredAfter, uncovered: f.uncoveredAfter }))) });
+  log('self-check and result done');
   const curve = parsed.args.curve
     ? (await import('../../solver/plan/tradeoffCurve.ts')).tradeoffCurve(highs, input, undefined, { timeLimitSeconds: Math.min(scenario.timeLimitSeconds, 2), now: () => performance.now() })
     : null;
-  await writeFile(
-    join(out, 'plan.json'),
-    JSON.stringify({ ...base, ...plan, ruleViolations: violations, explanation, tradeoffCurve: curve }, null, 2),
-  );
-  const names = new Map(dataset.centers.map((c) => [c.code, c.nameVi]));
-  const fieldVi = new Map(dataset.fields.map((f) => [f.field, f.nameVi]));
-  const fieldEn = (f: string): string => dataset.fields.find((x) => x.field === f)?.nameEn ?? f;
+  await writeFile(join(out, 'plan.json'), JSON.stringify({ datasetHash: hash, result, ruleViolations: violations, tradeoffCurve: curve }, null, 2));
+  const { namesOf } = await import('../../solver/words.ts');
+  const names = namesOf(dataset);
   // UTF-8 with a byte order mark: Excel in a Vietnamese locale then keeps the diacritics.
   await writeFile(
     join(out, 'moves.csv'),
     '\uFEFF' + writeCsv(
-      ['staff_id', 'name', 'from_center', 'from_name', 'to_center', 'to_name', 'home_km', 'added_commute_km', 'fields', 'field_names', 'hours_at_new_center', 'cost_to_center_left_hours', 'reason'],
-      explanation.moves.map((m) => [
-        m.staffId, m.name, m.from, names.get(m.from) ?? '', m.to, names.get(m.to) ?? '', m.homeKm.toFixed(1), m.addedCommuteKm.toFixed(1),
-        m.fields.join(';'), m.fields.map((f) => fieldVi.get(f) ?? f).join(';'), Object.values(m.hoursAtNewCenter).reduce((s, v) => s + v, 0).toFixed(1), m.costToCenterLeft.toFixed(1), m.sentence,
+      ['staff_id', 'name', 'from_center', 'from_name', 'to_center', 'to_name', 'home_km', 'added_commute_km', 'fields', 'field_names', 'hours_at_new_center', 'covered_at_new_center_hours', 'lost_at_center_left_hours', 'reason'],
+      outcome.moves.map((m) => [
+        m.staffId, m.name, m.from, names.center(m.from), m.to, names.center(m.to), m.homeKm.toFixed(1), m.addedCommuteKm.toFixed(1),
+        m.expertise.join(';'), m.expertise.map((f) => names.field(f, 'vi')).join(';'), Object.values(m.hours).reduce((x, v) => x + v, 0).toFixed(1),
+        m.atDestination.change.toFixed(1), (-m.atOrigin.change).toFixed(1), m.sentence[lang],
       ]),
     ),
   );
+  const fieldName = (f: string) => names.field(f, lang);
   const lines = [
-    `Plan for ${scenario.period}: ${plan.status} — ${plan.message}`,
-    `objective ${plan.objective.toFixed(1)}, bound ${plan.bound === null ? '-' : plan.bound.toFixed(1)} (${plan.boundKind}), gap ${plan.gap === null ? '-' : `${(plan.gap * 100).toFixed(2)}%`}, solve ${plan.seconds.toFixed(2)} s`,
+    `Plan for ${scenario.period}: ${result.verdict[lang]}`,
+    `objective ${(plan.objective ?? 0).toFixed(1)}, bound ${plan.bound === null ? '-' : plan.bound.toFixed(1)} (${plan.boundKind}), gap ${plan.gap === null ? '-' : `${(plan.gap * 100).toFixed(2)}%`}, solve ${plan.seconds.toFixed(2)} s`,
     '',
-    kpiTable(explanation.before, explanation.after),
+    outcome.headline[lang],
+    ...(outcome.shortage === null ? [] : [outcome.shortage.sentence[lang]]),
     '',
-    `Main moves (${explanation.moves.length} in all; every one in ${join(out, 'moves.csv')}):`,
-    ...explanation.moves.slice(0, 10).map((m) => `- ${m.sentence}`),
+    kpiTable(outcome.before, outcome.after),
+    '',
+    `Main moves (${outcome.moves.length} in all; every one in ${join(out, 'moves.csv')}):`,
+    ...outcome.moves.slice(0, 10).map((m) => `- ${m.sentence[lang]}`),
     '',
     'Where one more person would cover most (hours in the period, 1 FTE with that expertise):',
-    ...explanation.shadowPrices.slice(0, 8).map((s) => `- ${names.get(s.centerCode) ?? s.centerCode} (${s.centerCode}), ${fieldEn(s.field)}: ${s.hoursCovered.toFixed(1)} h`),
-    ...(plan.hires.length > 0 ? ['', 'Hires placed:', ...plan.hires.map((h) => `- ${h.count} x ${fieldEn(h.field)} at ${names.get(h.centerCode) ?? h.centerCode}: ${h.hours.toFixed(1)} h`)] : []),
-    ...(explanation.crossTraining.length > 0
-      ? ['', 'Cross-training that would cover most:', ...explanation.crossTraining.slice(0, 8).map((c) => `- ${c.staffId} at ${names.get(c.centerCode) ?? c.centerCode} learns ${fieldEn(c.field)}: ${c.hoursCovered.toFixed(1)} h`)]
+    ...outcome.shadowPrices.slice(0, 8).map((x) => `- ${names.center(x.centerCode)} (${x.centerCode}), ${fieldName(x.field)}: ${x.hoursCovered.toFixed(1)} h`),
+    ...(outcome.hires.length > 0 ? ['', 'Hires placed:', ...outcome.hires.map((h) => `- ${h.count} x ${fieldName(h.field)} at ${names.center(h.centerCode)}: ${h.hours.toFixed(1)} h`)] : []),
+    ...(outcome.crossTraining.length > 0
+      ? ['', 'Cross-training that would cover most:', ...outcome.crossTraining.slice(0, 8).map((c) => `- ${c.staffId} at ${names.center(c.centerCode)} learns ${fieldName(c.field)}: ${c.hoursCovered.toFixed(1)} h`)]
       : []),
+    ...(outcome.idle.length > 0 ? ['', `People with (nearly) no work in the plan: ${outcome.idle.length} (plan.json, outcome.idle)`] : []),
     ...(curve
       ? ['', 'Trade-off: transfer budget -> uncovered hours', ...curve.map((p) => `- ${p.maxTransfers ?? 'unlimited'}: ${p.uncoveredHours === null ? '-' : num(p.uncoveredHours)} h (${p.transfers} transfers, ${p.status}, gap ${p.gap === null ? '-' : `${(p.gap * 100).toFixed(1)}%`}, ${p.seconds.toFixed(1)} s)`)]
       : []),

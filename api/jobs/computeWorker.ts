@@ -11,10 +11,11 @@ import { forecastHistory } from '../../solver/forecast/forecastHistory.ts';
 import { setFlagsFromString } from 'node:v8';
 import { buildPlanModel } from '../../solver/plan/buildPlanModel.ts';
 import { candidateCenters } from '../../solver/plan/candidateCenters.ts';
-import { explainPlan } from '../../solver/plan/explainPlan.ts';
 import { loadHighs } from '../../solver/plan/loadHighs.ts';
 import { buildPlanIndex } from '../../solver/plan/planIndex.ts';
-import { solveFixedAssignment, solvePlan } from '../../solver/plan/solvePlan.ts';
+import { solvePlan } from '../../solver/plan/solvePlan.ts';
+import { demandBaselineOptions, potentialKey, scenarioPlanResult } from '../../solver/plan/scenarioPlanResult.ts';
+import type { TransferPotential } from '../../solver/plan/transferPotential.ts';
 import { exportLp } from '../../solver/plan/solveWithHighs.ts';
 import { DEFAULT_BUDGETS, tradeoffCurve } from '../../solver/plan/tradeoffCurve.ts';
 import { computeWorkload } from '../../solver/workload/computeWorkload.ts';
@@ -22,10 +23,8 @@ import type { CityWorkload, WorkloadOptions } from '../../solver/workload/worklo
 import { forecastPart, type Part } from './forecastPart.ts';
 import { mergeDossiers, validateTables } from './importTasks.ts';
 import { preparePlan, type Levers, type PreparedPlan } from './planPipeline.ts';
-import { scenarioWorkloadOptions } from '../../solver/plan/scenarioPlanInput.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
-import type { Highs } from 'highs';
-import { planMoves, planSummary } from './planSummary.ts';
+import { planSummary } from './planSummary.ts';
 import { stopwatch, wallMs, type PlanTaskResult } from './planTaskResult.ts';
 import type { TaskMessage, WorkerMessage } from './workerPool.ts';
 import { FORECAST_HORIZON, REFORM_MONTH, workerStore, type WorkerStore } from './workerStore.ts';
@@ -86,21 +85,32 @@ const workloadOf = (ref: DatasetRef, progress: Progress) => (options: WorkloadOp
 };
 
 /**
- * Today's assignment with its hours allocated optimally (the "before" of every explanation), kept
- * for the last few workloads: it depends on the workload and the rules except those it relaxes
- * (minimum staff, transfer budget), not on the levers a planner usually moves.
+ * Transfer potentials (solver/plan/transferPotential.ts, ~3 s on Hai Phong) of the last few
+ * workloads and radii: they do not depend on the levers a planner moves most (budget, minimums).
  */
-const BEFORES_KEPT = 4;
-const befores = new Map<string, Plan>();
-const beforeOf = (hash: string, prepared: PreparedPlan, highs: Highs): Plan => {
-  const rules = { ...prepared.input.rules, minStaffPerCenter: 0, minStaffByCenter: {}, maxTransfers: null };
-  const key = `${hash}:${JSON.stringify(scenarioWorkloadOptions(prepared.scenario))}:${JSON.stringify(rules)}`;
-  const known = befores.get(key);
-  if (known !== undefined) return known;
-  const made = solveFixedAssignment(highs, prepared.input);
-  befores.set(key, made);
-  while (befores.size > BEFORES_KEPT) befores.delete(befores.keys().next().value as string);
-  return made;
+const POTENTIALS_KEPT = 4;
+const potentials = new Map<string, TransferPotential>();
+
+/** The plan result of a solved plan, with the potential kept for the next plan of the same workload. */
+const resultOf = async (payload: PlanTask, prepared: PreparedPlan, plan: Plan, progress: Progress) => {
+  const dataset = storeOf(payload.dataDir).dataset(payload.hash);
+  const key = `${payload.hash}:${potentialKey(prepared.scenario)}`;
+  const baselineOptions = demandBaselineOptions(prepared.scenario);
+  const { result, potential } = scenarioPlanResult({
+    highs: await loadHighs(),
+    dataset,
+    scenario: prepared.scenario,
+    workload: prepared.workload,
+    input: prepared.input,
+    plan,
+    baseline: baselineOptions === null ? null : workloadOf(payload, progress)(baselineOptions),
+    ...(potentials.has(key) ? { potential: potentials.get(key) as TransferPotential } : {}),
+  });
+  if (potential !== null) {
+    potentials.set(key, potential);
+    while (potentials.size > POTENTIALS_KEPT) potentials.delete(potentials.keys().next().value as string);
+  }
+  return result;
 };
 
 export const TASKS: Readonly<Record<string, Task>> = {
@@ -128,7 +138,7 @@ export const TASKS: Readonly<Record<string, Task>> = {
     // start, model building, pricing, explanation) while nobody waits. The first solve a user
     // asked for took 7.7 s against 4.4 s for the next one without it (journey, same machine).
     const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: prepared.scenario.timeLimitSeconds, now: () => performance.now() });
-    if (plan.objective !== null) explainPlan(prepared.input, beforeOf(payload.hash, prepared, highs), plan);
+    await resultOf(payload, prepared, plan, progress);
     return null;
   },
   /** An import of the four tables, through the loaders. */
@@ -156,23 +166,12 @@ export const TASKS: Readonly<Record<string, Task>> = {
     const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: prepared.scenario.timeLimitSeconds, now: () => performance.now() });
     clock.lap('solve');
     progress('explain', 0.9);
-    const before = plan.objective === null ? null : beforeOf(payload.hash, prepared, highs);
-    clock.lap('before');
-    const explanation = before === null ? null : explainPlan(prepared.input, before, plan);
-    clock.lap('explanation');
-    const moves = planMoves(dataset, plan);
-    const summary = planSummary(plan, explanation, prepared.workload, moves);
-    clock.lap('moves');
+    const result = await resultOf(payload, prepared, plan, progress);
+    clock.lap('result');
+    const summary = planSummary(result);
     const timings = { ...clock.laps, ...Object.fromEntries(Object.entries(plan.timings ?? {}).map(([k, v]) => [`solve.${k}`, Math.round(v * 10000) / 10])) };
-    const text = JSON.stringify({
-      summary,
-      scenario: prepared.scenario,
-      explanation,
-      moves,
-      plan,
-      workload: { period: prepared.workload.period, quantile: prepared.workload.quantile, source: prepared.workload.source, hoursPerFte: prepared.workload.hoursPerFte, totals: prepared.workload.totals },
-      timings,
-    });
+    // The stored text is the plan result itself: GET /api/plans/:id/result sends it as it is.
+    const text = JSON.stringify(result);
     clock.lap('serialize');
     return { summary, text, timings: { ...timings, serialize: clock.laps['serialize'] ?? 0 }, sentAt: wallMs() };
   },

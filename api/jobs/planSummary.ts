@@ -1,96 +1,71 @@
 /**
- * What the API keeps beside a solved plan: the moves with names and km, and the summary a job
- * list and a comparison line up (solver status, bound and gap; uncovered hours, overloaded centers
- * and utilization before and after; transfers, hires, added commute). Pure.
+ * The few figures a plan's record carries (job lists, the overview's "latest plan", comparisons),
+ * taken from its result (solver/plan/planResult.ts) and nothing else: a plan that does not exist
+ * (infeasible, failed, none found in time) has no figures at all, only its status and verdict.
+ * Before = today's staff, no hire, no move. Pure.
  */
-import type { Dataset } from '../../solver/domain.ts';
-import { haversineKm } from '../../solver/geo.ts';
-import type { PlanExplanation } from '../../solver/plan/explainPlan.ts';
-import type { Plan } from '../../solver/plan/plan.ts';
-import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
+import type { PlanResult } from '../../solver/plan/planResult.ts';
 
-export interface Move {
-  readonly staffId: string;
-  readonly name: string;
-  readonly fromCenter: string;
-  readonly toCenter: string;
-  /** Commute from the home unit's centroid to the new center, km (great circle). */
-  readonly commuteKm: number;
-  /** New minus today's commute, km (negative = shorter). */
-  readonly addedKm: number;
-  /** Hours in the period at the new center, by field. */
-  readonly hours: Readonly<Record<string, number>>;
+/** City figures of one side, as the summary carries them. */
+export interface SummaryFigures {
+  readonly uncoveredHours: number;
+  readonly overloadedCenters: number;
+  readonly maxUtilization: number;
+  readonly staff: number;
+  readonly fteShort: number;
 }
 
-const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** People whose center changes, with their name and commute from the home unit's centroid. */
-export const planMoves = (dataset: Dataset, plan: Plan): Move[] => {
-  const centers = new Map(dataset.centers.map((c) => [c.code, c]));
-  const people = new Map(dataset.staff.map((s) => [s.staffId, s]));
-  const km = (from: string, to: string): number => {
-    const a = centers.get(from);
-    const b = centers.get(to);
-    return a === undefined || b === undefined ? 0 : haversineKm(a.lat, a.lon, b.lat, b.lon);
-  };
-  return plan.assignments
-    .filter((a) => a.fromCenter !== a.toCenter)
-    .map((a) => {
-      const person = people.get(a.staffId);
-      const home = person?.homeCode ?? a.fromCenter;
-      const commute = km(home, a.toCenter);
-      return { staffId: a.staffId, name: person?.name ?? '', fromCenter: a.fromCenter, toCenter: a.toCenter, commuteKm: round(commute, 1), addedKm: round(commute - km(home, a.fromCenter), 1), hours: a.hours };
-    });
-};
-
 export interface PlanSummary {
-  readonly status: Plan['status'];
+  readonly resultVersion: number;
+  readonly status: PlanResult['status'];
   readonly message: string;
+  readonly verdict: { readonly vi: string; readonly en: string };
+  /** Whether a plan exists: false for infeasible, failed or none found in time (every figure below is then null). */
+  readonly hasPlan: boolean;
   readonly objective: number | null;
   readonly bound: number | null;
   readonly gap: number | null;
   readonly seconds: number;
   readonly period: string;
   readonly quantile: number;
-  readonly requiredHours: number;
-  readonly uncoveredHoursBefore: number;
-  /** null when there is no plan (infeasible or failed). */
-  readonly uncoveredHoursAfter: number | null;
-  readonly overloadedCentersBefore: number;
-  readonly overloadedCentersAfter: number | null;
-  readonly maxUtilizationBefore: number | null;
-  readonly maxUtilizationAfter: number | null;
-  readonly transfers: number;
-  readonly hires: number;
+  readonly requiredHours: number | null;
+  readonly before: SummaryFigures | null;
+  readonly after: SummaryFigures | null;
+  readonly transfers: number | null;
+  readonly hires: number | null;
   /** Sum of added commute over moved people, km (only increases). */
-  readonly addedCommuteKm: number;
+  readonly addedCommuteKm: number | null;
+  /** The key conflict, when no plan keeps every rule. */
+  readonly leadConflict: { readonly vi: string; readonly en: string } | null;
 }
 
-/**
- * The figures a plan is judged by. Before = today's staff (the explanation's fixed-assignment
- * solve, else the workload's per-center allocation); after = the plan.
- */
-export const planSummary = (plan: Plan, explanation: PlanExplanation | null, workload: CityWorkload, moves: readonly Move[]): PlanSummary => {
-  const has = plan.objective !== null;
-  const maxBefore = workload.centers.reduce<number | null>((m, c) => (c.utilization === null ? m : Math.max(m ?? 0, c.utilization)), null);
+const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export const planSummary = (result: PlanResult): PlanSummary => {
+  const o = result.outcome;
+  const figures = (side: 'before' | 'after'): SummaryFigures | null => {
+    if (o === null) return null;
+    const k = o[side];
+    return { uncoveredHours: round(k.uncoveredHours), overloadedCenters: k.overloadedCenters, maxUtilization: round(k.maxUtilization, 4), staff: k.staff, fteShort: round(k.fteShort) };
+  };
   return {
-    status: plan.status,
-    message: plan.message,
-    objective: plan.objective,
-    bound: plan.bound,
-    gap: plan.gap,
-    seconds: plan.seconds,
-    period: workload.period,
-    quantile: workload.quantile,
-    requiredHours: round(workload.totals.requiredHours),
-    uncoveredHoursBefore: round(explanation?.before.uncoveredHours ?? workload.totals.uncoveredHours),
-    uncoveredHoursAfter: has ? round(explanation?.after.uncoveredHours ?? plan.coverage.reduce((s, c) => s + c.uncovered, 0)) : null,
-    overloadedCentersBefore: explanation?.before.overloadedCenters ?? workload.totals.overloadedCenters,
-    overloadedCentersAfter: explanation?.after.overloadedCenters ?? null,
-    maxUtilizationBefore: explanation === null ? (maxBefore === null ? null : round(maxBefore, 4)) : round(explanation.before.maxUtilization, 4),
-    maxUtilizationAfter: explanation === null ? null : round(explanation.after.maxUtilization, 4),
-    transfers: moves.length,
-    hires: plan.hires.reduce((s, h) => s + h.count, 0),
-    addedCommuteKm: round(moves.reduce((s, m) => s + Math.max(0, m.addedKm), 0), 1),
+    resultVersion: result.version,
+    status: result.status,
+    message: result.quality.message,
+    verdict: result.verdict,
+    hasPlan: o !== null,
+    objective: result.quality.objective,
+    bound: result.quality.bound,
+    gap: result.quality.gap,
+    seconds: result.quality.seconds,
+    period: result.period,
+    quantile: result.quantile,
+    requiredHours: o === null ? null : round(o.before.requiredHours),
+    before: figures('before'),
+    after: figures('after'),
+    transfers: o === null ? null : o.after.transfers,
+    hires: o === null ? null : o.after.hires,
+    addedCommuteKm: o === null ? null : round(o.after.addedCommuteKm, 1),
+    leadConflict: result.infeasibility?.lead.text ?? null,
   };
 };

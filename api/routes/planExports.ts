@@ -1,84 +1,151 @@
 /**
- * A solved plan as files: CSV (one row per civil servant and field), XLSX (summary, moves,
- * assignments, coverage sheets) and a printable HTML memo for a council meeting.
+ * A plan result (solver/plan/planResult.ts) as files, each rendering the one object, never computing
+ * a figure of its own: CSV (one row per civil servant and field; `,` and `.` for tools, or `;` and
+ * decimal commas for Excel in a Vietnamese locale), XLSX (Vietnamese sheets and headers, names,
+ * rounded numbers, the reasons), and the memo (Tờ trình) in the layout of Decree 30/2020/ND-CP.
+ * Only a plan that exists has files: the routes refuse the rest (409).
  */
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../../solver/csv.ts';
-import type { Center, Field } from '../../solver/domain.ts';
-import type { PlanExplanation } from '../../solver/plan/explainPlan.ts';
-import type { Plan } from '../../solver/plan/plan.ts';
-import { moveSentence } from '../../solver/plan/moveReason.ts';
-import type { Move, PlanSummary } from '../jobs/planSummary.ts';
+import type { PlanOutcome, PlanResult } from '../../solver/plan/planResult.ts';
+import { formatNumber, formatPercent, lowerFirst, type Lang, type Names } from '../../solver/words.ts';
 import type { PlanRecord } from '../storage/planStore.ts';
 
-/** What a plan job stores as its result. */
-export interface StoredResult {
-  readonly summary: PlanSummary;
-  readonly moves: readonly Move[];
-  readonly plan: Plan;
-  /** Before/after, moves in words, shadow prices; null when there is no plan. */
-  readonly explanation: PlanExplanation | null;
+/** What the files need besides the result: names of people, centers and fields, the record, the scenario's name. */
+export interface ExportContext {
+  readonly names: Names;
+  readonly staffName: (staffId: string) => string;
+  readonly record: PlanRecord;
+  readonly scenarioName: string;
 }
-
-const staffNames = (result: StoredResult, names: ReadonlyMap<string, string>) => (id: string) => names.get(id) ?? result.moves.find((m) => m.staffId === id)?.name ?? '';
-
-export const ASSIGNMENT_COLUMNS = ['staff_id', 'name', 'from_center', 'to_center', 'moved', 'field', 'hours'] as const;
-
-/** The CSV's columns: the assignment columns (tools rely on them, in this order), then the field's Vietnamese name. */
-export const CSV_COLUMNS = [...ASSIGNMENT_COLUMNS, 'field_name'] as const;
 
 /** Byte order mark: Excel in a Vietnamese locale reads a CSV as UTF-8 (diacritics intact) only with it. */
 export const UTF8_BOM = '\uFEFF';
 
-/** One row per civil servant and field, UTF-8 with BOM; `fieldNames` maps a field code to its Vietnamese name. */
-export const planCsv = (result: StoredResult, names: ReadonlyMap<string, string>, fieldNames: ReadonlyMap<string, string> = new Map()): string => {
-  const name = staffNames(result, names);
-  const rows = result.plan.assignments.flatMap((a) => {
-    const fields = Object.entries(a.hours);
-    const base = [a.staffId, name(a.staffId), a.fromCenter, a.toCenter, a.fromCenter !== a.toCenter];
-    return fields.length === 0 ? [[...base, '', 0, '']] : fields.map(([field, hours]) => [...base, field, Math.round(hours * 100) / 100, fieldNames.get(field) ?? '']);
-  });
-  return UTF8_BOM + writeCsv(CSV_COLUMNS, rows);
+export const CSV_COLUMNS = ['staff_id', 'name', 'from_center', 'from_center_name', 'to_center', 'to_center_name', 'moved', 'field', 'field_name', 'hours'] as const;
+
+/** `en`: `,` between cells and `.` for decimals (tools); `vi`: `;` and decimal commas (Excel in a Vietnamese locale). */
+export type CsvLocale = 'en' | 'vi';
+
+const outcomeOf = (result: PlanResult): PlanOutcome => {
+  if (result.outcome === null) throw new Error(`planExports: a ${result.status} plan has no files`);
+  return result.outcome;
 };
 
-/** Vietnamese names of centers and fields, shown beside their codes in the workbook. */
-export interface ExportLabels {
-  readonly centers: ReadonlyMap<string, string>;
-  readonly fields: ReadonlyMap<string, string>;
-}
+/** One row per civil servant and field (a person with no hours: one row, empty field), UTF-8 with BOM. */
+export const planCsv = (result: PlanResult, context: ExportContext, locale: CsvLocale = 'en'): string => {
+  const outcome = outcomeOf(result);
+  const hours = (x: number): string => (locale === 'vi' ? formatNumber('vi', x, 2).replaceAll('.', '') : (Math.round(x * 100) / 100).toFixed(2));
+  const center = (code: string) => context.names.center(code);
+  const rows = outcome.assignments.flatMap((a) => {
+    const base = [a.staffId, context.staffName(a.staffId), a.fromCenter, center(a.fromCenter), a.toCenter, center(a.toCenter), a.fromCenter !== a.toCenter ? 'true' : 'false'];
+    const fields = Object.entries(a.hours).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    return fields.length === 0 ? [[...base, '', '', hours(0)]] : fields.map(([f, h]) => [...base, f, context.names.field(f, 'vi'), hours(h)]);
+  });
+  return UTF8_BOM + writeCsv(CSV_COLUMNS, rows, locale === 'vi' ? ';' : ',');
+};
 
-const NO_LABELS: ExportLabels = { centers: new Map(), fields: new Map() };
+/** Header row in bold, widths to fit, numbers rounded in display (values keep their precision). */
+const sheet = (book: ExcelJS.Workbook, name: string, columns: readonly { header: string; width: number; numFmt?: string }[]) => {
+  const ws = book.addWorksheet(name);
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.numFmt === undefined ? {} : { style: { numFmt: c.numFmt } }) }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return ws;
+};
 
-/**
- * The plan as a workbook: Summary, Moves, Assignments (the CSV's columns) and Coverage. Codes stay
- * in their columns (tools join on them); each code is followed by its Vietnamese name.
- */
-export const planXlsx = async (result: StoredResult, record: PlanRecord, names: ReadonlyMap<string, string>, labels: ExportLabels = NO_LABELS): Promise<Buffer> => {
-  const center = (code: string) => labels.centers.get(code) ?? '';
-  const field = (code: string) => labels.fields.get(code) ?? '';
+const ONE = '#,##0.0';
+const WHOLE = '#,##0';
+const PERCENT = '0%';
+
+/** The plan as a workbook, in Vietnamese: summary, moves with reasons, centers, assignments, hires, idle people. */
+export const planXlsx = async (result: PlanResult, context: ExportContext): Promise<Buffer> => {
+  const outcome = outcomeOf(result);
+  const { names } = context;
   const book = new ExcelJS.Workbook();
-  book.creator = 'Commune staffing planner';
-  const summary = book.addWorksheet('Summary');
-  summary.addRow(['plan', record.id]);
-  summary.addRow(['dataset version', record.datasetVersion]);
-  summary.addRow(['dataset hash', record.datasetHash]);
-  for (const [key, value] of Object.entries(result.summary)) summary.addRow([key, value ?? '']);
-  const moves = book.addWorksheet('Moves');
-  moves.addRow(['staff_id', 'name', 'from_center', 'from_center_name', 'to_center', 'to_center_name', 'commute_km', 'added_km', 'hours_by_field']);
-  for (const m of result.moves) {
-    const hours = Object.entries(m.hours).map(([f, h]) => `${field(f) || f}: ${h.toFixed(1)}`).join('; ');
-    moves.addRow([m.staffId, m.name, m.fromCenter, center(m.fromCenter), m.toCenter, center(m.toCenter), m.commuteKm, m.addedKm, hours]);
+  book.creator = 'Kế hoạch nhân sự Trung tâm Phục vụ hành chính công';
+  const summary = sheet(book, 'Tóm tắt', [{ header: 'Chỉ tiêu', width: 52 }, { header: 'Hiện nay', width: 16 }, { header: 'Theo phương án', width: 16 }]);
+  const b = outcome.before;
+  const a = outcome.after;
+  const kpi = (label: string, before: number, after: number, numFmt: string) => {
+    const row = summary.addRow([label, before, after]);
+    row.getCell(2).numFmt = numFmt;
+    row.getCell(3).numFmt = numFmt;
+  };
+  kpi('Giờ việc cần làm', b.requiredHours, a.requiredHours, WHOLE);
+  kpi('Giờ việc chưa có người làm', b.uncoveredHours, a.uncoveredHours, WHOLE);
+  kpi('Số người còn thiếu (quy đổi toàn thời gian)', b.fteShort, a.fteShort, ONE);
+  kpi('Số công chức (kể cả tuyển mới)', b.staff, a.staff, WHOLE);
+  kpi('Số trung tâm quá tải (trên 100%)', b.overloadedCenters, a.overloadedCenters, WHOLE);
+  kpi('Mức sử dụng cao nhất', b.maxUtilization, a.maxUtilization, PERCENT);
+  kpi('Số lượt điều động', b.transfers, a.transfers, WHOLE);
+  kpi('Số người tuyển mới', b.hires, a.hires, WHOLE);
+  kpi('Quãng đường đi làm tăng thêm (km, tổng)', b.addedCommuteKm, a.addedCommuteKm, ONE);
+  summary.addRow([]);
+  summary.addRow(['Kết luận', outcome.headline.vi]);
+  summary.addRow(['Kết quả giải', result.verdict.vi]);
+  if (outcome.shortage !== null) summary.addRow(['Thiếu người', outcome.shortage.sentence.vi]);
+  if (outcome.demand !== null) summary.addRow(['Nhu cầu tăng thêm so với không có kịch bản (người)', outcome.demand.addedFte]);
+  summary.addRow(['Kỳ', result.period]);
+  summary.addRow(['Mức dự báo', `P${Math.round(result.quantile * 100)}`]);
+  summary.addRow(['Kịch bản', context.scenarioName]);
+  summary.addRow(['Bộ dữ liệu (phiên bản)', context.record.datasetVersion]);
+
+  const moves = sheet(book, 'Điều động', [
+    { header: 'STT', width: 6 }, { header: 'Mã công chức', width: 13 }, { header: 'Họ và tên', width: 24 },
+    { header: 'Từ trung tâm', width: 26 }, { header: 'Đến trung tâm', width: 26 }, { header: 'Cách nơi ở (km)', width: 14, numFmt: ONE },
+    { header: 'Giờ làm ở nơi đến', width: 15, numFmt: ONE }, { header: 'Nơi đến làm thêm được (giờ)', width: 18, numFmt: ONE },
+    { header: 'Nơi đi làm ít đi (giờ)', width: 16, numFmt: ONE }, { header: 'Lý do', width: 120 },
+  ]);
+  outcome.moves.forEach((m, i) => {
+    const row = moves.addRow([i + 1, m.staffId, m.name, names.center(m.from), names.center(m.to), m.homeKm, Object.values(m.hours).reduce((s, v) => s + v, 0), m.atDestination.change, -m.atOrigin.change, m.sentence.vi]);
+    row.getCell(10).alignment = { wrapText: true, vertical: 'top' };
+  });
+
+  const centers = sheet(book, 'Trung tâm', [
+    { header: 'Mã', width: 8 }, { header: 'Trung tâm', width: 28 },
+    { header: 'Người hiện nay', width: 10, numFmt: WHOLE }, { header: 'Người theo phương án', width: 12, numFmt: WHOLE },
+    { header: 'Người cần (quy đổi)', width: 12, numFmt: ONE }, { header: 'Thiếu hiện nay (người)', width: 12, numFmt: ONE }, { header: 'Thiếu theo phương án (người)', width: 14, numFmt: ONE },
+    { header: 'Giờ thiếu hiện nay', width: 12, numFmt: ONE }, { header: 'Giờ thiếu theo phương án', width: 14, numFmt: ONE },
+    { header: 'Mức sử dụng hiện nay', width: 12, numFmt: PERCENT }, { header: 'Mức sử dụng theo phương án', width: 14, numFmt: PERCENT },
+  ]);
+  for (const c of outcome.centers) {
+    centers.addRow([c.centerCode, c.name, c.staffBefore, c.staffAfter, c.fteNeeded, c.fteShortBefore, c.fteShortAfter, c.uncoveredBefore, c.uncoveredAfter, c.utilizationBefore ?? '', c.utilizationAfter ?? '']);
   }
-  const assignments = book.addWorksheet('Assignments');
-  assignments.addRow([...ASSIGNMENT_COLUMNS, 'field_name']);
-  const name = staffNames(result, names);
-  for (const a of result.plan.assignments) {
-    for (const [f, hours] of Object.entries(a.hours)) assignments.addRow([a.staffId, name(a.staffId), a.fromCenter, a.toCenter, a.fromCenter !== a.toCenter, f, Math.round(hours * 100) / 100, field(f)]);
+
+  const fields = sheet(book, 'Lĩnh vực', [
+    { header: 'Mã trung tâm', width: 10 }, { header: 'Trung tâm', width: 28 }, { header: 'Lĩnh vực', width: 34 },
+    { header: 'Giờ cần', width: 10, numFmt: ONE }, { header: 'Giờ thiếu hiện nay', width: 12, numFmt: ONE }, { header: 'Giờ thiếu theo phương án', width: 14, numFmt: ONE },
+    { header: 'Người cần', width: 10, numFmt: ONE }, { header: 'Người thiếu hiện nay', width: 12, numFmt: ONE }, { header: 'Người thiếu theo phương án', width: 14, numFmt: ONE },
+  ]);
+  for (const c of outcome.centers) {
+    for (const f of c.fields) fields.addRow([c.centerCode, c.name, names.field(f.field, 'vi'), f.requiredHours, f.uncoveredBefore, f.uncoveredAfter, f.fteNeeded, f.fteShortBefore, f.fteShortAfter]);
   }
-  const coverage = book.addWorksheet('Coverage');
-  coverage.addRow(['center', 'center_name', 'field', 'field_name', 'required_hours', 'assigned_hours', 'uncovered_hours']);
-  for (const c of result.plan.coverage) coverage.addRow([c.centerCode, center(c.centerCode), c.field, field(c.field), c.required, c.assigned, c.uncovered]);
-  for (const sheet of [summary, moves, assignments, coverage]) sheet.getRow(1).font = { bold: true };
+
+  const assignments = sheet(book, 'Phân công', [
+    { header: 'Mã công chức', width: 13 }, { header: 'Họ và tên', width: 24 }, { header: 'Trung tâm hiện nay', width: 26 }, { header: 'Trung tâm theo phương án', width: 26 },
+    { header: 'Điều động', width: 10 }, { header: 'Lĩnh vực', width: 34 }, { header: 'Giờ', width: 10, numFmt: ONE },
+  ]);
+  for (const x of outcome.assignments) {
+    const entries = Object.entries(x.hours).sort((p, q) => q[1] - p[1]);
+    const base = [x.staffId, context.staffName(x.staffId), names.center(x.fromCenter), names.center(x.toCenter), x.fromCenter !== x.toCenter ? 'Có' : 'Không'];
+    if (entries.length === 0) assignments.addRow([...base, '', 0]);
+    for (const [f, h] of entries) assignments.addRow([...base, names.field(f, 'vi'), h]);
+  }
+  if (outcome.hires.length > 0) {
+    const hires = sheet(book, 'Tuyển mới', [{ header: 'Trung tâm', width: 28 }, { header: 'Lĩnh vực', width: 34 }, { header: 'Số người', width: 10, numFmt: WHOLE }, { header: 'Giờ', width: 10, numFmt: ONE }]);
+    for (const h of outcome.hires) hires.addRow([names.center(h.centerCode), names.field(h.field, 'vi'), h.count, h.hours]);
+  }
+  if (outcome.idle.length > 0) {
+    const idle = sheet(book, 'Chưa có việc', [
+      { header: 'Mã công chức', width: 13 }, { header: 'Họ và tên', width: 24 }, { header: 'Trung tâm', width: 26 }, { header: 'Chuyên môn', width: 40 },
+      { header: 'Giờ chưa có việc', width: 14, numFmt: ONE }, { header: 'Có thể hỗ trợ', width: 70 },
+    ]);
+    for (const p of outcome.idle) {
+      idle.addRow([p.staffId, p.name, names.center(p.centerCode), p.expertise.map((f) => names.field(f, 'vi')).join(', '), p.idleHours,
+        p.couldHelp.map((h) => `${names.center(h.centerCode)}: ${lowerFirst(names.field(h.field, 'vi'))} (thiếu ${formatNumber('vi', h.uncoveredHours, 1)} giờ)`).join('; ')]);
+    }
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 };
 
@@ -86,86 +153,171 @@ const escape = (text: unknown): string =>
   String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 
 /** Languages of the memo: Vietnamese (the default: what an official prints) or English. */
-export type MemoLang = 'vi' | 'en';
+export type MemoLang = Lang;
 
-/** The memo's words in each language. */
-const MEMO_WORDS = {
-  vi: {
-    title: 'Phương án bố trí công chức',
-    meta: (period: string, p: number, version: number, hash: string, id: string, at: string) =>
-      `Kỳ ${period}, nhu cầu theo dự báo mức P${p}. Bộ dữ liệu phiên bản ${version} (SHA-256 ${hash}…). Phương án ${id}, ${at}.`,
-    changes: 'Những gì thay đổi', today: 'Hiện nay', withPlan: 'Theo phương án',
-    uncovered: 'Số giờ việc chưa có người đảm nhận', overloaded: 'Số trung tâm quá tải (mức sử dụng &gt; 100%)',
-    maxUtilization: 'Mức sử dụng cao nhất', transfers: 'Số người điều động', hires: 'Tuyển mới', commute: 'Quãng đường đi làm tăng thêm, km (tổng)',
-    status: 'Kết quả giải', statusWords: { optimal: 'tối ưu', feasible: 'khả thi, chưa chứng minh tối ưu', time_limit: 'hết thời gian, phương án tốt nhất tìm được', infeasible: 'không có phương án thỏa mọi quy tắc', error: 'lỗi' },
-    noBound: 'chưa có cận', within: (gap: string, bound: string) => `cách phương án tốt nhất có thể không quá ${gap}% (cận ${bound})`, seconds: 'giây',
-    moves: 'Điều động', nobody: 'Không ai phải chuyển.', who: 'Công chức', from: 'Từ', to: 'Đến', distance: 'Cách nhà', why: 'Lý do', hoursUnit: 'giờ',
-  },
-  en: {
-    title: 'Staffing plan',
-    meta: (period: string, p: number, version: number, hash: string, id: string, at: string) =>
-      `Period ${period}, demand at the P${p} forecast. Dataset version ${version} (SHA-256 ${hash}…). Plan ${id}, ${at}.`,
-    changes: 'What changes', today: 'Today', withPlan: 'With the plan',
-    uncovered: 'Uncovered hours', overloaded: 'Overloaded centers (utilization &gt; 100%)',
-    maxUtilization: 'Highest utilization', transfers: 'Transfers', hires: 'New hires', commute: 'Added commute, km (sum)',
-    status: 'Solver status', statusWords: { optimal: 'optimal', feasible: 'feasible, not proved optimal', time_limit: 'time limit, best plan found', infeasible: 'infeasible', error: 'error' },
-    noBound: 'no bound was found', within: (gap: string, bound: string) => `within ${gap}% of the best possible (bound ${bound})`, seconds: 's',
-    moves: 'Transfers', nobody: 'No one moves.', who: 'Civil servant', from: 'From', to: 'To', distance: 'From home', why: 'Why', hoursUnit: 'h',
-  },
-} as const;
-
-/** What the memo needs of the dataset: names of centers and fields. */
-export interface MemoNames {
-  readonly centers: readonly Pick<Center, 'code' | 'nameVi'>[];
-  readonly fields: readonly Pick<Field, 'field' | 'nameVi' | 'nameEn'>[];
+/** Who issues the memo and to whom (Decree 30 heading and recipients); Hai Phong's Department of Home Affairs by default. */
+export interface MemoParties {
+  /** The issuing body's superior, upper line of the heading. */
+  readonly parent: string;
+  readonly issuer: string;
+  /** The issuer as a sentence names it (`Sở Nội vụ`). */
+  readonly issuerName: string;
+  /** Number symbol after "Số: ..../": TTr = tờ trình, then the issuer's abbreviation. */
+  readonly symbol: string;
+  readonly place: string;
+  readonly to: string;
+  readonly signerTitle: string;
 }
 
-/** A self-contained, printable HTML memo: what the plan changes, its figures and how sure the solver is. */
-export const planMemo = (result: StoredResult, record: PlanRecord, names: MemoNames, scenarioName: string, lang: MemoLang = 'vi'): string => {
-  const s = result.summary;
-  const w = MEMO_WORDS[lang];
-  const locale = lang === 'vi' ? 'vi-VN' : 'en-US';
-  const num = (x: number | null, digits = 0): string => (x === null ? '–' : x.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-  const pct = (x: number | null): string => (x === null ? '–' : `${num(x * 100)}%`);
-  const centerName = new Map(names.centers.map((c) => [c.code, c.nameVi]));
-  const fieldName = new Map(names.fields.map((f) => [f.field, lang === 'vi' ? f.nameVi : f.nameEn]));
-  const words = { lang, centerName: (code: string) => centerName.get(code) ?? code, fieldName: (f: string) => fieldName.get(f) ?? f };
-  const where = (code: string) => `${escape(words.centerName(code))} (${escape(code)})`;
-  const kpi = (label: string, before: string, after: string) => `<tr><th>${label}</th><td>${before}</td><td>${after}</td></tr>`;
-  const explained = new Map((result.explanation?.moves ?? []).map((m) => [m.staffId, m]));
-  const why = (m: Move): string => {
-    const e = explained.get(m.staffId);
-    // Plans stored before moves carried claims keep their English sentence.
-    if (e !== undefined && Array.isArray(e.claims)) return moveSentence(e, words);
-    if (e !== undefined && lang === 'en') return e.sentence;
-    return Object.entries(m.hours).map(([f, h]) => `${words.fieldName(f)} ${num(h)} ${w.hoursUnit}`).join(', ');
-  };
-  const moves = result.moves.map((m) =>
-    `<tr><td>${escape(m.name)} <small>${escape(m.staffId)}</small></td><td>${where(m.fromCenter)}</td><td>${where(m.toCenter)}</td><td>${num(m.commuteKm, 1)} km</td><td>${escape(why(m))}</td></tr>`).join('\n');
-  const sure = s.gap === null ? w.noBound : w.within(num(s.gap * 100, 2), num(s.bound, 1));
+export const HAI_PHONG_PARTIES: MemoParties = {
+  parent: 'UBND THÀNH PHỐ HẢI PHÒNG',
+  issuer: 'SỞ NỘI VỤ',
+  issuerName: 'Sở Nội vụ',
+  symbol: 'TTr-SNV',
+  place: 'Hải Phòng',
+  to: 'Ủy ban nhân dân thành phố Hải Phòng',
+  signerTitle: 'GIÁM ĐỐC',
+};
+
+/** `11/2026` from `2026-11`. */
+const monthWords = (period: string): string => `${period.slice(5, 7)}/${period.slice(0, 4)}`;
+
+/**
+ * The memo (Tờ trình) as a printable HTML page in the layout of Decree 30/2020/ND-CP: heading
+ * (issuing body left, national heading right), number and place-and-date line (left blank to fill in
+ * at signing), document type and subject, recipient, body (grounds, the plan's effect, the impact per
+ * center in people and hours, the moves with their reasons, hires, what remains short, the request),
+ * recipients' list and signature block. Provenance (plan, dataset version and hash, solver) goes in a
+ * footer under a line, never in the body.
+ */
+export const planMemo = (result: PlanResult, context: ExportContext, lang: MemoLang = 'vi', parties: MemoParties = HAI_PHONG_PARTIES): string => {
+  const outcome = outcomeOf(result);
+  const vi = lang === 'vi';
+  const { names } = context;
+  const n0 = (x: number) => formatNumber(lang, x, 0);
+  const n1 = (x: number) => formatNumber(lang, x, 1);
+  const pct = (x: number | null) => (x === null ? '–' : formatPercent(lang, x));
+  const b = outcome.before;
+  const a = outcome.after;
+  const month = monthWords(result.period);
+  const changed = outcome.centers
+    .filter((c) => c.staffBefore !== c.staffAfter || Math.abs(c.uncoveredBefore - c.uncoveredAfter) >= 0.05)
+    .sort((x, y) => y.uncoveredBefore - y.uncoveredAfter - (x.uncoveredBefore - x.uncoveredAfter) || x.centerCode.localeCompare(y.centerCode));
+  const w = vi
+    ? {
+        type: 'TỜ TRÌNH',
+        subject: `Về việc điều động, bố trí công chức tại các Trung tâm Phục vụ hành chính công cấp xã tháng ${month}`,
+        dear: 'Kính gửi',
+        grounds: `Căn cứ số liệu hồ sơ thủ tục hành chính đã tiếp nhận và dự báo nhu cầu tháng ${month} (mức P${Math.round(result.quantile * 100)}), ${parties.issuerName} đã rà soát khối lượng công việc và việc bố trí công chức tại các Trung tâm Phục vụ hành chính công cấp xã, như sau:`,
+        s1: 'I. HIỆN TRẠNG VÀ HIỆU QUẢ CỦA PHƯƠNG ÁN', s2: 'II. TÁC ĐỘNG ĐẾN TỪNG TRUNG TÂM', s3: 'III. DANH SÁCH ĐIỀU ĐỘNG VÀ LÝ DO', s4: 'IV. TUYỂN DỤNG, ĐÀO TẠO VÀ PHẦN CÒN THIẾU', s5: 'V. ĐỀ NGHỊ',
+        kpiHead: ['Chỉ tiêu', 'Hiện nay', 'Theo phương án'],
+        kpis: [
+          ['Giờ việc cần làm trong tháng', n0(b.requiredHours), n0(a.requiredHours)],
+          ['Giờ việc chưa có người làm', n0(b.uncoveredHours), n0(a.uncoveredHours)],
+          ['Số người còn thiếu (quy đổi toàn thời gian)', n1(b.fteShort), n1(a.fteShort)],
+          ['Số trung tâm quá tải (mức sử dụng trên 100%)', n0(b.overloadedCenters), n0(a.overloadedCenters)],
+          ['Mức sử dụng cao nhất', pct(b.maxUtilization), pct(a.maxUtilization)],
+          ['Số lượt điều động', '0', n0(a.transfers)],
+          ['Số người tuyển mới', '0', n0(a.hires)],
+        ],
+        centerHead: ['Trung tâm', 'Số người (hiện nay / theo phương án)', 'Người còn thiếu (hiện nay / theo phương án)', 'Giờ thiếu (hiện nay / theo phương án)', 'Mức sử dụng (hiện nay / theo phương án)'],
+        noCenter: 'Không trung tâm nào thay đổi.',
+        moveHead: ['STT', 'Họ và tên', 'Từ', 'Đến', 'Lý do'],
+        nobody: 'Không có công chức nào phải điều động.',
+        hireLine: (count: string, field: string, center: string) => `Tuyển mới ${count} công chức ${field} cho ${center}.`,
+        noHire: 'Phương án không tuyển mới.',
+        request: `Kính đề nghị ${parties.to} xem xét, phê duyệt phương án điều động ${n0(a.transfers)} công chức${a.hires > 0 ? ` và tuyển mới ${n0(a.hires)} công chức` : ''} nêu trên.`,
+        recipients: ['Như trên;', 'Lưu: VT.'],
+        signature: '(Ký, ghi rõ họ tên, đóng dấu)',
+        provenance: 'Thông tin truy xuất',
+      }
+    : {
+        type: 'PROPOSAL',
+        subject: `On the transfer and assignment of civil servants at the commune-level Public Administration Service Centers, ${month}`,
+        dear: 'To',
+        grounds: `On the dossiers received and the forecast demand of ${month} (P${Math.round(result.quantile * 100)}), the workload and the staffing of the commune-level Public Administration Service Centers were reviewed as follows:`,
+        s1: 'I. TODAY AND WITH THE PLAN', s2: 'II. EFFECT ON EACH CENTER', s3: 'III. TRANSFERS AND THEIR REASONS', s4: 'IV. HIRING, TRAINING AND WHAT REMAINS SHORT', s5: 'V. REQUEST',
+        kpiHead: ['Figure', 'Today', 'With the plan'],
+        kpis: [
+          ['Hours of work needed in the month', n0(b.requiredHours), n0(a.requiredHours)],
+          ['Hours of work nobody covers', n0(b.uncoveredHours), n0(a.uncoveredHours)],
+          ['People short (full-time equivalent)', n1(b.fteShort), n1(a.fteShort)],
+          ['Overloaded centers (utilization above 100%)', n0(b.overloadedCenters), n0(a.overloadedCenters)],
+          ['Highest utilization', pct(b.maxUtilization), pct(a.maxUtilization)],
+          ['Transfers', '0', n0(a.transfers)],
+          ['New hires', '0', n0(a.hires)],
+        ],
+        centerHead: ['Center', 'Staff (today / with the plan)', 'People short (today / with the plan)', 'Uncovered hours (today / with the plan)', 'Utilization (today / with the plan)'],
+        noCenter: 'No center changes.',
+        moveHead: ['No.', 'Name', 'From', 'To', 'Reason'],
+        nobody: 'No civil servant moves.',
+        hireLine: (count: string, field: string, center: string) => `Hire ${count} ${field} civil servant(s) for ${center}.`,
+        noHire: 'The plan hires no one.',
+        request: `We ask ${parties.to} to approve the transfer of ${n0(a.transfers)} civil servant(s)${a.hires > 0 ? ` and the hiring of ${n0(a.hires)}` : ''} above.`,
+        recipients: ['As above;', 'Archive.'],
+        signature: '(Signature, full name, seal)',
+        provenance: 'Provenance',
+      };
+  const pair = (x: string, y: string) => `${escape(x)} / ${escape(y)}`;
+  const centerRows = changed.map((c) => `<tr><td>${escape(c.name)}</td><td class="n">${pair(n0(c.staffBefore), n0(c.staffAfter))}</td><td class="n">${pair(n1(c.fteShortBefore), n1(c.fteShortAfter))}</td><td class="n">${pair(n1(c.uncoveredBefore), n1(c.uncoveredAfter))}</td><td class="n">${pair(pct(c.utilizationBefore), pct(c.utilizationAfter))}</td></tr>`).join('\n');
+  const moveRows = outcome.moves.map((m, i) => `<tr><td class="n">${i + 1}</td><td>${escape(m.name)}</td><td>${escape(names.center(m.from))}</td><td>${escape(names.center(m.to))}</td><td>${escape(m.sentence[lang])}</td></tr>`).join('\n');
+  const hireLines = outcome.hires.map((h) => `<p>${escape(w.hireLine(n0(h.count), lowerFirst(names.field(h.field, lang)), names.center(h.centerCode)))}</p>`).join('\n');
+  const table = (head: readonly string[], rows: string) => `<table><thead><tr>${head.map((x) => `<th>${escape(x)}</th>`).join('')}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  const r = context.record;
+  const provenance = [
+    `${vi ? 'Phương án' : 'Plan'} ${r.id}, ${r.finishedAt ?? ''}`,
+    `${vi ? 'Bộ dữ liệu phiên bản' : 'Dataset version'} ${r.datasetVersion} (SHA-256 ${r.datasetHash})`,
+    `${vi ? 'Kịch bản' : 'Scenario'}: ${context.scenarioName}`,
+    `${result.verdict[lang]} ${vi ? 'Mục tiêu' : 'Objective'} ${n1(result.quality.objective ?? 0)}, ${vi ? 'cận dưới' : 'bound'} ${result.quality.bound === null ? '–' : n1(result.quality.bound)}, ${n1(result.quality.seconds)} s.`,
+  ];
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${w.title}: ${escape(scenarioName)}</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escape(w.type)}: ${escape(w.subject)}</title>
 <style>
-body{font:11pt/1.4 "Noto Serif","Times New Roman",serif;max-width:180mm;margin:12mm auto;color:#111}
-h1{font-size:16pt;margin:0 0 4pt}h2{font-size:12pt;margin:14pt 0 4pt}
-table{border-collapse:collapse;width:100%;margin:4pt 0}th,td{border:1px solid #999;padding:2pt 5pt;text-align:left;vertical-align:top}
-th{background:#eee}td:nth-child(n+2){font-variant-numeric:tabular-nums}small{color:#555}.meta{color:#444;font-size:9pt}
+@page{size:A4;margin:20mm 15mm 20mm 30mm}
+body{font:13pt/1.35 "Times New Roman","Noto Serif",serif;max-width:165mm;margin:10mm auto;color:#000}
+.heading{display:grid;grid-template-columns:1fr 1.3fr;text-align:center;gap:8mm}
+.heading p{margin:0}.up{text-transform:uppercase}.b{font-weight:bold}.u{display:inline-block;border-bottom:1px solid #000;padding-bottom:1pt}
+.lines{display:grid;grid-template-columns:1fr 1.3fr;text-align:center;gap:8mm;margin-top:6pt}.i{font-style:italic}
+h1{font-size:14pt;text-align:center;margin:18pt 0 0}.subject{text-align:center;font-weight:bold;margin:0 0 12pt}
+.to{text-align:center;margin:6pt 0 12pt}
+h2{font-size:13pt;margin:12pt 0 4pt}p{text-align:justify;margin:0 0 6pt;text-indent:10mm}td p,th p{text-indent:0}
+table{border-collapse:collapse;width:100%;margin:4pt 0 8pt;font-size:11pt}th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;text-align:left}
+th{font-weight:bold;text-align:center}.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.end{display:grid;grid-template-columns:1fr 1fr;margin-top:14pt}.end ul{margin:0;padding-left:5mm;font-size:11pt}
+.sign{text-align:center}.sign .space{height:28mm}
+footer{margin-top:18mm;border-top:1px solid #888;padding-top:3pt;font:8.5pt/1.3 Arial,sans-serif;color:#444}footer p{text-indent:0;margin:0}
 @media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}
 </style></head><body>
-<h1>${w.title}: ${escape(scenarioName)}</h1>
-<p class="meta">${escape(w.meta(s.period, Math.round(s.quantile * 100), record.datasetVersion, record.datasetHash.slice(0, 16), record.id, record.finishedAt ?? ''))}</p>
-<h2>${w.changes}</h2>
-<table><tr><th></th><th>${w.today}</th><th>${w.withPlan}</th></tr>
-${kpi(w.uncovered, num(s.uncoveredHoursBefore), num(s.uncoveredHoursAfter))}
-${kpi(w.overloaded, String(s.overloadedCentersBefore), s.overloadedCentersAfter === null ? '–' : String(s.overloadedCentersAfter))}
-${kpi(w.maxUtilization, pct(s.maxUtilizationBefore), pct(s.maxUtilizationAfter))}
-${kpi(w.transfers, '0', String(s.transfers))}
-${kpi(w.hires, '0', String(s.hires))}
-${kpi(w.commute, '0', num(s.addedCommuteKm, 1))}
-</table>
-<p>${w.status}: <b>${escape(w.statusWords[s.status])}</b>, ${escape(sure)}; ${num(s.seconds, 1)} ${w.seconds}.${lang === 'en' ? ` ${escape(s.message)}` : ''}</p>
-<h2>${w.moves} (${result.moves.length})</h2>
-${result.moves.length === 0 ? `<p>${w.nobody}</p>` : `<table><tr><th>${w.who}</th><th>${w.from}</th><th>${w.to}</th><th>${w.distance}</th><th>${w.why}</th></tr>\n${moves}\n</table>`}
+<div class="heading">
+  <div><p class="up">${escape(parties.parent)}</p><p class="up b"><span class="u">${escape(parties.issuer)}</span></p></div>
+  <div><p class="b">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p class="b"><span class="u">Độc lập - Tự do - Hạnh phúc</span></p></div>
+</div>
+<div class="lines">
+  <div><p>Số: &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/${escape(parties.symbol)}</p></div>
+  <div><p class="i">${escape(parties.place)}, ngày &nbsp;&nbsp;&nbsp; tháng &nbsp;&nbsp;&nbsp; năm ${escape((context.record.finishedAt ?? context.record.createdAt).slice(0, 4))}</p></div>
+</div>
+<h1>${escape(w.type)}</h1>
+<p class="subject">${escape(w.subject)}</p>
+<p class="to">${escape(w.dear)}: ${escape(parties.to)}.</p>
+<p>${escape(w.grounds)}</p>
+<h2>${escape(w.s1)}</h2>
+<p>${escape(outcome.headline[lang])}</p>
+${table(w.kpiHead, w.kpis.map((k) => `<tr><td>${escape(k[0])}</td><td class="n">${escape(k[1])}</td><td class="n">${escape(k[2])}</td></tr>`).join('\n'))}
+<h2>${escape(w.s2)}</h2>
+${changed.length === 0 ? `<p>${escape(w.noCenter)}</p>` : table(w.centerHead, centerRows)}
+<h2>${escape(w.s3)}</h2>
+${outcome.moves.length === 0 ? `<p>${escape(w.nobody)}</p>` : table(w.moveHead, moveRows)}
+<h2>${escape(w.s4)}</h2>
+${outcome.hires.length === 0 ? `<p>${escape(w.noHire)}</p>` : hireLines}
+${outcome.shortage === null ? '' : `<p>${escape(outcome.shortage.sentence[lang])}</p>`}
+${outcome.demand === null ? '' : `<p>${escape(vi ? `Kịch bản làm nhu cầu tăng thêm ${n1(outcome.demand.addedFte)} người (quy đổi toàn thời gian) so với tháng đó khi không có kịch bản.` : `The scenario adds ${n1(outcome.demand.addedFte)} FTE of demand to the same month without it.`)}</p>`}
+<h2>${escape(w.s5)}</h2>
+<p>${escape(w.request)}</p>
+<div class="end">
+  <div><p class="b i" style="text-indent:0">${vi ? 'Nơi nhận:' : 'Recipients:'}</p><ul>${w.recipients.map((x) => `<li>${escape(x)}</li>`).join('')}</ul></div>
+  <div class="sign"><p class="b" style="text-indent:0">${escape(parties.signerTitle)}</p><p class="i" style="text-indent:0">${escape(w.signature)}</p><div class="space"></div></div>
+</div>
+<footer><p class="b">${escape(w.provenance)}</p>${provenance.map((x) => `<p>${escape(x)}</p>`).join('')}</footer>
 </body></html>
 `;
 };

@@ -10,7 +10,11 @@ import { CompareBody, ExportParams, PlanRecordSchema, PlanSummarySchema, SolveBo
 import type { PlanRecord } from '../storage/planStore.ts';
 import type { AppContext, Routes } from './context.ts';
 import { found, httpError } from './httpError.ts';
-import { planCsv, planMemo, planXlsx, type StoredResult } from './planExports.ts';
+import { planSummary } from '../jobs/planSummary.ts';
+import { PLAN_RESULT_VERSION, type PlanResult } from '../../solver/plan/planResult.ts';
+import { namesOf } from '../../solver/words.ts';
+import { PlanResultSchema } from '../schemas/planResultSchema.ts';
+import { planCsv, planMemo, planXlsx, type ExportContext } from './planExports.ts';
 import { checkedLevers } from './scenarioCheck.ts';
 
 /** Typed as the store's record (scenario and summary are checked by the schema on the way out). */
@@ -29,12 +33,26 @@ const leversOf = (context: AppContext, body: { scenarioId: string } | { scenario
   return { scenarioId: saved.id, levers: checkedLevers(saved.scenario as Levers, dataset) };
 };
 
-/** A finished plan's stored result; 404 when unknown, 409 while it has none. */
-const resultOf = (context: AppContext, id: string): { record: PlanRecord; result: StoredResult; text: string } => {
+/**
+ * A finished plan's stored result; 404 when unknown, 409 while it has none, and 409 for a result an
+ * earlier version of the planner stored in another shape (solve it again).
+ */
+const resultOf = (context: AppContext, id: string): { record: PlanRecord; result: PlanResult; text: string } => {
   const record = found(context.jobs.get(id), 'plan', id);
   const text = context.storage.plans.resultText(id);
   if (record.status !== 'done' || text === undefined) throw httpError(409, `plan ${id} is ${record.status}: it has no result${record.error === null ? '' : ` (${record.error})`}`);
-  return { record, result: JSON.parse(text) as StoredResult, text };
+  const result = JSON.parse(text) as PlanResult;
+  if (result.version !== PLAN_RESULT_VERSION) throw httpError(409, `plan ${id} was stored by an earlier version of the planner, in a form this one does not read: solve its scenario again`);
+  return { record, result, text };
+};
+
+/** The result of a plan that exists; 409 naming why for an infeasible or failed one (it has no files, no figures). */
+const outcomeOf = (context: AppContext, id: string): { record: PlanRecord; result: PlanResult } => {
+  const { record, result } = resultOf(context, id);
+  if (result.outcome === null) {
+    throw httpError(409, `plan ${id} has no plan to export: ${result.verdict.en}${result.infeasibility === null ? '' : ` ${result.infeasibility.lead.text.en}`}`);
+  }
+  return { record, result };
 };
 
 /**
@@ -79,9 +97,9 @@ export const planRoutes: Routes = (api, context) => {
     config: { access: 'viewer' },
     schema: {
       tags: ['plans'],
-      summary: 'The full plan: summary, moves, assignments with hours per field, coverage, conflicts',
+      summary: 'The plan result (version 2): verdict, before/after in hours and people, every center with the steps that add up to its change, moves with their reasons, hires, idle people; or, without a plan, why not',
       params: IdParams,
-      response: { 200: Type.Unsafe<string>({ type: 'object', required: ['summary'], additionalProperties: true, description: 'the stored result JSON, sent as stored' }), ...errors(400, 404, 409) },
+      response: { 200: Type.Unsafe<string>(Type.Ref(PlanResultSchema)), ...errors(400, 404, 409) },
     },
   }, async (request, reply) => {
     const { text } = resultOf(context, request.params.id);
@@ -99,26 +117,30 @@ export const planRoutes: Routes = (api, context) => {
       tags: ['plans'],
       summary: 'Export a plan: csv (assignments), xlsx (summary, moves, assignments, coverage), lp (the model, CPLEX LP), memo (printable HTML)',
       params: ExportParams,
-      querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')], { description: 'language of the memo; default vi' })) }),
+      querystring: Type.Object({
+        lang: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')], { description: 'language of the memo; default vi' })),
+        locale: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('vi')], { description: 'CSV only: en = "," and decimal points (default); vi = ";" and decimal commas, as Excel in a Vietnamese locale reads them' })),
+      }, { additionalProperties: false }),
       produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/plain', 'text/html'],
       response: { 200: Type.Unknown(), ...errors(400, 404, 409, 503) },
     },
   }, async (request, reply) => {
-    const { record, result } = resultOf(context, request.params.id);
+    const { record, result } = outcomeOf(context, request.params.id);
     const dataset = found(datasets.load(record.datasetVersion), 'dataset version', record.datasetVersion).dataset;
-    const names = new Map(dataset.staff.map((s) => [s.staffId, s.name]));
+    const people = new Map(dataset.staff.map((s) => [s.staffId, s.name]));
+    const exportContext: ExportContext = { names: namesOf(dataset), staffName: (id) => people.get(id) ?? '', record, scenarioName: scenarioName(context, record) };
     const file = `plan-${record.id.slice(0, 8)}`;
     switch (request.params.kind) {
       case 'csv':
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).send(planCsv(result, names, new Map(dataset.fields.map((f) => [f.field, f.nameVi]))));
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}${request.query.locale === 'vi' ? '-vi' : ''}.csv"`).send(planCsv(result, exportContext, request.query.locale ?? 'en'));
       case 'xlsx':
-        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file}.xlsx"`).send(await planXlsx(result, record, names, { centers: new Map(dataset.centers.map((c) => [c.code, c.nameVi])), fields: new Map(dataset.fields.map((f) => [f.field, f.nameVi])) }));
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file}.xlsx"`).send(await planXlsx(result, exportContext));
       case 'lp': {
         const lp = await runTask(pool, 'lp', { dataDir, hash: record.datasetHash, scenario: record.scenario });
         return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${file}.lp"`).send(lp as string);
       }
       default:
-        return reply.type('text/html; charset=utf-8').send(planMemo(result, record, dataset, scenarioName(context, record), request.query.lang));
+        return reply.type('text/html; charset=utf-8').send(planMemo(result, exportContext, request.query.lang));
     }
   });
 
@@ -137,15 +159,15 @@ export const planRoutes: Routes = (api, context) => {
       },
     },
   }, async (request) => {
-    const finished = request.body.planIds.map((id) => resultOf(context, id));
+    const finished = request.body.planIds.map((id) => outcomeOf(context, id));
     const people = new Map<string, { staffId: string; name: string; fromCenter: string }>();
-    for (const { result } of finished) for (const m of result.moves) people.set(m.staffId, { staffId: m.staffId, name: m.name, fromCenter: m.fromCenter });
+    for (const { result } of finished) for (const m of result.outcome?.moves ?? []) people.set(m.staffId, { staffId: m.staffId, name: m.name, fromCenter: m.from });
     const moves = [...people.values()]
-      .map((p) => ({ ...p, toCenters: finished.map(({ result }) => result.moves.find((m) => m.staffId === p.staffId)?.toCenter ?? p.fromCenter) }))
+      .map((p) => ({ ...p, toCenters: finished.map(({ result }) => result.outcome?.moves.find((m) => m.staffId === p.staffId)?.to ?? p.fromCenter) }))
       .filter((p) => new Set(p.toCenters).size > 1)
       .sort((a, b) => a.staffId.localeCompare(b.staffId));
     return {
-      plans: finished.map(({ record, result }) => ({ id: record.id, scenarioId: record.scenarioId, scenarioName: scenarioName(context, record), datasetVersion: record.datasetVersion, summary: result.summary })),
+      plans: finished.map(({ record, result }) => ({ id: record.id, scenarioId: record.scenarioId, scenarioName: scenarioName(context, record), datasetVersion: record.datasetVersion, summary: planSummary(result) })),
       moves,
     };
   });

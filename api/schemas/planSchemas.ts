@@ -14,25 +14,33 @@ const PlanStatusSchema = Type.Union(
 
 const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([Type.Null(), t]);
 
+const SummaryFigures = Type.Object({
+  uncoveredHours: Type.Number(),
+  overloadedCenters: Type.Integer(),
+  maxUtilization: Type.Number(),
+  staff: Type.Integer(),
+  fteShort: Type.Number({ description: 'FTE the uncovered hours would need' }),
+});
+
 export const PlanSummarySchema = Type.Object({
+  resultVersion: Type.Integer({ description: 'version of the plan result the summary was taken from (2)' }),
   status: PlanStatusSchema,
   message: Type.String(),
+  verdict: Type.Object({ vi: Type.String(), en: Type.String() }),
+  hasPlan: Type.Boolean({ description: 'false for an infeasible or failed plan, or none found in time: every figure is then null' }),
   objective: Nullable(Type.Number()),
   bound: Nullable(Type.Number({ description: 'valid lower bound on the objective' })),
   gap: Nullable(Type.Number({ description: '(objective - bound) / max(1, |objective|)' })),
   seconds: Type.Number(),
   period: Type.String(),
   quantile: Type.Number(),
-  requiredHours: Type.Number(),
-  uncoveredHoursBefore: Type.Number(),
-  uncoveredHoursAfter: Nullable(Type.Number({ description: 'null without a plan' })),
-  overloadedCentersBefore: Type.Integer(),
-  overloadedCentersAfter: Type.Union([Type.Null(), Type.Integer()]),
-  maxUtilizationBefore: Nullable(Type.Number()),
-  maxUtilizationAfter: Nullable(Type.Number()),
-  transfers: Type.Integer(),
-  hires: Type.Integer(),
-  addedCommuteKm: Type.Number(),
+  requiredHours: Nullable(Type.Number()),
+  before: Type.Union([Type.Null(), SummaryFigures], { description: "today's staff, no hire, no move" }),
+  after: Type.Union([Type.Null(), SummaryFigures]),
+  transfers: Type.Union([Type.Null(), Type.Integer()]),
+  hires: Type.Union([Type.Null(), Type.Integer()]),
+  addedCommuteKm: Nullable(Type.Number()),
+  leadConflict: Type.Union([Type.Null(), Type.Object({ vi: Type.String(), en: Type.String() })], { description: 'the key conflict when no plan keeps every rule' }),
 }, { $id: 'PlanSummary' });
 
 export const PlanRecordSchema = Type.Object({

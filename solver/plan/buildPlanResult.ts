@@ -5,7 +5,8 @@
  * why not. Pure; every surface renders what it returns.
  */
 import type { CivilServant } from '../domain.ts';
-import { formatNumber, formatPercent, lowerFirst, type Lang, type Names } from '../words.ts';
+import type { Scenario } from '../scenario.ts';
+import { formatNumber, formatPercent, fromTo, lowerFirst, type Lang, type Names } from '../words.ts';
 import { allocateHours } from './allocateHours.ts';
 import { centerCoverage, type CoveragePerson } from './centerCoverage.ts';
 import { infeasibilityOf } from './conflictSentence.ts';
@@ -33,8 +34,9 @@ import type { TransferPotential } from './transferPotential.ts';
 export interface PlanResultInput {
   readonly input: PlanInput;
   readonly plan: Plan;
-  readonly period: string;
-  readonly quantile: number;
+  readonly scenario: Scenario;
+  /** `forecast` or `history` (the workload's source). */
+  readonly demandSource: string;
   readonly names: Names;
   /** Required hours of the same period without the scenario's demand levers (null: no such lever). */
   readonly baselineRequiredHours?: number | null;
@@ -233,8 +235,8 @@ const headlineOf = (before: CityFigures, after: CityFigures): Bilingual => bilin
     ? [`${n(after.transfers)} lượt điều động`, ...(after.hires > 0 ? [`${n(after.hires)} người tuyển mới`] : [])].join(' và ')
     : [`${n(after.transfers)} transfer${after.transfers === 1 ? '' : 's'}`, ...(after.hires > 0 ? [`${n(after.hires)} hire${after.hires === 1 ? '' : 's'}`] : [])].join(' and ');
   return lang === 'vi'
-    ? `Giờ việc thiếu người làm giảm từ ${n(before.uncoveredHours)} xuống ${n(after.uncoveredHours)} giờ (−${pct}%) với ${measures}; số trung tâm quá tải ${n(before.overloadedCenters)} → ${n(after.overloadedCenters)}, mức sử dụng cao nhất ${formatPercent(lang, before.maxUtilization)} → ${formatPercent(lang, after.maxUtilization)}.`
-    : `Uncovered hours fall from ${n(before.uncoveredHours)} to ${n(after.uncoveredHours)} (−${pct}%) with ${measures}; overloaded centers ${n(before.overloadedCenters)} → ${n(after.overloadedCenters)}, highest utilization ${formatPercent(lang, before.maxUtilization)} → ${formatPercent(lang, after.maxUtilization)}.`;
+    ? `Giờ việc thiếu người làm giảm từ ${n(before.uncoveredHours)} xuống ${n(after.uncoveredHours)} giờ (−${pct}%) nhờ ${measures}; số trung tâm quá tải ${fromTo(lang, n(before.overloadedCenters), n(after.overloadedCenters), before.overloadedCenters, after.overloadedCenters)}, mức sử dụng cao nhất ${fromTo(lang, formatPercent(lang, before.maxUtilization), formatPercent(lang, after.maxUtilization), before.maxUtilization, after.maxUtilization)}.`
+    : `Uncovered hours fall from ${n(before.uncoveredHours)} to ${n(after.uncoveredHours)} (−${pct}%) with ${measures}; overloaded centers ${fromTo(lang, n(before.overloadedCenters), n(after.overloadedCenters), before.overloadedCenters, after.overloadedCenters)}, highest utilization ${fromTo(lang, formatPercent(lang, before.maxUtilization), formatPercent(lang, after.maxUtilization), before.maxUtilization, after.maxUtilization)}.`;
 });
 
 export const buildPlanResult = (r: PlanResultInput): PlanResult => {
@@ -244,9 +246,11 @@ export const buildPlanResult = (r: PlanResultInput): PlanResult => {
     status: plan.status,
     verdict: verdictOf(plan),
     quality: { objective: plan.objective, bound: plan.bound, boundKind: plan.boundKind, gap: plan.gap, seconds: plan.seconds, modelSize: plan.modelSize, message: plan.message },
-    period: r.period,
-    quantile: r.quantile,
+    scenario: r.scenario,
+    period: r.scenario.period,
+    quantile: r.scenario.quantile,
     hoursPerFte: input.hoursPerFte,
+    demandSource: r.demandSource,
   } as const;
   if (plan.objective === null || plan.assignments.length !== input.staff.length) {
     return { ...base, outcome: null, infeasibility: infeasibilityOf(plan.conflicts, names) };

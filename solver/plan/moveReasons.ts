@@ -7,7 +7,7 @@
  * English, and every surface shows it as it is.
  */
 import type { CivilServant } from '../domain.ts';
-import { formatChange, formatHours, formatPercent, lowerFirst, type Lang, type Names } from '../words.ts';
+import { formatChange, formatHours, formatPercent, fromTo, lowerFirst, type Lang, type Names } from '../words.ts';
 import type { CenterLedger, LedgerStep, StepField } from './planLedger.ts';
 import type { Bilingual, MoveReason, MoveSide } from './planResult.ts';
 
@@ -67,13 +67,13 @@ export const moveReason = (m: MoveReasonInput, names: Names): MoveReason => {
   return { ...reason, sentence: { vi: moveSentence(reason, names, 'vi'), en: moveSentence(reason, names, 'en') } };
 };
 
-/** `đất đai +74,7 giờ (thiếu 1.055,9 → 981,2)` / `land +74.7 h (short 1,055.9 → 981.2)`. */
+/** `đất đai +74,7 giờ (thiếu từ 1.055,9 còn 981,2)` / `land +74.7 h (short from 1,055.9 to 981.2)`. */
 const fieldPhrase = (f: StepField, names: Names, lang: Lang): string => {
   const name = lowerFirst(names.field(f.field, lang));
   const h = (x: number) => formatHours(lang, x);
   return lang === 'vi'
-    ? `${name} ${formatChange(lang, f.change)} giờ (thiếu ${h(f.shortfallBefore)} → ${h(f.shortfallAfter)})`
-    : `${name} ${formatChange(lang, f.change)} h (short ${h(f.shortfallBefore)} → ${h(f.shortfallAfter)})`;
+    ? `${name} ${formatChange(lang, f.change)} giờ (thiếu ${fromTo(lang, h(f.shortfallBefore), h(f.shortfallAfter), f.shortfallBefore, f.shortfallAfter)})`
+    : `${name} ${formatChange(lang, f.change)} h (short ${fromTo(lang, h(f.shortfallBefore), h(f.shortfallAfter), f.shortfallBefore, f.shortfallAfter)})`;
 };
 
 const list = (parts: readonly string[], lang: Lang): string => parts.join(lang === 'vi' ? '; ' : '; ');
@@ -119,6 +119,15 @@ export const moveSentence = (r: Omit<MoveReason, 'sentence'>, names: Names, lang
         ? ` Đồng thời ${lost}, vì đồng nghiệp chuyển sang lĩnh vực ưu tiên bằng hoặc cao hơn.`
         : ` At the same time ${lost}, as colleagues move to fields of equal or higher priority.`;
     }
+    // Who does the added work: the person in the fields they hold and work in, colleagues in the rest
+    // (freed by the newcomer taking over some of their work).
+    const byOwn = gains.filter((f) => Math.min(f.change, r.ownHours[f.field] ?? 0) >= SHOWN).map((f) => lowerFirst(names.field(f.field, lang)));
+    const byColleagues = gains.filter((f) => f.change - Math.min(f.change, r.ownHours[f.field] ?? 0) >= SHOWN).map((f) => lowerFirst(names.field(f.field, lang)));
+    if (byColleagues.length > 0) {
+      destination += vi
+        ? ` Trong đó${byOwn.length > 0 ? ` người này tự làm phần ${byOwn.join(', ')};` : ''} phần ${byColleagues.join(', ')} do đồng nghiệp có chuyên môn đó làm thêm khi được người này đỡ việc khác.`
+        : ` Of this,${byOwn.length > 0 ? ` they do the ${byOwn.join(', ')} themselves;` : ''} colleagues who hold ${byColleagues.join(', ')} cover it once the newcomer takes over some of their other work.`;
+    }
     if (idleColleagues >= SHOWN) {
       destination += vi
         ? ` Người này tự làm ${h(own)} giờ; ${h(idleColleagues)} giờ của đồng nghiệp ở đó không còn việc thiếu để làm.`
@@ -126,8 +135,8 @@ export const moveSentence = (r: Omit<MoveReason, 'sentence'>, names: Names, lang
     }
   }
   const plan = vi
-    ? `Cả phương án: giờ thiếu của ${to} từ ${h(d.uncoveredBefore)} còn ${h(d.uncoveredAfter)}.`
-    : `Over the whole plan ${to}'s uncovered hours go from ${h(d.uncoveredBefore)} to ${h(d.uncoveredAfter)}.`;
+    ? `Cả phương án: giờ thiếu của ${to} ${fromTo(lang, h(d.uncoveredBefore), h(d.uncoveredAfter), d.uncoveredBefore, d.uncoveredAfter)}.`
+    : `Over the whole plan ${to}'s uncovered hours go ${fromTo(lang, h(d.uncoveredBefore), h(d.uncoveredAfter), d.uncoveredBefore, d.uncoveredAfter)}.`;
 
   // At the origin: the departure step.
   const o = r.atOrigin;
@@ -137,9 +146,11 @@ export const moveSentence = (r: Omit<MoveReason, 'sentence'>, names: Names, lang
     ? ` (đồng thời ${list(shifting.map((f) => fieldPhrase(f, names, lang)), lang)}, do đồng nghiệp chia lại việc)`
     : ` (while ${list(shifting.map((f) => fieldPhrase(f, names, lang)), lang)}, as colleagues share the work anew)`;
   const util = (u: number | null) => (u === null ? (vi ? 'không còn ai' : 'nobody left') : formatPercent(lang, u));
+  const uBefore = o.utilizationBefore ?? 0;
+  const uAfter = o.utilizationAfter ?? Infinity;
   const utilization = vi
-    ? `mức sử dụng cả phương án ${util(o.utilizationBefore)} → ${util(o.utilizationAfter)}, giờ thiếu ${h(o.uncoveredBefore)} → ${h(o.uncoveredAfter)}`
-    : `over the whole plan utilization ${util(o.utilizationBefore)} → ${util(o.utilizationAfter)}, uncovered ${h(o.uncoveredBefore)} → ${h(o.uncoveredAfter)} h`;
+    ? `cả phương án: mức sử dụng ${fromTo(lang, util(o.utilizationBefore), util(o.utilizationAfter), uBefore, uAfter)}, giờ thiếu ${fromTo(lang, h(o.uncoveredBefore), h(o.uncoveredAfter), o.uncoveredBefore, o.uncoveredAfter)}`
+    : `over the whole plan its utilization goes ${fromTo(lang, util(o.utilizationBefore), util(o.utilizationAfter), uBefore, uAfter)} and its uncovered hours ${fromTo(lang, h(o.uncoveredBefore), h(o.uncoveredAfter), o.uncoveredBefore, o.uncoveredAfter)}`;
   const origin = losing.length === 0
     ? (vi ? `${from} không mất giờ việc nào đang làm được khi người này đi (đồng nghiệp đảm nhận hoặc giờ đó không có việc); ${utilization}.`
       : `${from} loses none of the work it covers when they leave (colleagues take it over, or those hours had no work); ${utilization}.`)

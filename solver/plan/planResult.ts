@@ -9,6 +9,7 @@
  * utilization is required over available hours (1 = 100%); km are great-circle km between unit
  * centroids. Sentences come in both languages (`{ vi, en }`), built once by the solver.
  */
+import type { Scenario } from '../scenario.ts';
 import type { Assignment, Hire, PlanQuality, PlanStatus } from './plan.ts';
 import type { RuleId } from './planRules.ts';
 import type { CenterLedger, LedgerStep } from './planLedger.ts';
@@ -203,9 +204,13 @@ export interface PlanResult {
   /** The solver's verdict in words. */
   readonly verdict: Bilingual;
   readonly quality: Pick<PlanQuality, 'objective' | 'bound' | 'boundKind' | 'gap' | 'seconds' | 'modelSize'> & { readonly message: string };
+  /** The scenario solved, every lever with its value (defaults filled in). */
+  readonly scenario: Scenario;
   readonly period: string;
   readonly quantile: number;
   readonly hoursPerFte: number;
+  /** Where the period's demand comes from: `forecast` (P50/P80/P95 of the forecasts) or `history` (the month's counts). */
+  readonly demandSource: string;
   /** Null exactly when no plan exists (status infeasible or error, or no plan found in time). */
   readonly outcome: PlanOutcome | null;
   readonly infeasibility: Infeasibility | null;

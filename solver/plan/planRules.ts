@@ -32,7 +32,7 @@ export const PLAN_RULES: Readonly<Record<RuleId, PlanRule>> = {
   expertise: { id: 'expertise', vi: 'chỉ làm việc trong lĩnh vực chuyên môn của mình', en: 'hours only in fields of the expertise', model: 'y[c,T,f] exists only for fields f in the expertise set T' },
   availability: { id: 'availability', vi: 'số giờ không vượt quá thời gian làm việc của mỗi người', en: 'hours within availability', model: 'hours within availability: sum_f y[c,T,f] <= hoursPerFte * sum_{p in T} fte_p x[p,c]' },
   transfer_budget: { id: 'transfer_budget', vi: 'số lượt điều động không vượt giới hạn', en: 'transfers within the budget', model: 'transfers within budget: sum_{c != current(p)} x[p,c] <= maxTransfers' },
-  max_staff: { id: 'max_staff', vi: 'số người của trung tâm không vượt quá số chỗ làm việc', en: 'headcount within the center\'s seats (max_staff)', model: 'headcount: sum_p x[p,c] + sum_f n[c,f] <= maxStaff_c' },
+  max_staff: { id: 'max_staff', vi: 'số người của trung tâm không vượt quá số chỗ làm việc', en: 'headcount within the center\'s seats', model: 'headcount: sum_p x[p,c] + sum_f n[c,f] <= maxStaff_c' },
   min_staff: { id: 'min_staff', vi: 'số người của trung tâm không dưới mức tối thiểu', en: 'headcount at or above the minimum', model: 'headcount: min_c <= sum_p x[p,c] + sum_f n[c,f]' },
   hires_allowed: { id: 'hires_allowed', vi: 'số người tuyển mới không vượt số được phép', en: 'hires within those allowed', model: 'hires within allowed: sum_c n[c,f] <= allowed_f' },
   uncovered_hours: { id: 'uncovered_hours', vi: 'giờ chưa có người làm bằng giờ cần làm trừ giờ đã giao, không âm', en: 'uncovered hours are required minus assigned, never below zero', model: 'uncovered hours: sum_T y[c,T,f] + hh[c,f] + u[c,f] = req[c,f], u >= 0' },

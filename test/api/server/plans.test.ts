@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { PlanResultSchema } from '../../../api/schemas/planResultSchema.ts';
 import { longHistoryDir, testApp } from './testApp.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+/** The declared contract of /api/plans/:id/result, compiled once. */
+const validResult = addFormats(new Ajv({ strict: false, allErrors: true })).compile(PlanResultSchema);
 
 let app: FastifyInstance;
 beforeAll(async () => { app = await testApp({ datasetDir: longHistoryDir() }); });
@@ -46,25 +53,39 @@ describe('plans as jobs', () => {
     expect(plan.datasetHash).toBe((await app.inject({ url: '/api/health' })).json().datasetHash);
   });
 
-  it('the result holds every civil servant\'s assignment and the moves', async () => {
+  it('the result is the declared plan result (version 2), with every civil servant\'s assignment and the moves', async () => {
     const res = await app.inject({ url: `/api/plans/${planA}/result` });
     expect(res.statusCode).toBe(200);
     const result = res.json();
-    expect(result.plan.assignments).toHaveLength(6);
-    expect(result.moves.length).toBe(result.summary.transfers);
-    expect(result.explanation.before.uncoveredHours).toBeCloseTo(result.summary.uncoveredHoursBefore, 1);
-    expect(result.explanation.moves.map((m: { staffId: string }) => m.staffId)).toEqual(result.moves.map((m: { staffId: string }) => m.staffId));
+    expect(validResult(result), JSON.stringify(validResult.errors)).toBe(true);
+    expect(result.version).toBe(2);
+    expect(result.outcome.assignments).toHaveLength(6);
+    const plan = (await app.inject({ url: `/api/plans/${planA}` })).json();
+    expect(result.outcome.moves.length).toBe(plan.summary.transfers);
+    expect(result.outcome.before.uncoveredHours).toBeCloseTo(plan.summary.before.uncoveredHours, 1);
     expect(result.scenario).toMatchObject({ period: '2026-09', maxTransfers: 2, quantile: 0.8 });
   });
 
-  it('a scenario no plan can keep is done with status infeasible, its conflicts named, and no "after" figures', async () => {
+  it('an infeasible scenario is done with status infeasible, leads with its key conflict, and has no figures at all', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/plans', payload: { scenario: { period: '2026-09', minStaffPerCenter: 50 } } });
     const plan = await finished(res.json().id);
     expect(plan.status).toBe('done');
-    expect(plan.summary).toMatchObject({ status: 'infeasible', uncoveredHoursAfter: null, objective: null });
+    expect(plan.summary).toMatchObject({ status: 'infeasible', hasPlan: false, objective: null, before: null, after: null, transfers: null, hires: null, requiredHours: null });
+    expect(plan.summary.leadConflict.en).toBe('The minimums add up to 200 people, but the city has 6 civil servants and 0 allowed hires.');
+    expect(plan.summary.leadConflict.vi).toBe('Các mức tối thiểu cộng lại là 200 người, nhưng thành phố chỉ có 6 công chức và 0 người được phép tuyển mới.');
     const result = (await app.inject({ url: `/api/plans/${plan.id}/result` })).json();
-    expect(result.plan.conflicts.length).toBeGreaterThan(0);
-    expect(result.explanation).toBeNull();
+    expect(validResult(result), JSON.stringify(validResult.errors)).toBe(true);
+    expect(result.outcome).toBeNull();
+    expect(result.infeasibility.lead.code).toBe('conflict.minimums_above_staff');
+    expect(JSON.stringify(result.infeasibility)).not.toMatch(/max_staff\)|\(max_staff/);
+  });
+
+  it.each(['csv', 'xlsx', 'memo'])('an infeasible plan offers no %s export: 409 saying why', async (kind) => {
+    const res = await app.inject({ method: 'POST', url: '/api/plans', payload: { scenario: { period: '2026-09', minStaffPerCenter: 50 } } });
+    const plan = await finished(res.json().id);
+    const exported = await app.inject({ url: `/api/plans/${plan.id}/export/${kind}` });
+    expect(exported.statusCode).toBe(409);
+    expect(exported.json().message).toMatch(/has no plan to export: No plan keeps every rule\. The minimums add up to 200 people/);
   });
 
   it('solves levers sent inline without saving them', async () => {
@@ -83,20 +104,24 @@ describe('plans as jobs', () => {
 });
 
 describe('exports', () => {
-  it('CSV: one row per civil servant and field with hours', async () => {
+  it('CSV: one row per civil servant and field with hours, centers and fields named beside their codes', async () => {
     const res = await app.inject({ url: `/api/plans/${planA}/export/csv` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.body.startsWith('\uFEFF')).toBe(true);
-    expect(res.body.slice(1).split('\n')[0]).toBe('staff_id,name,from_center,to_center,moved,field,hours,field_name');
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const [header, ...rows] = res.body.slice(1).trim().split('\n').map((l) => l.split(','));
+    expect(header?.join(',')).toBe('staff_id,name,from_center,from_center_name,to_center,to_center_name,moved,field,field_name,hours');
+    const land = rows.find((r) => r[7] === 'land');
+    expect(land?.[8]).toBe('Đất đai');
+    expect(land?.[9]).toMatch(/^\d+\.\d{2}$/);
   });
 
-  it('CSV: starts with a UTF-8 byte order mark (Excel) and names each field in Vietnamese beside its code', async () => {
-    const res = await app.inject({ url: `/api/plans/${planA}/export/csv` });
-    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const rows = res.body.slice(1).trim().split('\n').slice(1).map((l) => l.split(','));
-    const land = rows.find((r) => r[5] === 'land');
-    expect(land?.[7]).toBe('Đất đai');
+  it('CSV ?locale=vi: ";" between cells and decimal commas, as Excel in a Vietnamese locale reads them', async () => {
+    const res = await app.inject({ url: `/api/plans/${planA}/export/csv?locale=vi` });
+    const [header, ...rows] = res.body.slice(1).trim().split('\n').map((l) => l.split(';'));
+    expect(header).toHaveLength(10);
+    for (const row of rows) expect(row[9]).toMatch(/^\d+,\d{2}$/);
+    expect(res.headers['content-disposition']).toContain('-vi.csv');
   });
 
   it('XLSX: a workbook (zip) with the plan', async () => {
@@ -105,17 +130,21 @@ describe('exports', () => {
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('XLSX: every center and field code is followed by its Vietnamese name', async () => {
+  it('XLSX: Vietnamese sheets and headers, names instead of codes, the same figures as the result', async () => {
     const res = await app.inject({ url: `/api/plans/${planA}/export/xlsx` });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const coverage = book.getWorksheet('Coverage');
-    expect(coverage?.getRow(1).values).toEqual([undefined, 'center', 'center_name', 'field', 'field_name', 'required_hours', 'assigned_hours', 'uncovered_hours']);
-    const land = coverage?.getRows(2, coverage.rowCount - 1)?.find((r) => r.getCell(3).value === 'land');
-    expect(land?.getCell(4).value).toBe('Đất đai');
-    expect(String(land?.getCell(2).value)).not.toBe('');
-    const assignments = book.getWorksheet('Assignments');
-    expect(assignments?.getRow(1).getCell(8).value).toBe('field_name');
+    expect(book.worksheets.map((w) => w.name).slice(0, 5)).toEqual(['Tóm tắt', 'Điều động', 'Trung tâm', 'Lĩnh vực', 'Phân công']);
+    const result = (await app.inject({ url: `/api/plans/${planA}/result` })).json();
+    const summary = book.getWorksheet('Tóm tắt');
+    expect(summary?.getRow(1).values).toEqual([undefined, 'Chỉ tiêu', 'Hiện nay', 'Theo phương án']);
+    expect(summary?.getRow(3).values).toEqual([undefined, 'Giờ việc chưa có người làm', result.outcome.before.uncoveredHours, result.outcome.after.uncoveredHours]);
+    const fields = book.getWorksheet('Lĩnh vực');
+    const land = fields?.getRows(2, (fields?.rowCount ?? 1) - 1)?.find((r) => r.getCell(3).value === 'Đất đai');
+    expect(land).toBeDefined();
+    const moves = book.getWorksheet('Điều động');
+    expect(moves?.rowCount).toBe(1 + result.outcome.moves.length);
+    if (result.outcome.moves.length > 0) expect(moves?.getRow(2).getCell(10).value).toBe(result.outcome.moves[0].sentence.vi);
   });
 
   it('LP: the model in CPLEX LP format', async () => {
@@ -125,23 +154,39 @@ describe('exports', () => {
     expect(res.body).toMatch(/^end\s*$/im);
   });
 
-  it('memo: a printable HTML page in Vietnamese by default, with the KPIs and the solver status', async () => {
+  it('memo: a Tờ trình in the layout of Decree 30/2020 (heading, number and date line, subject, recipient, body, recipients, signature)', async () => {
     const res = await app.inject({ url: `/api/plans/${planA}/export/memo` });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<html lang="vi">');
-    expect(res.body).toContain('<h1>Phương án bố trí công chức: test plan</h1>');
-    expect(res.body).toContain('@media print');
-    expect(res.body).toContain('Kết quả giải');
-    expect(res.body).not.toContain('Solver status');
-    expect(res.body).not.toMatch(/social_protection|civil_status/);
+    const html = res.body;
+    expect(html).toContain('<html lang="vi">');
+    const order = ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ NỘI VỤ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '/TTr-SNV', 'Hải Phòng, ngày', '<h1>TỜ TRÌNH</h1>', 'Về việc điều động, bố trí công chức', 'Kính gửi: Ủy ban nhân dân thành phố Hải Phòng.', 'I. HIỆN TRẠNG', 'II. TÁC ĐỘNG ĐẾN TỪNG TRUNG TÂM', 'III. DANH SÁCH ĐIỀU ĐỘNG VÀ LÝ DO', 'V. ĐỀ NGHỊ', 'Nơi nhận:', 'GIÁM ĐỐC', '<footer>'];
+    let at = 0;
+    for (const part of order) {
+      const next = html.indexOf(part, at);
+      expect(next, part).toBeGreaterThanOrEqual(at);
+      at = next;
+    }
+    expect(html).toContain('@media print');
+    expect(html).not.toMatch(/social_protection|civil_status/);
+  });
+
+  it('memo: its body has no UUID, hash, ISO timestamp or "->" (they are in the provenance footer only)', async () => {
+    const html = (await app.inject({ url: `/api/plans/${planA}/export/memo` })).body;
+    const body = html.slice(html.indexOf('<body>'), html.indexOf('<footer>'));
+    expect(body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
+    expect(body).not.toMatch(/[0-9a-f]{32}/);
+    expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+    expect(body).not.toContain('->');
+    expect(body).not.toContain('-&gt;');
+    const footer = html.slice(html.indexOf('<footer>'));
+    expect(footer).toContain(planA);
   });
 
   it('memo: ?lang=en gives it in English; another language is 400 naming the parameter', async () => {
     const res = await app.inject({ url: `/api/plans/${planA}/export/memo?lang=en` });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<html lang="en">');
-    expect(res.body).toContain('<h1>Staffing plan: test plan</h1>');
-    expect(res.body).toContain('Solver status');
+    expect(res.body).toContain('<h1>PROPOSAL</h1>');
     expect(res.body).not.toMatch(/social_protection|civil_status/);
     const fr = await app.inject({ url: `/api/plans/${planA}/export/memo?lang=fr` });
     expect(fr.statusCode).toBe(400);
@@ -162,7 +207,7 @@ describe('comparison and trade-off', () => {
     const body = res.json();
     expect(body.plans.map((p: { id: string }) => p.id)).toEqual([planA, planB]);
     expect(body.plans[1].summary.transfers).toBe(0);
-    const movedInA = (await app.inject({ url: `/api/plans/${planA}/result` })).json().moves.length;
+    const movedInA = (await app.inject({ url: `/api/plans/${planA}/result` })).json().outcome.moves.length;
     expect(body.moves).toHaveLength(movedInA);
   });
 

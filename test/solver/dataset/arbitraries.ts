@@ -109,6 +109,6 @@ export const styleArb: fc.Arbitrary<CsvStyle> = fc.record({ delimiter: fc.consta
 /** CSV text of a table in `style` (writeCsv's quoting, any separator). */
 export const toCsvText = (table: CsvCells, style: CsvStyle): string => {
   const eol = style.crlf ? '\r\n' : '\n';
-  const lines = [table.header, ...table.rows].map((row) => row.map(csvCell).join(style.delimiter));
+  const lines = [table.header, ...table.rows].map((row) => row.map((cell) => csvCell(cell)).join(style.delimiter));
   return (style.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
 };

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { Highs } from 'highs';
 import type { Center, CivilServant, Field } from '../../../solver/domain.ts';
 import { loadHighs } from '../../../solver/plan/loadHighs.ts';
-import { solvePlan, solveFixedAssignment } from '../../../solver/plan/solvePlan.ts';
+import { solvePlan } from '../../../solver/plan/solvePlan.ts';
 import { checkPlanRules } from '../../../solver/plan/checkPlanRules.ts';
-import { explainPlan } from '../../../solver/plan/explainPlan.ts';
+import { buildPlanResult } from '../../../solver/plan/buildPlanResult.ts';
+import { DEFAULT_SCENARIO } from '../../../solver/scenario.ts';
+import { namesOf } from '../../../solver/words.ts';
 import { DEFAULT_RULES, type PlanInput } from '../../../solver/plan/planInput.ts';
 
 /** A named case: a small city written by hand with the plan it must produce. */
@@ -56,16 +58,16 @@ describe('named plan cases (test/cases/plan)', () => {
   it('each move is explained in a sentence with its hours, and the shadow price is what one more expert covers', () => {
     const c = JSON.parse(readFileSync(join(dir, 'idle-neighbour-covers-overload.json'), 'utf8')) as CaseFile;
     const input = toInput(c);
-    const after = solvePlan(highs, input, { candidatesPerPerson: Infinity });
-    const before = solveFixedAssignment(highs, input);
-    const explanation = explainPlan(input, before, after);
-    expect(explanation.moves).toHaveLength(1);
-    expect(explanation.moves[0]?.sentence).toContain('P1');
-    expect(explanation.moves[0]?.sentence).toContain('100.0 h of land');
-    expect(explanation.moves[0]?.costToCenterLeft).toBeCloseTo(0, 6);
-    expect(explanation.before.uncoveredHours).toBeCloseTo(100, 6);
-    expect(explanation.after.uncoveredHours).toBeCloseTo(0, 6);
-    expect(explanation.after.transfers).toBe(1);
-    expect(explanation.shadowPrices).toEqual([]);
+    const plan = solvePlan(highs, input, { candidatesPerPerson: Infinity });
+    const outcome = buildPlanResult({ input, plan, scenario: DEFAULT_SCENARIO, demandSource: 'forecast', names: namesOf(input) }).outcome;
+    expect(outcome?.moves).toHaveLength(1);
+    const move = outcome?.moves[0];
+    expect(move?.sentence.en).toContain('P1');
+    expect(move?.sentence.en).toContain('land +100.0 h (short from 100.0 to 0.0)');
+    expect(move?.atOrigin.change).toBeCloseTo(0, 6);
+    expect(outcome?.before.uncoveredHours).toBeCloseTo(100, 6);
+    expect(outcome?.after.uncoveredHours).toBeCloseTo(0, 6);
+    expect(outcome?.after.transfers).toBe(1);
+    expect(outcome?.shadowPrices).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Highs } from 'highs';
 import { loadHighs } from '../../../solver/plan/loadHighs.ts';
-import { solveFixedAssignment, solvePlan } from '../../../solver/plan/solvePlan.ts';
-import { explainPlan } from '../../../solver/plan/explainPlan.ts';
+import { solvePlan } from '../../../solver/plan/solvePlan.ts';
+import { buildPlanResult } from '../../../solver/plan/buildPlanResult.ts';
+import { DEFAULT_SCENARIO } from '../../../solver/scenario.ts';
+import { namesOf } from '../../../solver/words.ts';
 import { pruneUselessMoves } from '../../../solver/plan/pruneUselessMoves.ts';
 import { buildPlanIndex } from '../../../solver/plan/planIndex.ts';
 import { syntheticCity } from '../../../solver/plan/syntheticCity.ts';
@@ -43,12 +45,11 @@ describe('moves must cover a shortfall', () => {
   it('every move of a generated city names the shortfall it covers at its destination', () => {
     const input = syntheticCity({ seed: 5, centers: 40, staffPerCenter: 10, fields: 8 });
     const plan = solvePlan(highs, input, { timeLimitSeconds: 4 });
-    const explanation = explainPlan(input, solveFixedAssignment(highs, input), plan);
-    expect(explanation.moves.length).toBeGreaterThan(0);
-    for (const move of explanation.moves) {
-      const covered = Object.values(move.coversAtNewCenter).reduce((s, v) => s + v, 0);
-      expect(covered, move.sentence).toBeGreaterThan(0.05);
-      expect(move.sentence).toMatch(/lets the center cover [\d,]+\.\d h it would otherwise lack: (does|relieves|covers) /);
+    const moves = buildPlanResult({ input, plan, scenario: DEFAULT_SCENARIO, demandSource: 'forecast', names: namesOf(input) }).outcome?.moves ?? [];
+    expect(moves.length).toBeGreaterThan(0);
+    for (const move of moves) {
+      expect(move.atDestination.change, move.sentence.en).toBeGreaterThan(0.05);
+      expect(move.sentence.en).toMatch(/covers [\d,]+\.\d h more of what it lacked: /);
     }
   });
 });
