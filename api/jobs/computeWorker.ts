@@ -13,6 +13,7 @@ import { buildPlanModel } from '../../solver/plan/buildPlanModel.ts';
 import { candidateCenters } from '../../solver/plan/candidateCenters.ts';
 import { explainPlan } from '../../solver/plan/explainPlan.ts';
 import { loadHighs } from '../../solver/plan/loadHighs.ts';
+import { deadline, type Deadline } from '../../solver/plan/deadline.ts';
 import { buildPlanIndex } from '../../solver/plan/planIndex.ts';
 import { solveFixedAssignment, solvePlan } from '../../solver/plan/solvePlan.ts';
 import { exportLp } from '../../solver/plan/solveWithHighs.ts';
@@ -92,15 +93,78 @@ const workloadOf = (ref: DatasetRef, progress: Progress) => (options: WorkloadOp
  */
 const BEFORES_KEPT = 4;
 const befores = new Map<string, Plan>();
-const beforeOf = (hash: string, prepared: PreparedPlan, highs: Highs): Plan => {
+const beforeOf = (hash: string, prepared: PreparedPlan, highs: Highs, time?: Deadline): Plan => {
   const rules = { ...prepared.input.rules, minStaffPerCenter: 0, minStaffByCenter: {}, maxTransfers: null };
   const key = `${hash}:${JSON.stringify(scenarioWorkloadOptions(prepared.scenario))}:${JSON.stringify(rules)}`;
   const known = befores.get(key);
   if (known !== undefined) return known;
-  const made = solveFixedAssignment(highs, prepared.input);
+  const made = solveFixedAssignment(highs, prepared.input, undefined, time);
+  // One cut short by the time limit is not today's state: it is not kept.
+  if (made.status !== 'optimal') return made;
   befores.set(key, made);
   while (befores.size > BEFORES_KEPT) befores.delete(befores.keys().next().value as string);
   return made;
+};
+
+/**
+ * Seconds a plan job keeps after its solve for the explanation, the moves and the JSON (pure
+ * JavaScript, not interruptible): 1.5 times what they took in the last job on the dataset, else
+ * EXPLAIN_SHARE of the limit, and at most EXPLAIN_SHARE_MAX of it (the solve needs the rest).
+ * Hai Phong's took 0.4-0.7 s (explainPlan 0.36-0.68 s, measured in-process).
+ */
+const EXPLAIN_SHARE = 0.2;
+const EXPLAIN_SHARE_MAX = 0.5;
+const afterSolveSeconds = new Map<string, number>();
+const explanationReserve = (hash: string, limit: number): number => {
+  const measured = afterSolveSeconds.get(hash);
+  return Math.min(EXPLAIN_SHARE_MAX * limit, measured === undefined ? EXPLAIN_SHARE * limit : 1.5 * measured);
+};
+
+/**
+ * One plan: the summary, the explanation (before/after, moves in words, shadow prices), the moves
+ * and the Plan, with the milliseconds of each stage by the clock `now` (ms). Everything after the
+ * inputs (dataset, forecasts, workload, each timed apart) keeps the scenario's time limit: HiGHS's
+ * loading, today's hours (the "before", kept per workload), the solve and the explanation.
+ */
+export const planTask = async (payload: PlanTask, progress: Progress, now: () => number = () => performance.now()): Promise<PlanTaskResult> => {
+  const highsLoading = loadHighs(); // compiled in the background while the inputs are read
+  const clock = stopwatch(now);
+  const dataset = storeOf(payload.dataDir).dataset(payload.hash);
+  clock.lap('dataset');
+  const forecasts = forecastsOf(payload, progress);
+  clock.lap('forecasts');
+  const prepared = preparePlan(dataset, forecasts, payload.scenario, workloadOf(payload, progress));
+  clock.lap('workload');
+  const limit = prepared.scenario.timeLimitSeconds;
+  const time = deadline(limit, now);
+  progress('solve', 0.5);
+  const highs = await highsLoading;
+  clock.lap('highs');
+  const before = beforeOf(payload.hash, prepared, highs, time);
+  clock.lap('before');
+  const solveTime = time.within(time.left() - explanationReserve(payload.hash, limit));
+  const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: limit, deadline: solveTime });
+  clock.lap('solve');
+  progress('explain', 0.9);
+  const tExplain = time.elapsed();
+  const explanation = plan.objective === null || before.objective === null ? null : explainPlan(prepared.input, before, plan);
+  clock.lap('explanation');
+  const moves = planMoves(dataset, plan);
+  const summary = planSummary(plan, explanation, prepared.workload, moves);
+  clock.lap('moves');
+  const timings = { ...clock.laps, ...Object.fromEntries(Object.entries(plan.timings ?? {}).map(([k, v]) => [`solve.${k}`, Math.round(v * 10000) / 10])) };
+  const text = JSON.stringify({
+    summary,
+    scenario: prepared.scenario,
+    explanation,
+    moves,
+    plan,
+    workload: { period: prepared.workload.period, quantile: prepared.workload.quantile, source: prepared.workload.source, hoursPerFte: prepared.workload.hoursPerFte, totals: prepared.workload.totals },
+    timings,
+  });
+  clock.lap('serialize');
+  if (explanation !== null) afterSolveSeconds.set(payload.hash, time.elapsed() - tExplain);
+  return { summary, text, timings: { ...timings, serialize: clock.laps['serialize'] ?? 0 }, sentAt: wallMs() };
 };
 
 export const TASKS: Readonly<Record<string, Task>> = {
@@ -128,7 +192,12 @@ export const TASKS: Readonly<Record<string, Task>> = {
     // start, model building, pricing, explanation) while nobody waits. The first solve a user
     // asked for took 7.7 s against 4.4 s for the next one without it (journey, same machine).
     const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: prepared.scenario.timeLimitSeconds, now: () => performance.now() });
-    if (plan.objective !== null) explainPlan(prepared.input, beforeOf(payload.hash, prepared, highs), plan);
+    if (plan.objective !== null) {
+      const before = beforeOf(payload.hash, prepared, highs);
+      const t = performance.now();
+      explainPlan(prepared.input, before, plan);
+      afterSolveSeconds.set(payload.hash, (performance.now() - t) / 1000);
+    }
     return null;
   },
   /** An import of the four tables, through the loaders. */
@@ -138,44 +207,8 @@ export const TASKS: Readonly<Record<string, Task>> = {
     mergeDossiers(storeOf(payload.dataDir).dataset(payload.hash), payload.baseFiles, payload.file, payload.asOf),
   /** The city's workload in one period with today's staff. */
   workload: (payload: DatasetRef & { readonly options: WorkloadOptions }, progress) => workloadOf(payload, progress)(payload.options),
-  /**
-   * One plan: the summary, the explanation (before/after, moves in words, shadow prices), the moves
-   * and the Plan, with the milliseconds of each stage.
-   */
-  plan: async (payload: PlanTask, progress): Promise<PlanTaskResult> => {
-    const clock = stopwatch();
-    const dataset = storeOf(payload.dataDir).dataset(payload.hash);
-    clock.lap('dataset');
-    const forecasts = forecastsOf(payload, progress);
-    clock.lap('forecasts');
-    const prepared = preparePlan(dataset, forecasts, payload.scenario, workloadOf(payload, progress));
-    clock.lap('workload');
-    progress('solve', 0.5);
-    const highs = await loadHighs();
-    clock.lap('highs');
-    const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: prepared.scenario.timeLimitSeconds, now: () => performance.now() });
-    clock.lap('solve');
-    progress('explain', 0.9);
-    const before = plan.objective === null ? null : beforeOf(payload.hash, prepared, highs);
-    clock.lap('before');
-    const explanation = before === null ? null : explainPlan(prepared.input, before, plan);
-    clock.lap('explanation');
-    const moves = planMoves(dataset, plan);
-    const summary = planSummary(plan, explanation, prepared.workload, moves);
-    clock.lap('moves');
-    const timings = { ...clock.laps, ...Object.fromEntries(Object.entries(plan.timings ?? {}).map(([k, v]) => [`solve.${k}`, Math.round(v * 10000) / 10])) };
-    const text = JSON.stringify({
-      summary,
-      scenario: prepared.scenario,
-      explanation,
-      moves,
-      plan,
-      workload: { period: prepared.workload.period, quantile: prepared.workload.quantile, source: prepared.workload.source, hoursPerFte: prepared.workload.hoursPerFte, totals: prepared.workload.totals },
-      timings,
-    });
-    clock.lap('serialize');
-    return { summary, text, timings: { ...timings, serialize: clock.laps['serialize'] ?? 0 }, sentAt: wallMs() };
-  },
+  /** One plan (planTask). */
+  plan: (payload: PlanTask, progress) => planTask(payload, progress),
   /** Uncovered hours against transfer budgets 0, 5, 10, 20, 40 and unlimited, other levers as given. */
   tradeoff: async (payload: PlanTask, progress) => {
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);
