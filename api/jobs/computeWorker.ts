@@ -123,8 +123,10 @@ const explanationReserve = (hash: string, limit: number): number => {
 /**
  * One plan: the summary, the explanation (before/after, moves in words, shadow prices), the moves
  * and the Plan, with the milliseconds of each stage by the clock `now` (ms). Everything after the
- * inputs (dataset, forecasts, workload, each timed apart) keeps the scenario's time limit: HiGHS's
- * loading, today's hours (the "before", kept per workload), the solve and the explanation.
+ * inputs (dataset, forecasts, workload) and HiGHS's loading, each timed apart, keeps the scenario's
+ * time limit: today's hours (the "before", kept per workload), the solve and the explanation. HiGHS
+ * compiles once per worker (3.5 s with the optimizing tier, more on a busy machine): counted in the
+ * limit, it would leave the first solve of a worker no time at all.
  */
 export const planTask = async (payload: PlanTask, progress: Progress, now: () => number = () => performance.now()): Promise<PlanTaskResult> => {
   const highsLoading = loadHighs(); // compiled in the background while the inputs are read
@@ -135,11 +137,11 @@ export const planTask = async (payload: PlanTask, progress: Progress, now: () =>
   clock.lap('forecasts');
   const prepared = preparePlan(dataset, forecasts, payload.scenario, workloadOf(payload, progress));
   clock.lap('workload');
-  const limit = prepared.scenario.timeLimitSeconds;
-  const time = deadline(limit, now);
   progress('solve', 0.5);
   const highs = await highsLoading;
   clock.lap('highs');
+  const limit = prepared.scenario.timeLimitSeconds;
+  const time = deadline(limit, now);
   const before = beforeOf(payload.hash, prepared, highs, time);
   clock.lap('before');
   const solveTime = time.within(time.left() - explanationReserve(payload.hash, limit));
