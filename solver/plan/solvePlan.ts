@@ -130,7 +130,7 @@ export const solveFixedAssignment = (highs: Highs, given: PlanInput, at?: readon
             : 'The time limit came before the hours of the given assignment were allocated.'
           : `The given assignment breaks a rule (${out.status}).`,
     objective: out.objective,
-    bound: out.objective,
+    bound: status === 'optimal' ? out.objective : null,
     boundKind: 'none',
     gap: status === 'optimal' ? 0 : null,
     seconds: out.seconds,
