@@ -3,6 +3,7 @@
  * the default Hai Phong scenario, a synthetic 114-center city, the trade-off curve and a generated
  * 400-center 5,000-person instance; and, when `cbc` is on the PATH, CBC's objective on the exported
  * LP of the default scenario (time limit CBC_SECONDS, default 120; the issue's comparison uses 600).
+ * A second table holds binding time limits: limit, wall seconds, status and gap of one solve each.
  *
  *   npm run bench:plan            (BENCH_QUICK=1: one run per instance, no CBC)
  *
@@ -112,6 +113,42 @@ if (!quick && haiPhong?.model) {
   }
 }
 
+// Binding time limits: the wall time of the whole solve against its limit (the limit holds within
+// 10% or 0.3 s, whichever is larger).
+interface LimitRow {
+  readonly instance: string;
+  readonly limit: number;
+  readonly wall: number;
+  readonly status: string;
+  readonly gap: string;
+}
+const limitRows: LimitRow[] = [];
+const timeLimited = (instance: string, input: PlanInput, limit: number): void => {
+  const t = performance.now();
+  const plan = solvePlan(highs, input, { timeLimitSeconds: limit, now });
+  const wall = (performance.now() - t) / 1000;
+  const gap = plan.objective === null ? 'no plan' : plan.gap === null ? 'unknown (no bound in time)' : `${(plan.gap * 100).toFixed(2)}%`;
+  limitRows.push({ instance, limit, wall, status: plan.status, gap });
+};
+const city = syntheticCity({ seed: 1 });
+const hiresEverywhere = { ...city, rules: { ...city.rules, hiresAllowedByField: Object.fromEntries(city.fields.map((f) => [f.field, 100_000])) } };
+const city300 = syntheticCity({ seed: 1, centers: 300 });
+if (prepared.ok) timeLimited(`Hai Phong ${DEFAULT_SCENARIO.period}, default scenario`, prepared.input, 1);
+for (const limit of [1, 3, 10]) timeLimited('synthetic city (seed 1)', city, limit);
+timeLimited('synthetic city (seed 1), 100,000 hires allowed per field', hiresEverywhere, 3);
+for (const limit of [1, 3]) timeLimited('synthetic 300 centers (seed 1)', city300, limit);
+{
+  const t = performance.now();
+  const curve = tradeoffCurve(highs, city, undefined, { timeLimitSeconds: 0.5, now });
+  const gaps = curve.map((p) => (p.gap === null ? '-' : `${(p.gap * 100).toFixed(1)}%`)).join(',');
+  limitRows.push({ instance: 'synthetic city (seed 1) trade-off curve, 0.5 s per point (unlimited 1.5 s)', limit: 4, wall: (performance.now() - t) / 1000, status: curve.map((p) => p.status).join(','), gap: gaps });
+}
+const limitTable = [
+  '| instance | limit (s) | wall (s) | status | gap |',
+  '|---|---|---|---|---|',
+  ...limitRows.map((r) => `| ${r.instance} | ${r.limit} | ${r.wall.toFixed(2)} | ${r.status} | ${r.gap} |`),
+];
+
 const header: (keyof Row)[] = ['instance', 'size', 'solveMedian', 'status', 'objective', 'gap', 'peak'];
 const titles = ['instance', 'size', `solve (median of ${runs})`, 'status', 'objective', 'gap (bound)', 'peak RSS'];
 process.stdout.write(
@@ -123,6 +160,10 @@ process.stdout.write(
     ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`),
     '',
     cbcLine,
+    '',
+    'Binding time limits (one solve each, wall time of the whole solve):',
+    '',
+    ...limitTable,
     '',
   ].join('\n'),
 );

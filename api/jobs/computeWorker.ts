@@ -12,10 +12,13 @@ import { setFlagsFromString } from 'node:v8';
 import { buildPlanModel } from '../../solver/plan/buildPlanModel.ts';
 import { candidateCenters } from '../../solver/plan/candidateCenters.ts';
 import { loadHighs } from '../../solver/plan/loadHighs.ts';
+import { deadline } from '../../solver/plan/deadline.ts';
 import { buildPlanIndex } from '../../solver/plan/planIndex.ts';
 import { solvePlan } from '../../solver/plan/solvePlan.ts';
 import { demandBaselineOptions, potentialKey, scenarioPlanResult } from '../../solver/plan/scenarioPlanResult.ts';
-import type { TransferPotential } from '../../solver/plan/transferPotential.ts';
+import { transferPotential, type TransferPotential } from '../../solver/plan/transferPotential.ts';
+import type { PlanResult } from '../../solver/plan/planResult.ts';
+import type { Highs } from 'highs';
 import { exportLp } from '../../solver/plan/solveWithHighs.ts';
 import { DEFAULT_BUDGETS, tradeoffCurve } from '../../solver/plan/tradeoffCurve.ts';
 import { computeWorkload } from '../../solver/workload/computeWorkload.ts';
@@ -91,26 +94,83 @@ const workloadOf = (ref: DatasetRef, progress: Progress) => (options: WorkloadOp
 const POTENTIALS_KEPT = 4;
 const potentials = new Map<string, TransferPotential>();
 
-/** The plan result of a solved plan, with the potential kept for the next plan of the same workload. */
-const resultOf = async (payload: PlanTask, prepared: PreparedPlan, plan: Plan, progress: Progress) => {
-  const dataset = storeOf(payload.dataDir).dataset(payload.hash);
+/** The transfer potential of the scenario's workload and radius, computed once and kept. */
+const potentialOf = (payload: PlanTask, prepared: PreparedPlan, highs: Highs): TransferPotential => {
   const key = `${payload.hash}:${potentialKey(prepared.scenario)}`;
+  const known = potentials.get(key);
+  if (known !== undefined) return known;
+  const made = transferPotential(highs, prepared.input);
+  potentials.set(key, made);
+  while (potentials.size > POTENTIALS_KEPT) potentials.delete(potentials.keys().next().value as string);
+  return made;
+};
+
+/** The plan result of a solved plan. */
+const resultOf = (payload: PlanTask, prepared: PreparedPlan, plan: Plan, progress: Progress, potential: TransferPotential): PlanResult => {
   const baselineOptions = demandBaselineOptions(prepared.scenario);
-  const { result, potential } = scenarioPlanResult({
-    highs: await loadHighs(),
-    dataset,
+  return scenarioPlanResult({
+    dataset: storeOf(payload.dataDir).dataset(payload.hash),
     scenario: prepared.scenario,
     workload: prepared.workload,
     input: prepared.input,
     plan,
     baseline: baselineOptions === null ? null : workloadOf(payload, progress)(baselineOptions),
-    ...(potentials.has(key) ? { potential: potentials.get(key) as TransferPotential } : {}),
-  });
-  if (potential !== null) {
-    potentials.set(key, potential);
-    while (potentials.size > POTENTIALS_KEPT) potentials.delete(potentials.keys().next().value as string);
-  }
-  return result;
+    potential,
+  }).result;
+};
+
+/**
+ * Seconds a plan job keeps after its solve for the plan result (pure JavaScript, not interruptible:
+ * the allocation, the ledger, the reasons, shadow prices, the JSON): 1.5 times what it took in the
+ * last job on the dataset, else EXPLAIN_SHARE of the limit, and at most EXPLAIN_SHARE_MAX of it (the
+ * solve needs the rest). Hai Phong's took 0.4-0.6 s (buildPlanResult, measured in-process).
+ */
+const EXPLAIN_SHARE = 0.2;
+const EXPLAIN_SHARE_MAX = 0.5;
+const afterSolveSeconds = new Map<string, number>();
+const explanationReserve = (hash: string, limit: number): number => {
+  const measured = afterSolveSeconds.get(hash);
+  return Math.min(EXPLAIN_SHARE_MAX * limit, measured === undefined ? EXPLAIN_SHARE * limit : 1.5 * measured);
+};
+
+/**
+ * One plan: the plan result (stored as it is) and its summary, with the milliseconds of each stage
+ * by the clock `now` (ms). The inputs (dataset, forecasts, workload), HiGHS's loading and the
+ * transfer potential (a property of the workload, kept per workload: transferPotential.ts) are each
+ * timed apart; the solve and the plan result keep the scenario's time limit. HiGHS compiles once per
+ * worker (3.5 s with the optimizing tier, more on a busy machine): counted in the limit, it would
+ * leave the first solve of a worker no time at all.
+ */
+export const planTask = async (payload: PlanTask, progress: Progress, now: () => number = () => performance.now()): Promise<PlanTaskResult> => {
+  const highsLoading = loadHighs(); // compiled in the background while the inputs are read
+  const clock = stopwatch(now);
+  storeOf(payload.dataDir).dataset(payload.hash);
+  clock.lap('dataset');
+  const forecasts = forecastsOf(payload, progress);
+  clock.lap('forecasts');
+  const prepared = preparePlan(storeOf(payload.dataDir).dataset(payload.hash), forecasts, payload.scenario, workloadOf(payload, progress));
+  clock.lap('workload');
+  progress('solve', 0.5);
+  const highs = await highsLoading;
+  clock.lap('highs');
+  const potential = potentialOf(payload, prepared, highs);
+  clock.lap('potential');
+  const limit = prepared.scenario.timeLimitSeconds;
+  const time = deadline(limit, now);
+  const solveTime = time.within(time.left() - explanationReserve(payload.hash, limit));
+  const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: limit, deadline: solveTime });
+  clock.lap('solve');
+  progress('explain', 0.9);
+  const tResult = time.elapsed();
+  const result = resultOf(payload, prepared, plan, progress, potential);
+  clock.lap('result');
+  const summary = planSummary(result);
+  const timings = { ...clock.laps, ...Object.fromEntries(Object.entries(plan.timings ?? {}).map(([k, v]) => [`solve.${k}`, Math.round(v * 10000) / 10])) };
+  // The stored text is the plan result itself: GET /api/plans/:id/result sends it as it is.
+  const text = JSON.stringify(result);
+  clock.lap('serialize');
+  if (result.outcome !== null) afterSolveSeconds.set(payload.hash, time.elapsed() - tResult);
+  return { summary, text, timings: { ...timings, serialize: clock.laps['serialize'] ?? 0 }, sentAt: wallMs() };
 };
 
 export const TASKS: Readonly<Record<string, Task>> = {
@@ -138,7 +198,9 @@ export const TASKS: Readonly<Record<string, Task>> = {
     // start, model building, pricing, explanation) while nobody waits. The first solve a user
     // asked for took 7.7 s against 4.4 s for the next one without it (journey, same machine).
     const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: prepared.scenario.timeLimitSeconds, now: () => performance.now() });
-    await resultOf(payload, prepared, plan, progress);
+    const t = performance.now();
+    const result = resultOf(payload, prepared, plan, progress, potentialOf(payload, prepared, highs));
+    if (result.outcome !== null) afterSolveSeconds.set(payload.hash, (performance.now() - t) / 1000);
     return null;
   },
   /** An import of the four tables, through the loaders. */
@@ -148,33 +210,8 @@ export const TASKS: Readonly<Record<string, Task>> = {
     mergeDossiers(storeOf(payload.dataDir).dataset(payload.hash), payload.baseFiles, payload.file, payload.asOf),
   /** The city's workload in one period with today's staff. */
   workload: (payload: DatasetRef & { readonly options: WorkloadOptions }, progress) => workloadOf(payload, progress)(payload.options),
-  /**
-   * One plan: the summary, the explanation (before/after, moves in words, shadow prices), the moves
-   * and the Plan, with the milliseconds of each stage.
-   */
-  plan: async (payload: PlanTask, progress): Promise<PlanTaskResult> => {
-    const clock = stopwatch();
-    const dataset = storeOf(payload.dataDir).dataset(payload.hash);
-    clock.lap('dataset');
-    const forecasts = forecastsOf(payload, progress);
-    clock.lap('forecasts');
-    const prepared = preparePlan(dataset, forecasts, payload.scenario, workloadOf(payload, progress));
-    clock.lap('workload');
-    progress('solve', 0.5);
-    const highs = await loadHighs();
-    clock.lap('highs');
-    const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: prepared.scenario.timeLimitSeconds, now: () => performance.now() });
-    clock.lap('solve');
-    progress('explain', 0.9);
-    const result = await resultOf(payload, prepared, plan, progress);
-    clock.lap('result');
-    const summary = planSummary(result);
-    const timings = { ...clock.laps, ...Object.fromEntries(Object.entries(plan.timings ?? {}).map(([k, v]) => [`solve.${k}`, Math.round(v * 10000) / 10])) };
-    // The stored text is the plan result itself: GET /api/plans/:id/result sends it as it is.
-    const text = JSON.stringify(result);
-    clock.lap('serialize');
-    return { summary, text, timings: { ...timings, serialize: clock.laps['serialize'] ?? 0 }, sentAt: wallMs() };
-  },
+  /** One plan (planTask). */
+  plan: (payload: PlanTask, progress) => planTask(payload, progress),
   /** Uncovered hours against transfer budgets 0, 5, 10, 20, 40 and unlimited, other levers as given. */
   tradeoff: async (payload: PlanTask, progress) => {
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);

@@ -17,14 +17,14 @@ export interface PlanTaskResult {
 /** The wall clock in ms since the epoch with sub-millisecond resolution, comparable between threads. */
 export const wallMs = (): number => performance.timeOrigin + performance.now();
 
-/** Milliseconds since the previous lap, per named stage (rounded to 0.1 ms). */
-export const stopwatch = () => {
-  let last = performance.now();
+/** Milliseconds since the previous lap, per named stage (rounded to 0.1 ms), by the clock `now` (ms). */
+export const stopwatch = (clock: () => number = () => performance.now()) => {
+  let last = clock();
   const laps: Record<string, number> = {};
   return {
     laps,
     lap: (name: string): void => {
-      const now = performance.now();
+      const now = clock();
       laps[name] = Math.round((now - last) * 10) / 10;
       last = now;
     },

@@ -5,10 +5,12 @@
  * solved from the smallest up: loosening the budget keeps the basis primal feasible. Measured on the
  * Hai Phong default (63,884 columns): 0, 5, 10, 20, 40, unlimited in 5.1 s in increasing order,
  * 9.3 s in decreasing order (same machine, same load). Each optimum is a lower bound valid for
- * every plan under that budget.
+ * every plan under that budget. Each solve gets at most what is left of the deadline; budgets it
+ * leaves no time for are `time_limit` without a bound.
  */
 import type { Highs } from 'highs';
 import { buildPlanModel, type PlanModel } from './buildPlanModel.ts';
+import type { Deadline } from './deadline.ts';
 import type { PlanInput } from './planInput.ts';
 import type { PlanIndex } from './planIndex.ts';
 import { toHighsModelData, type SolveStatus } from './solveWithHighs.ts';
@@ -21,7 +23,7 @@ export interface BudgetLp {
   readonly objective: number | null;
   /** Per person, the centers with x[p,c] > 1e-6 in the LP optimum (positions into the centers). */
   readonly support: readonly (readonly number[])[] | null;
-  /** Wall seconds of this solve with a clock given, else HiGHS's run time. */
+  /** Seconds of this solve by the deadline's measure (wall with a clock, else HiGHS's run time). */
   readonly seconds: number;
 }
 
@@ -34,8 +36,7 @@ export const budgetLpBounds = (
   index: PlanIndex,
   all: readonly (readonly number[])[],
   budgets: readonly (number | null)[],
-  timeLimitSeconds: number,
-  now?: () => number,
+  deadline: Deadline,
 ): { readonly lps: readonly BudgetLp[]; readonly model: PlanModel } => {
   // The budget row must exist to be changed: build with a budget no plan can exceed.
   const everyone = input.staff.length;
@@ -46,10 +47,18 @@ export const budgetLpBounds = (
   try {
     m.options.set({ output_flag: false, random_seed: 0 });
     for (const b of [...new Set(budgets)].sort(smallestFirst)) {
-      m.options.set({ time_limit: Math.max(0.5, timeLimitSeconds) });
+      const left = deadline.left();
+      if (left <= 0) {
+        out.set(b, { maxTransfers: b, status: 'time_limit', objective: null, support: null, seconds: 0 });
+        continue;
+      }
+      // HiGHS's time limit counts its run time since the clocks were last zeroed, over every run.
+      m.zeroAllClocks();
+      m.options.set({ time_limit: left });
       m.changeRowBounds(pm.budgetRow, -highs.infinity, b === null ? everyone : b);
-      const before = now?.() ?? 0;
+      const before = deadline.elapsed();
       m.run();
+      deadline.charge(m.getRunTime());
       const code = m.getModelStatus();
       const status: SolveStatus =
         code === s.optimal ? 'optimal' : code === s.infeasible ? 'infeasible' : code === s.timeLimit ? 'time_limit' : 'error';
@@ -64,7 +73,7 @@ export const budgetLpBounds = (
         status,
         objective: status === 'optimal' ? m.getObjectiveValue() : null,
         support,
-        seconds: now ? (now() - before) / 1000 : m.getRunTime(),
+        seconds: deadline.elapsed() - before,
       });
     }
   } finally {

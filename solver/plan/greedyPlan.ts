@@ -4,31 +4,43 @@
  * centerCoverage, until no move gains or the transfer budget is spent. Evenness is left to the MIP
  * that starts from this plan. Returns the center position per person, or null when the greedy
  * cannot reach every center's minimum headcount (the MIP then decides). With `from`, the moves start
- * from that assignment instead of today's (its transfers count against the budget).
+ * from that assignment instead of today's (its transfers count against the budget). At the
+ * `deadline` it stops and returns the plan so far: every move made gained, so it is the best yet.
  *
  * Lazy evaluation: every (person, center) pair keeps its last computed gain, or an upper bound
  * (capacity x top priority, and the center's weighted remaining shortfall) before its first
  * evaluation; only the best-looking pair is re-priced until the best is current.
  */
 import { centerCoverage, type CoveragePerson } from './centerCoverage.ts';
+import type { Deadline } from './deadline.ts';
 import { maxHeap } from './maxHeap.ts';
 import { minStaffOf, type PlanInput } from './planInput.ts';
 import { addedCommuteKm, type PlanIndex } from './planIndex.ts';
 
 const GAIN_EPS = 1e-7;
+/** Re-pricings between two looks at the deadline within one step (a step may re-price thousands). */
+const PRICINGS_PER_LOOK = 32;
+
+export interface GreedyOptions {
+  /** Most moves. Default 5000. */
+  readonly maxSteps?: number;
+  /** Where the moves start (e.g. the greedy plan of a smaller budget); it must keep every rule. Default today's. */
+  readonly from?: readonly number[];
+  /** When to stop with the plan so far. Default none. */
+  readonly deadline?: Deadline;
+}
 
 export const greedyPlan = (
   input: PlanInput,
   index: PlanIndex,
   candidates: readonly (readonly number[])[],
-  maxSteps = 5000,
-  from?: readonly number[],
+  options: GreedyOptions = {},
 ): number[] | null => {
+  const { maxSteps = 5000, from, deadline } = options;
   const { rules, hoursPerFte } = input;
   const w = rules.weights;
   const nC = index.centerCodes.length;
   const nF = index.fieldIds.length;
-  // `from` (e.g. the greedy plan of a smaller budget) is where the moves start; it must keep every rule.
   const at = (from ?? index.current).slice();
   const members: number[][] = Array.from({ length: nC }, () => []);
   at.forEach((c, p) => members[c]?.push(p));
@@ -122,12 +134,15 @@ export const greedyPlan = (
   };
   for (let i = 0; i < nPairs; i += 1) push(i);
   let waiting: number[] = [];
+  let outOfTime = false;
   for (let step = 0; step < maxSteps; step += 1) {
+    if (deadline?.passed()) break;
     const short = centersWhere((c) => (members[c]?.length ?? 0) < (min[c] ?? 0));
     const over = centersWhere((c) => (members[c]?.length ?? 0) > (maxStaff[c] ?? 0));
     const repairing = short.size > 0 || over.size > 0;
     const parked: number[] = [];
     let chosen = -1;
+    let pricings = 0;
     for (let top = heap.pop(); top !== null; top = heap.pop()) {
       const i = Math.floor(top.item / 64);
       if (top.item % 64 !== (stamp[i] ?? 0) % 64) continue;
@@ -150,8 +165,14 @@ export const greedyPlan = (
       }
       key[i] = price(i);
       push(i);
+      pricings += 1;
+      if (pricings % PRICINGS_PER_LOOK === 0 && deadline?.passed()) {
+        outOfTime = true;
+        break;
+      }
     }
     for (const i of parked) push(i);
+    if (outOfTime) break;
     if (chosen < 0) {
       if (repairing) return null;
       break;

@@ -67,7 +67,7 @@ export interface PlanQuality {
   readonly boundKind: 'lp_relaxation_full_model' | 'lagrangian_full_model' | 'mip_bound_full_model' | 'none';
   /** (objective - bound) / max(1, |objective|). */
   readonly gap: number | null;
-  /** Solver seconds (HiGHS run time of every solve this plan needed). */
+  /** Seconds the solve took: wall time of every stage with a clock given to solvePlan, else HiGHS run time of every solve it needed. */
   readonly seconds: number;
   readonly modelSize: { readonly columns: number; readonly rows: number; readonly binaries: number };
   /** Seconds per phase (wall with a clock given to solvePlan, else HiGHS run time; greedy then 0). */

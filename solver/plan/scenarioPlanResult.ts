@@ -32,7 +32,8 @@ export const potentialKey = (scenario: Scenario): string =>
   JSON.stringify([scenarioWorkloadOptions(scenario), scenario.maxCommuteKm, [...scenario.lockedStaffIds].sort()]);
 
 export interface ScenarioPlanResultInput {
-  readonly highs: Highs;
+  /** Needed only to compute the transfer potential when it is not given. */
+  readonly highs?: Highs | null;
   readonly dataset: Dataset;
   readonly scenario: Scenario;
   readonly workload: CityWorkload;
@@ -46,7 +47,7 @@ export interface ScenarioPlanResultInput {
 
 export const scenarioPlanResult = (r: ScenarioPlanResultInput): { result: PlanResult; potential: TransferPotential | null } => {
   const hasPlan = r.plan.objective !== null;
-  const potential = r.potential ?? (hasPlan ? transferPotential(r.highs, r.input) : null);
+  const potential = r.potential ?? (hasPlan && r.highs !== undefined && r.highs !== null ? transferPotential(r.highs, r.input) : null);
   const result = buildPlanResult({
     input: r.input,
     plan: r.plan,

@@ -14,34 +14,45 @@
  * 5. Moves that cover nothing are undone (pruneUselessMoves) when that lowers the objective.
  * 6. Status: `optimal` within the tolerance of the whole-problem bound, else `time_limit` when time
  *    ran out, else `feasible`.
+ * Every stage keeps one Deadline (deadline.ts): the greedy stops at it with its plan so far, each
+ * HiGHS call gets at most what is left, and a stage with no time left is skipped. A plan whose bound
+ * was not reached in time says so (bound null, gap unknown, status `time_limit`).
  */
 import type { Highs } from 'highs';
 import { buildPlanModel, type PlanModel } from './buildPlanModel.ts';
 import { candidateCenters } from './candidateCenters.ts';
+import { deadline as deadlineOf, type Deadline } from './deadline.ts';
 import { decodePlan } from './decodePlan.ts';
 import { explainInfeasibility } from './explainInfeasibility.ts';
+import { mipFits, type LpTiming } from './mipFits.ts';
 import { greedyPlan } from './greedyPlan.ts';
 import { pricedBound } from './pricedBound.ts';
 import { pruneUselessMoves } from './pruneUselessMoves.ts';
 import type { Plan, PlanQuality } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
 import { buildPlanIndex, type PlanIndex } from './planIndex.ts';
+import { solveHours } from './solveHours.ts';
 import { solveWithHighs, type SolveOutcome } from './solveWithHighs.ts';
 import type { LinearModel } from './linearModel.ts';
 
 export interface SolvePlanOptions {
-  /** Seconds for all solves together (approximate; the LP bound is not interrupted). Default 10. */
+  /**
+   * Seconds for the whole solve, every stage included (with `deadline`, only the limit its messages
+   * name). Default 10.
+   */
   readonly timeLimitSeconds?: number;
   /** Centers offered to each person besides their own. Default 3; Infinity = all within radius. */
   readonly candidatesPerPerson?: number;
   /** Relative gap (against the whole-problem bound) under which the plan is called optimal. Default 0.01. */
   readonly gapTolerance?: number;
   /**
-   * A clock in milliseconds (e.g. `performance.now`). With it, `seconds` is the wall time of the whole
-   * solve (greedy start included) and the MIP gets what is left of the time limit; without it
-   * (solver/ reads no clock itself), `seconds` sums HiGHS's own run times.
+   * A clock in milliseconds (e.g. `performance.now`). With it, the limit and `seconds` are wall time
+   * of the whole solve (greedy start and model building included); without it (solver/ reads no
+   * clock itself), both count HiGHS's own run times only.
    */
   readonly now?: () => number;
+  /** The deadline to keep instead of one made from `timeLimitSeconds` and `now` (e.g. a job's share for its solve). */
+  readonly deadline?: Deadline;
   /** Column-generation rounds for the bound (each a restricted LP). Default 8. */
   readonly boundRounds?: number;
   /** Receives the full model (every center within the radius offered): the exact problem, e.g. for LP export. */
@@ -84,64 +95,40 @@ const startFrom = (pm: PlanModel, at: readonly number[]): { indices: number[]; v
 };
 
 /**
- * Hours and coverage of a FIXED assignment (center position per person, e.g. today's): the hour
- * LP of buildPlanModel with one candidate per person, headcount rules relaxed to the assignment's
- * own headcounts. The "before" of every explanation.
- */
-export const solveFixedAssignment = (highs: Highs, given: PlanInput, at?: readonly number[]): Plan => {
-  // Today's state is measured, not judged: headcount rules are relaxed to what the assignment has.
-  const headcount = new Map<string, number>();
-  given.staff.forEach((p, i) => {
-    const code = at ? given.centers[at[i] ?? 0]?.code ?? p.centerCode : p.centerCode;
-    headcount.set(code, (headcount.get(code) ?? 0) + 1);
-  });
-  const input: PlanInput = {
-    ...given,
-    centers: given.centers.map((c) => ({ ...c, maxStaff: Math.max(c.maxStaff, headcount.get(c.code) ?? 0) })),
-    rules: { ...given.rules, minStaffPerCenter: 0, minStaffByCenter: {}, maxTransfers: null },
-  };
-  const index = buildPlanIndex(input);
-  const where = at ?? index.current;
-  const pm = buildPlanModel(input, index, where.map((c) => [c]));
-  const out = solveWithHighs(highs, pm.model, { timeLimitSeconds: 60 });
-  const decoded = out.x ? decodePlan(input, index, pm, out.x) : { assignments: [], hires: [], coverage: [] };
-  return {
-    ...decoded,
-    status: out.x ? 'optimal' : out.status === 'infeasible' ? 'infeasible' : 'error',
-    message: out.x ? 'Hours of the given assignment, allocated optimally.' : `The given assignment breaks a rule (${out.status}).`,
-    objective: out.objective,
-    bound: out.objective,
-    boundKind: 'none',
-    gap: out.x ? 0 : null,
-    seconds: out.seconds,
-    modelSize: modelSize(pm),
-    conflicts: [],
-  };
-};
-
-/**
  * The solution `found` with its moves that cover nothing undone (pruneUselessMoves) and its hours
- * re-solved; `better` is null when nothing was undone or the objective did not fall.
+ * re-solved; `better` is null when nothing was undone, the objective did not fall or the deadline
+ * left no time (the re-solve gets at most what is left; without a deadline, 10 s of HiGHS time).
  */
 export const withoutUselessMoves = (
   highs: Highs,
   input: PlanInput,
   index: PlanIndex,
   found: { readonly pm: PlanModel; readonly x: Float64Array; readonly objective: number },
+  deadline?: Deadline,
 ): { better: { pm: PlanModel; x: Float64Array; objective: number; at: number[] } | null; seconds: number } => {
+  if (deadline?.passed()) return { better: null, seconds: 0 };
   const at = index.current.slice();
   for (const a of found.pm.assign) if ((found.x[a.col] ?? 0) > 0.5) at[a.p] = a.c;
   const pruned = pruneUselessMoves(input, index, at);
   if (pruned.every((c, p) => c === at[p])) return { better: null, seconds: 0 };
   const pm = buildPlanModel(input, index, pruned.map((c) => [c]));
-  const out = solveWithHighs(highs, pm.model, { timeLimitSeconds: 10 });
+  const out = solveHours(highs, pm, { timeLimitSeconds: 10, deadline });
   const better =
     out.x !== null && out.objective !== null && out.objective < found.objective - 1e-9 ? { pm, x: out.x, objective: out.objective, at: pruned } : null;
   return { better, seconds: out.seconds };
 };
 
+/** Share of the limit kept after the bound and the MIP for undoing useless moves and decoding the plan. */
+export const TAIL_SHARE = 0.1;
+/** Most of the limit the greedy start may take: its hours (an LP) and the bound need the rest. */
+const GREEDY_SHARE = 0.5;
+
+/** `seconds` for a message: whole seconds as such, else one decimal. */
+const secondsWords = (seconds: number): string => String(Math.round(seconds * 10) / 10);
+
 export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOptions = {}): Plan => {
-  const timeLimit = options.timeLimitSeconds ?? 10;
+  const time = options.deadline ?? deadlineOf(options.timeLimitSeconds ?? 10, options.now);
+  const limitWords = secondsWords(options.timeLimitSeconds ?? time.limitSeconds);
   const k = options.candidatesPerPerson ?? 3;
   const tolerance = options.gapTolerance ?? 0.01;
   const index = buildPlanIndex(input);
@@ -156,34 +143,39 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       bound: null,
       boundKind: 'none',
       gap: null,
-      seconds: 0,
+      seconds: time.elapsed(),
       modelSize: { columns: 0, rows: 0, binaries: 0 },
       conflicts,
     };
   }
-  const t0 = options.now?.() ?? 0;
-  let seconds = 0;
-  const elapsed = (): number => (options.now ? (options.now() - t0) / 1000 : seconds);
+  // Whether some stage was cut short or skipped for lack of time: then a plan outside the tolerance
+  // is `time_limit`, not `feasible`.
+  let outOfTime = false;
   const all = candidateCenters(input, index, Infinity);
-  const greedy = greedyPlan(input, index, all);
+  const greedyTime = time.within(time.left() * GREEDY_SHARE);
+  const greedy = greedyPlan(input, index, all, { deadline: greedyTime });
+  if (greedyTime.passed()) outOfTime = true;
   let start: readonly number[] = greedy ?? index.current;
   // The incumbent as a complete solution of some model: complete starts need no completion by HiGHS.
   let incumbent: { pm: PlanModel; x: Float64Array; objective: number } | null = null;
-  const run = (pm: PlanModel, limit: number, relax = false): SolveOutcome => {
+  const run = (pm: PlanModel, stage: Deadline, relax = false): SolveOutcome => {
     const out = solveWithHighs(highs, pm.model, {
-      timeLimitSeconds: Math.max(0.5, limit),
+      deadline: stage,
       relativeGap: tolerance / 4,
       relax,
       start: relax ? undefined : incumbent ? mapSolution(incumbent.pm, incumbent.x, pm) : startFrom(pm, start),
     });
-    seconds += out.seconds;
+    if (out.status === 'time_limit') outOfTime = true;
     return out;
   };
   // Hours of the greedy assignment: the first incumbent, and the plan returned if nothing beats it in time.
   const fixedPm = buildPlanModel(input, index, start.map((c) => [c]));
-  const fixed = run(fixedPm, timeLimit);
+  const tHours = time.elapsed();
+  const fixed = solveHours(highs, fixedPm, { deadline: time, relativeGap: tolerance / 4, start: startFrom(fixedPm, start) });
+  const hoursSeconds = time.elapsed() - tHours;
+  if (fixed.status === 'time_limit') outOfTime = true;
   if (fixed.x !== null && fixed.objective !== null) incumbent = { pm: fixedPm, x: fixed.x, objective: fixed.objective };
-  const tStart = elapsed();
+  const tStart = time.elapsed();
   const isFull = k === Infinity;
   const withStart = (lists: readonly (readonly number[])[]): number[][] =>
     lists.map((list, p) => [...new Set([...list, start[p] ?? 0])].sort((a, b) => a - b));
@@ -191,6 +183,8 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   // The full model (everyone offered every center in range) is built only when needed: export, or fallback.
   let fullCache: PlanModel | null = null;
   const fullModel = (): PlanModel => (fullCache ??= buildPlanModel(input, index, all));
+  // What the bound and the MIP may use: all that is left but the share kept for the stages after them.
+  const beforeTail = (): Deadline => time.within(time.left() - TAIL_SHARE * time.limitSeconds);
 
   let used = isFull ? buildPlanModel(input, index, offered) : (incumbent as { pm: PlanModel } | null)?.pm ?? fixedPm;
   if (options.onFullModel) options.onFullModel(isFull ? used.model : fullModel().model);
@@ -201,29 +195,35 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     }
   };
   if (isFull) {
-    // HiGHS counts only its own run time; model building and loading come on top (about 10%).
-    mip = run(used, timeLimit * 0.9 - elapsed());
+    mip = run(used, beforeTail());
     keepBest();
   }
-  const tMip = elapsed();
+  const tMip = time.elapsed();
   const gapOf = (objective: number | null, bound: number): number | null =>
     objective === null ? null : Math.max(0, objective - bound) / Math.max(1, Math.abs(objective));
 
   // 2. Bound by column generation on the LP: each round's Lasdon bound is valid for the full model; a
   //    round with no negative reduced cost proves the restricted LP optimum equals the full LP's.
+  //    Rounds after the second start only while 40% of the time is left (for the MIP); a round cut
+  //    short by the deadline gives no bound, so after the first a round starts only with the time
+  //    of the longest so far left.
+  const boundTime = beforeTail();
+  let lpTiming: LpTiming | null = null;
   let lpOffered = offered;
   let bestBound = isFull && mip.bound !== null ? mip.bound : -Infinity;
   let exact = isFull;
   let lpInfeasible = false;
-  // Rounds 0 and 1 run even past the time limit: a plan without a bound could not say how good it is,
-  // and round 0's Lasdon bound alone is usually loose.
-  for (let round = 0; !isFull && round < (options.boundRounds ?? 8) && (round < 2 || elapsed() < timeLimit * 0.6); round += 1) {
+  const roundFits = (round: number): boolean =>
+    !boundTime.passed() && (round < 2 || time.left() > 0.4 * time.limitSeconds) && (lpTiming === null || boundTime.left() > lpTiming.seconds);
+  for (let round = 0; !isFull && round < (options.boundRounds ?? 8) && roundFits(round); round += 1) {
     const pm = buildPlanModel(input, index, lpOffered);
-    // The first two rounds may overrun the time limit (by their LP time): a bound is worth it.
-    const lp = run(pm, round < 2 ? Math.max(timeLimit - elapsed(), 60) : timeLimit - elapsed(), true);
+    const tLp = time.elapsed();
+    const lp = run(pm, boundTime, true);
+    const lpSeconds = time.elapsed() - tLp;
+    if (lpTiming === null || lpSeconds > lpTiming.seconds) lpTiming = { seconds: lpSeconds, columns: pm.model.columns.length };
     if (lp.status === 'infeasible') {
       // A restricted LP can be infeasible where the full one is not: only the full LP decides.
-      const fullLp = run(isFull ? pm : fullModel(), timeLimit - elapsed(), true);
+      const fullLp = run(isFull ? pm : fullModel(), boundTime, true);
       lpInfeasible = fullLp.status === 'infeasible';
       if (fullLp.status === 'optimal' && fullLp.objective !== null) {
         bestBound = fullLp.objective;
@@ -244,7 +244,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     const g = gapOf(incumbent?.objective ?? null, bestBound);
     if (g !== null && g <= tolerance / 2) break;
   }
-  const tBound = elapsed();
+  const tBound = time.elapsed();
   if (lpInfeasible) {
     return {
       ...empty,
@@ -256,7 +256,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
       bound: null,
       boundKind: 'none',
       gap: null,
-      seconds: elapsed(),
+      seconds: time.elapsed(),
       modelSize: modelSize(isFull ? used : fullModel()),
       conflicts: [
         {
@@ -273,23 +273,33 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   // 3. The MIP over the offered centers plus the columns the LP found useful, from the incumbent,
   //    unless the incumbent is already within the tolerance of the bound.
   const gap0 = incumbent === null || !Number.isFinite(bestBound) ? null : gapOf(incumbent.objective, bestBound);
-  if (!isFull && (gap0 === null || gap0 > tolerance) && elapsed() < timeLimit - 0.5) {
-    used = buildPlanModel(input, index, withStart(lpOffered));
-    // HiGHS counts only its own run time; model building and loading come on top (about 10%).
-    mip = run(used, timeLimit * 0.9 - elapsed());
-    keepBest();
+  if (!isFull && (gap0 === null || gap0 > tolerance)) {
+    // Built only when a MIP might fit: building a model takes time of its own.
+    const candidates = mipFits(beforeTail().left(), 0, null) ? buildPlanModel(input, index, withStart(lpOffered)) : null;
+    if (candidates !== null && mipFits(beforeTail().left(), candidates.model.columns.length, lpTiming)) {
+      used = candidates;
+      mip = run(used, beforeTail());
+      keepBest();
+    } else {
+      outOfTime = true;
+    }
   }
   if (incumbent === null && !isFull) {
-    used = fullModel();
-    mip = run(used, Math.max(1, timeLimit - elapsed()));
-    keepBest();
+    const full = mipFits(time.left(), 0, null) ? fullModel() : null;
+    if (full !== null && mipFits(time.left(), full.model.columns.length, lpTiming)) {
+      used = full;
+      mip = run(used, time);
+      keepBest();
+    } else {
+      outOfTime = true;
+    }
   }
   // 4. Undo moves that cover nothing (a MIP stopped within its gap may keep some): the pruned
-  //    assignment's hours are re-solved and kept only when the objective falls.
+  //    assignment's hours are re-solved (as long as the greedy assignment's took) and kept only
+  //    when the objective falls.
   const found = incumbent as { pm: PlanModel; x: Float64Array; objective: number } | null;
-  if (found !== null) {
-    const pruned = withoutUselessMoves(highs, input, index, found);
-    seconds += pruned.seconds;
+  if (found !== null && time.left() > hoursSeconds) {
+    const pruned = withoutUselessMoves(highs, input, index, found, time);
     if (pruned.better !== null) incumbent = pruned.better;
   }
   const best = incumbent as { pm: PlanModel; x: Float64Array; objective: number } | null;
@@ -304,15 +314,15 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     const infeasible = mip.status === 'infeasible';
     return {
       ...empty,
-      status: infeasible ? 'infeasible' : mip.status === 'time_limit' ? 'time_limit' : 'error',
+      status: infeasible ? 'infeasible' : mip.status === 'time_limit' || outOfTime ? 'time_limit' : 'error',
       message: infeasible
         ? 'No plan keeps every rule (proved by the solver on the full model).'
-        : `No plan found within ${timeLimit} s (solver status ${mip.status}).`,
+        : `No plan found within the time limit of ${limitWords} s (solver status ${mip.status}).`,
       objective: null,
       bound,
       boundKind,
       gap: null,
-      seconds: elapsed(),
+      seconds: time.elapsed(),
       modelSize: modelSize(used),
       conflicts: infeasible
         ? [{ rules: ['min_staff', 'max_staff', 'transfer_budget'], centers: [], message: 'The solver proved that no plan keeps the minimum staff, the seats and the transfer budget together.', code: 'conflict.mip_infeasible', params: {} }]
@@ -322,14 +332,19 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   const objective = mip.objective;
   const gap = bound === null ? null : gapOf(objective, bound);
   const withinTolerance = gap !== null && gap <= tolerance;
-  const status = withinTolerance ? 'optimal' : mip.status === 'time_limit' || elapsed() >= timeLimit ? 'time_limit' : 'feasible';
+  const status = withinTolerance ? 'optimal' : outOfTime || time.passed() ? 'time_limit' : 'feasible';
   const boundWords = boundKind.replaceAll('_', ' ');
+  const gapWords = `gap ${((gap ?? 0) * 100).toFixed(2)}%`;
   const message =
     status === 'optimal'
-      ? `Optimal within ${(tolerance * 100).toFixed(1)}% of the ${boundWords} (gap ${((gap ?? 0) * 100).toFixed(2)}%).`
+      ? `Optimal within ${(tolerance * 100).toFixed(1)}% of the ${boundWords} (${gapWords}).`
       : status === 'feasible'
-        ? `Every rule holds; gap ${gap === null ? 'unknown' : `${(gap * 100).toFixed(2)}%`} to the ${boundWords} exceeds ${(tolerance * 100).toFixed(1)}%.`
-        : `Stopped at the time limit of ${timeLimit} s; best plan found, gap ${gap === null ? 'unknown' : `${(gap * 100).toFixed(2)}%`}.`;
+        ? bound === null
+          ? 'Every rule holds; no bound could be computed, so the gap is unknown.'
+          : `Every rule holds; ${gapWords} to the ${boundWords} exceeds ${(tolerance * 100).toFixed(1)}%.`
+        : bound === null
+          ? `Stopped at the time limit of ${limitWords} s before a bound was reached: the best plan found keeps every rule, its gap is unknown.`
+          : `Stopped at the time limit of ${limitWords} s; best plan found, ${gapWords} to the ${boundWords}.`;
   return {
     ...decodePlan(input, index, used, mip.x),
     status,
@@ -338,9 +353,9 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     bound,
     boundKind,
     gap,
-    seconds: elapsed(),
+    seconds: time.elapsed(),
     modelSize: modelSize(used),
-    timings: { start: tStart, bound: tBound - tMip, mip: elapsed() - tBound + (tMip - tStart) },
+    timings: { start: tStart, bound: tBound - tMip, mip: time.elapsed() - tBound + (tMip - tStart) },
     conflicts: [],
   };
 };

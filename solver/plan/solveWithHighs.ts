@@ -3,13 +3,19 @@
  * `const highs = await (await import('highs')).default()`; loading costs ~100 ms, a model far less.
  */
 import type { Highs, ModelData } from 'highs';
+import type { Deadline } from './deadline.ts';
 import type { LinearModel } from './linearModel.ts';
 
 export type SolveStatus = 'optimal' | 'time_limit' | 'infeasible' | 'unbounded' | 'error';
 
 export interface SolveOptions {
-  /** Seconds before HiGHS stops and returns its best solution. Default 10. */
+  /** Seconds before HiGHS stops and returns its best solution. Default 10 without a deadline. */
   readonly timeLimitSeconds?: number;
+  /**
+   * The solve's deadline: HiGHS gets at most what is left of it once the model is loaded (and is not
+   * run when nothing is), and its run time is charged to it.
+   */
+  readonly deadline?: Deadline;
   /** MIP relative gap at which HiGHS stops. Default 0.002 (0.2%). */
   readonly relativeGap?: number;
   /** Solve the LP relaxation (integrality ignored). Default false. */
@@ -104,15 +110,23 @@ export const exportLp = (highs: Highs, model: LinearModel): string => {
   return out.join('\n');
 };
 
+/** The outcome of a solve the deadline left no time for. */
+const outOfTime: SolveOutcome = { status: 'time_limit', x: null, rowDual: null, colDual: null, objective: null, bound: null, seconds: 0 };
+
 /** Runs HiGHS on `model`; expected outcomes (infeasible, time limit) are values, not exceptions. */
 export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveOptions = {}): SolveOutcome => {
+  const { deadline } = options;
   const relax = options.relax ?? false;
   const isMip = !relax && model.columns.some((c) => c.integer);
+  if (deadline?.passed()) return outOfTime;
   const m = highs.createModel(toHighsModelData(highs, model, relax));
   try {
+    // Asked after loading: converting and loading a large model takes time of its own.
+    const limit = Math.min(options.timeLimitSeconds ?? (deadline ? Infinity : 10), deadline?.left() ?? Infinity);
+    if (limit <= 0) return outOfTime;
     m.options.set({
       output_flag: false,
-      time_limit: options.timeLimitSeconds ?? 10,
+      ...(Number.isFinite(limit) ? { time_limit: limit } : {}),
       mip_rel_gap: options.relativeGap ?? 0.002,
       random_seed: 0,
       ...(options.primalSimplex === true ? { simplex_strategy: 4 } : {}),
@@ -123,6 +137,7 @@ export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveO
       m.setSolution({ indices: Int32Array.from(start.indices), values: Float64Array.from(start.values) });
     }
     m.run();
+    deadline?.charge(m.getRunTime());
     const code = m.getModelStatus();
     const s = highs.constants.modelStatus;
     const status: SolveStatus =

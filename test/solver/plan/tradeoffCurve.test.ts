@@ -3,7 +3,9 @@ import type { Highs } from 'highs';
 import { loadHighs } from '../../../solver/plan/loadHighs.ts';
 import { solvePlan } from '../../../solver/plan/solvePlan.ts';
 import { syntheticCity } from '../../../solver/plan/syntheticCity.ts';
-import { tradeoffCurve } from '../../../solver/plan/tradeoffCurve.ts';
+import { DEFAULT_BUDGETS, tradeoffCurve } from '../../../solver/plan/tradeoffCurve.ts';
+import type { PlanInput } from '../../../solver/plan/planInput.ts';
+import { limitTolerance, workClock } from './workClock.ts';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -43,5 +45,27 @@ describe('tradeoffCurve', () => {
     expect(curve[0]?.objective).toBeNull();
     expect(curve[1]?.objective).not.toBeNull();
     expect(curve[1]?.transfers).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('tradeoffCurve under its time limit', () => {
+  const big = syntheticCity({ seed: 1 });
+  const withHires: PlanInput = { ...big, rules: { ...big.rules, hiresAllowedByField: Object.fromEntries(big.fields.map((f) => [f.field, 100_000])) } };
+  it.each([
+    { name: 'a generated 114-center city', input: big },
+    { name: 'the same city with 100,000 hires allowed per field', input: withHires },
+  ])('$name, 0.5 s per point: the six budgets (the unlimited one counting 3) keep their 4 s total within 10% or 0.3 s, every point honest', ({ input }) => {
+    const perPoint = 0.5;
+    const total = perPoint * (DEFAULT_BUDGETS.length - 1 + 3);
+    const now = workClock();
+    const t0 = now();
+    const curve = tradeoffCurve(highs, input, DEFAULT_BUDGETS, { timeLimitSeconds: perPoint, now });
+    expect((now() - t0) / 1000).toBeLessThanOrEqual(total + limitTolerance(total));
+    expect(curve.map((p) => p.maxTransfers)).toEqual(DEFAULT_BUDGETS);
+    for (const p of curve) {
+      if (p.objective === null) expect(['time_limit', 'infeasible']).toContain(p.status);
+      if (p.status === 'optimal') expect(p.gap ?? 1).toBeLessThanOrEqual(0.01);
+      if (p.maxTransfers !== null) expect(p.transfers).toBeLessThanOrEqual(p.maxTransfers);
+    }
   });
 });
