@@ -215,7 +215,7 @@ const main = async (): Promise<number> => {
   log(`workload ${scenario.period} (${workload.source}, P${Math.round(scenario.quantile * 100)}): ${num(input.requiredHours.reduce((s, r) => s + r.hours, 0))} h required, ${input.staff.length} staff, ${workload.hoursPerFte.toFixed(1)} h per FTE`);
   const { solvePlan } = await import('../../solver/plan/solvePlan.ts');
   const { checkPlanRules } = await import('../../solver/plan/checkPlanRules.ts');
-  const { scenarioPlanResult, demandBaselineOptions } = await import('../../solver/plan/scenarioPlanResult.ts');
+  const { scenarioPlanResult } = await import('../../solver/plan/scenarioPlanResult.ts');
   const loadStart = performance.now();
   const highs = await highsLoading;
   log(`HiGHS ready (waited ${((performance.now() - loadStart) / 1000).toFixed(1)} s for its compilation)`);
@@ -236,9 +236,7 @@ const main = async (): Promise<number> => {
   }
   await mkdir(out, { recursive: true });
   const { computeWorkload } = await import('../../solver/workload/computeWorkload.ts');
-  const baselineOptions = demandBaselineOptions(scenario);
-  const baseline = baselineOptions === null ? null : computeWorkload(dataset, prepared.forecasts, baselineOptions);
-  const { result } = scenarioPlanResult({ highs, dataset, scenario, workload: prepared.workload, input, plan, baseline });
+  const { result } = scenarioPlanResult({ highs, dataset, scenario, workload: prepared.workload, input, plan, workloadOf: (options) => computeWorkload(dataset, prepared.forecasts, options) });
   const lang = parsed.args.lang;
   if (result.outcome === null) {
     await writeFile(join(out, 'plan.json'), JSON.stringify({ datasetHash: hash, result }, null, 2));

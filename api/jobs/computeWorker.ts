@@ -15,7 +15,7 @@ import { loadHighs } from '../../solver/plan/loadHighs.ts';
 import { deadline } from '../../solver/plan/deadline.ts';
 import { buildPlanIndex } from '../../solver/plan/planIndex.ts';
 import { solvePlan } from '../../solver/plan/solvePlan.ts';
-import { demandBaselineOptions, potentialKey, scenarioPlanResult } from '../../solver/plan/scenarioPlanResult.ts';
+import { potentialKey, scenarioPlanResult } from '../../solver/plan/scenarioPlanResult.ts';
 import { transferPotential, type TransferPotential } from '../../solver/plan/transferPotential.ts';
 import type { PlanResult } from '../../solver/plan/planResult.ts';
 import type { Highs } from 'highs';
@@ -107,14 +107,13 @@ const potentialOf = (payload: PlanTask, prepared: PreparedPlan, highs: Highs): T
 
 /** The plan result of a solved plan. */
 const resultOf = (payload: PlanTask, prepared: PreparedPlan, plan: Plan, progress: Progress, potential: TransferPotential): PlanResult => {
-  const baselineOptions = demandBaselineOptions(prepared.scenario);
   return scenarioPlanResult({
     dataset: storeOf(payload.dataDir).dataset(payload.hash),
     scenario: prepared.scenario,
     workload: prepared.workload,
     input: prepared.input,
     plan,
-    baseline: baselineOptions === null ? null : workloadOf(payload, progress)(baselineOptions),
+    workloadOf: workloadOf(payload, progress),
     potential,
   }).result;
 };

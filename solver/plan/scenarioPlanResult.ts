@@ -39,14 +39,19 @@ export interface ScenarioPlanResultInput {
   readonly workload: CityWorkload;
   readonly input: PlanInput;
   readonly plan: Plan;
-  /** The workload without the demand levers (demandBaselineOptions), when the scenario has any. */
-  readonly baseline?: CityWorkload | null;
+  /**
+   * Computes (or recalls) a workload: used for the same period without the scenario's demand levers
+   * (demandBaselineOptions), so that "what the wave adds" is measured the same way everywhere.
+   */
+  readonly workloadOf: (options: WorkloadOptions) => CityWorkload;
   /** A transfer potential computed earlier for the same potentialKey; computed here when absent. */
   readonly potential?: TransferPotential;
 }
 
 export const scenarioPlanResult = (r: ScenarioPlanResultInput): { result: PlanResult; potential: TransferPotential | null } => {
   const hasPlan = r.plan.objective !== null;
+  const baselineOptions = demandBaselineOptions(r.scenario);
+  const baseline = baselineOptions === null ? null : r.workloadOf(baselineOptions);
   const potential = r.potential ?? (hasPlan && r.highs !== undefined && r.highs !== null ? transferPotential(r.highs, r.input) : null);
   const result = buildPlanResult({
     input: r.input,
@@ -54,7 +59,7 @@ export const scenarioPlanResult = (r: ScenarioPlanResultInput): { result: PlanRe
     scenario: r.scenario,
     demandSource: r.workload.source,
     names: namesOf(r.dataset),
-    baselineRequiredHours: r.baseline === undefined || r.baseline === null ? null : r.baseline.totals.requiredHours,
+    baselineRequiredHours: baseline === null ? null : baseline.totals.requiredHours,
     potential,
   });
   return { result, potential };
