@@ -1,0 +1,92 @@
+/**
+ * The bound that lets a plan say "optimal" (issue 11): checked against the true optimum by
+ * enumeration (bruteForce.ts) on random tiny instances, through the same candidate-restricted path
+ * the real plans take (a few centers offered per person, the bound priced for the full model), and
+ * the pricing step on its own against the full LP.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Highs } from 'highs';
+import { buildPlanModel } from '../../../solver/plan/buildPlanModel.ts';
+import { candidateCenters } from '../../../solver/plan/candidateCenters.ts';
+import { loadHighs } from '../../../solver/plan/loadHighs.ts';
+import { buildPlanIndex } from '../../../solver/plan/planIndex.ts';
+import { pricedBound } from '../../../solver/plan/pricedBound.ts';
+import { solvePlan } from '../../../solver/plan/solvePlan.ts';
+import { solveWithHighs } from '../../../solver/plan/solveWithHighs.ts';
+import { syntheticCity } from '../../../solver/plan/syntheticCity.ts';
+import { bruteForceOptimum } from './bruteForce.ts';
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await loadHighs();
+});
+
+const tiny = (seed: number, budget: number | null) =>
+  syntheticCity({ seed, centers: 4, staffPerCenter: 1.6, fields: 4, areaKm: 14, rules: { maxCommuteKm: 12, maxTransfers: budget } });
+
+describe('the bound of a plan, on the path real plans take', () => {
+  it('is never above the true optimum, the plan never below it, and "optimal" is within the tolerance of it', () => {
+    let optimal = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 3 })), fc.integer({ min: 1, max: 2 }), (seed, budget, k) => {
+        const input = tiny(seed, budget);
+        if (input.staff.length > 7) return;
+        const best = bruteForceOptimum(input);
+        const plan = solvePlan(highs, input, { candidatesPerPerson: k });
+        if (best === null) {
+          expect(plan.objective).toBeNull();
+          return;
+        }
+        const slack = 1e-6 * Math.max(1, Math.abs(best));
+        expect(plan.objective ?? Infinity).toBeGreaterThanOrEqual(best - slack);
+        if (plan.bound !== null) expect(plan.bound).toBeLessThanOrEqual(best + slack);
+        if (plan.status === 'optimal') {
+          optimal += 1;
+          expect(((plan.objective ?? Infinity) - best) / Math.max(1, Math.abs(plan.objective ?? 1))).toBeLessThanOrEqual(0.01 + 1e-9);
+        }
+      }),
+      { numRuns: 60, seed: 2026 },
+    );
+    // Most tiny plans are optimal but called "feasible": their LP bound is weak (a gap of 18-41% on
+    // seeds 1-3; the formulation's relaxation, issue 14). Honest either way; a few reach "optimal".
+    expect(optimal).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('pricing a restricted LP (pricedBound)', () => {
+  it('gives a bound no higher than the full LP, equal to it once no column prices negative', () => {
+    let priced = 0;
+    let converged = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), (seed) => {
+        const input = syntheticCity({ seed, centers: 8, staffPerCenter: 4, fields: 5, areaKm: 25, rules: { maxCommuteKm: 15, maxTransfers: 6 } });
+        const index = buildPlanIndex(input);
+        const all = candidateCenters(input, index, Infinity);
+        const full = solveWithHighs(highs, buildPlanModel(input, index, all).model, { relax: true });
+        if (full.status !== 'optimal' || full.objective === null) return;
+        let offered = candidateCenters(input, index, 1);
+        for (let round = 0; round < 12; round += 1) {
+          const pm = buildPlanModel(input, index, offered);
+          const lp = solveWithHighs(highs, pm.model, { relax: true });
+          if (lp.status !== 'optimal' || lp.objective === null || !lp.x || !lp.rowDual || !lp.colDual) return;
+          const bound = pricedBound(input, index, pm, offered, all, { objective: lp.objective, x: lp.x, rowDual: lp.rowDual, colDual: lp.colDual });
+          priced += 1;
+          expect(bound.bound).toBeLessThanOrEqual(full.objective + 1e-6 * Math.max(1, Math.abs(full.objective)));
+          if (bound.negative.length === 0) {
+            converged += 1;
+            expect(lp.objective).toBeCloseTo(full.objective, 4);
+            return;
+          }
+          offered = offered.map((list, p) => {
+            const add = bound.negative.filter((n) => n.p === p).map((n) => n.c);
+            return [...new Set([...list, ...add])].sort((a, b) => a - b);
+          });
+        }
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+    expect(priced).toBeGreaterThan(25);
+    expect(converged).toBeGreaterThan(10);
+  }, 120_000);
+});
