@@ -45,10 +45,8 @@ export const checkPlanRules = (input: PlanInput, plan: Pick<Plan, 'assignments' 
   let transfers = 0;
   for (const person of input.staff) {
     const count = seen.get(person.staffId) ?? 0;
-    if (count !== 1) {
-      add(RULES.oneCenter, `${person.staffId} appears ${count} times in the plan`);
-      continue;
-    }
+    if (count !== 1) add(RULES.oneCenter, `${person.staffId} appears ${count} times in the plan`);
+    // A person listed twice is checked on their first entry, so one mistake is named once.
     const a = plan.assignments.find((x) => x.staffId === person.staffId);
     if (!a) continue;
     const to = centers.get(a.toCenter);
