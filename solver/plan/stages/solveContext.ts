@@ -1,0 +1,110 @@
+/**
+ * What the stages of a solve share (solvePlan.ts): the input and its index, the one deadline, the
+ * gap tolerance, the centers each person may reach, the best plan so far (a complete solution of
+ * some model) and whether a stage was cut short by time. Stages read and update it; nothing else
+ * outside solvePlan sees it.
+ */
+import type { Highs } from 'highs';
+import { buildPlanModel, type PlanModel } from '../buildPlanModel.ts';
+import type { Deadline } from '../deadline.ts';
+import type { PlanInput } from '../planInput.ts';
+import type { PlanIndex } from '../planIndex.ts';
+import type { PlanQuality } from '../plan.ts';
+import { solveWithHighs, type SolveOutcome } from '../solveWithHighs.ts';
+
+/** A complete solution of a model: what the solve returns when nothing beats it. */
+export interface Incumbent {
+  readonly pm: PlanModel;
+  readonly x: Float64Array;
+  readonly objective: number;
+}
+
+export interface SolveContext {
+  readonly highs: Highs;
+  readonly input: PlanInput;
+  readonly index: PlanIndex;
+  readonly time: Deadline;
+  readonly tolerance: number;
+  /** Every center within the radius, per person (the full model's candidates). */
+  readonly all: readonly (readonly number[])[];
+  /** The greedy's assignment (center position per person), or today's. */
+  start: readonly number[];
+  incumbent: Incumbent | null;
+  /** Some stage was cut short or skipped for lack of time: a plan outside the tolerance is then `time_limit`. */
+  outOfTime: boolean;
+  /** The full model, built once when a stage needs it. */
+  readonly fullModel: () => PlanModel;
+}
+
+export const solveContext = (highs: Highs, input: PlanInput, index: PlanIndex, time: Deadline, tolerance: number, all: readonly (readonly number[])[]): SolveContext => {
+  let full: PlanModel | null = null;
+  return {
+    highs, input, index, time, tolerance, all,
+    start: index.current,
+    incumbent: null,
+    outOfTime: false,
+    fullModel: () => (full ??= buildPlanModel(input, index, all)),
+  };
+};
+
+export const modelSize = (pm: PlanModel): PlanQuality['modelSize'] => ({
+  columns: pm.model.columns.length,
+  rows: pm.model.rows.length,
+  binaries: pm.assign.length,
+});
+
+/**
+ * A complete start for `to` from a solution `x` of model `from` (same input, other candidates):
+ * columns are matched by meaning (person x center, center x expertise x field, center x field).
+ */
+export const mapSolution = (from: PlanModel, x: ArrayLike<number>, to: PlanModel): Float64Array => {
+  const value = new Map<string, number>();
+  for (const a of from.assign) value.set(`x${a.p}|${a.c}`, x[a.col] ?? 0);
+  for (const y of from.typeHours) value.set(`y${y.c}|${y.type}|${y.f}`, x[y.col] ?? 0);
+  const grids = (pm: PlanModel): [string, readonly (readonly number[])[]][] => [['u', pm.uncovered], ['n', pm.hires], ['h', pm.hireHours]];
+  for (const [tag, grid] of grids(from)) grid.forEach((row, c) => row.forEach((col, f) => col >= 0 && value.set(`${tag}${c}|${f}`, x[col] ?? 0)));
+  const out = new Float64Array(to.model.columns.length);
+  for (const a of to.assign) out[a.col] = value.get(`x${a.p}|${a.c}`) ?? 0;
+  for (const y of to.typeHours) out[y.col] = value.get(`y${y.c}|${y.type}|${y.f}`) ?? 0;
+  for (const [tag, grid] of grids(to)) grid.forEach((row, c) => row.forEach((col, f) => col >= 0 && (out[col] = value.get(`${tag}${c}|${f}`) ?? 0)));
+  out[to.evennessCol] = x[from.evennessCol] ?? 0;
+  return out;
+};
+
+/** A partial start: the assignment `at` (and no hires); HiGHS completes the hours. */
+export const startFrom = (pm: PlanModel, at: readonly number[]): { indices: number[]; values: number[] } => {
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const a of pm.assign) {
+    indices.push(a.col);
+    values.push(a.c === at[a.p] ? 1 : 0);
+  }
+  pm.hires.forEach((row) => row.forEach((col) => col >= 0 && (indices.push(col), values.push(0))));
+  return { indices, values };
+};
+
+/**
+ * Runs HiGHS on `pm` within `stage`, started from the incumbent (or the greedy's assignment); a run
+ * stopped by time marks the solve as cut short.
+ */
+export const runModel = (ctx: SolveContext, pm: PlanModel, stage: Deadline, relax = false): SolveOutcome => {
+  const out = solveWithHighs(ctx.highs, pm.model, {
+    deadline: stage,
+    relativeGap: ctx.tolerance / 4,
+    relax,
+    start: relax ? undefined : ctx.incumbent ? mapSolution(ctx.incumbent.pm, ctx.incumbent.x, pm) : startFrom(pm, ctx.start),
+  });
+  if (out.status === 'time_limit') ctx.outOfTime = true;
+  return out;
+};
+
+/** Keeps `out` as the incumbent when it is a solution better than the incumbent. */
+export const keepIfBetter = (ctx: SolveContext, pm: PlanModel, out: SolveOutcome): void => {
+  if (out.x !== null && out.objective !== null && (ctx.incumbent === null || out.objective < ctx.incumbent.objective - 1e-9)) {
+    ctx.incumbent = { pm, x: out.x, objective: out.objective };
+  }
+};
+
+/** (objective - bound) / max(1, |objective|), clamped at 0; null without an objective. */
+export const gapOf = (objective: number | null, bound: number): number | null =>
+  objective === null ? null : Math.max(0, objective - bound) / Math.max(1, Math.abs(objective));
