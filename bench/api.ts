@@ -24,6 +24,7 @@ import net from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median as medianOf, quantileSorted } from 'simple-statistics';
 
 const CONNECTIONS = 50;
 const MAX_REQUESTS = Number(process.env['REQUESTS'] ?? 100_000);
@@ -104,7 +105,8 @@ type Connection = ReturnType<typeof connection>;
 
 const json = async (url: string, init?: RequestInit): Promise<Record<string, unknown>> => (await fetch(url, init)).json() as Promise<Record<string, unknown>>;
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+/** The p-th percentile of sorted latencies (simple-statistics' quantileSorted). */
+const percentile = (sorted: readonly number[], p: number): number => (sorted.length === 0 ? NaN : quantileSorted([...sorted], p / 100));
 
 const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
 
@@ -201,8 +203,7 @@ const runOnce = async (run: number): Promise<{ p99: number; ok: boolean; loadAft
 const results: { p99: number; ok: boolean; loadAfter: string }[] = [];
 for (let run = 1; run <= RUNS; run += 1) results.push(await runOnce(run));
 if (RUNS > 1) {
-  const sorted = results.map((r) => r.p99).sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] as number;
+  const median = medianOf(results.map((r) => r.p99));
   console.log('\n| run | p99 ms while the default plan solves | load average after (1, 5, 15 min) |');
   console.log('|---:|---:|---|');
   results.forEach((r, i) => console.log(`| ${i + 1} | ${r.p99.toFixed(1)} | ${r.loadAfter} |`));

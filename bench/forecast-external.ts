@@ -24,6 +24,7 @@ import { forecastSeries } from '../solver/forecast/forecastSeries.ts';
 import { coverageCount, mase, seasonalNaive, seasonalNaiveScale, smape } from './external/accuracy.ts';
 import { readExternalSeries, STANDARD_METHODS, type ExternalSeries } from './external/readExternalSeries.ts';
 import { seriesFeatures, seriesKinds, type SeriesKind } from './external/seriesFeatures.ts';
+import { mean as ssMean, median as ssMedian } from 'simple-statistics';
 
 const HORIZON = 12;
 const PERIOD = 12;
@@ -71,12 +72,8 @@ const evaluate = (s: ExternalSeries, oursIsSnaive: boolean, methods: readonly st
   };
 };
 
-const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
-const median = (v: readonly number[]): number => {
-  const sorted = [...v].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+const mean = (v: readonly number[]): number => ssMean([...v]);
+const median = (v: readonly number[]): number => ssMedian([...v]);
 const winRate = (results: readonly SeriesResult[], other: Method): number =>
   mean(results.map((r) => (r.mase.ours < r.mase[other] ? 1 : r.mase.ours === r.mase[other] ? 0.5 : 0)));
 

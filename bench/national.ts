@@ -15,6 +15,7 @@ import v8 from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
 import { mulberry32 } from '../solver/mulberry32.ts';
+import { median } from 'simple-statistics';
 
 const PROVINCES = 34;
 const UNITS = 3321;
@@ -143,9 +144,9 @@ const runMain = async (): Promise<void> => {
     ['workers (worker_threads)', String(workers)],
     ['time limit per province', `${timeLimitSeconds} s`],
     ['total wall time', `${wall.toFixed(1)} s`],
-    ['solve seconds per province, median / max', `${(seconds[Math.floor(seconds.length / 2)] ?? NaN).toFixed(2)} / ${(seconds[seconds.length - 1] ?? NaN).toFixed(2)}`],
+    ['solve seconds per province, median / max', `${(seconds.length === 0 ? NaN : median([...seconds])).toFixed(2)} / ${(seconds[seconds.length - 1] ?? NaN).toFixed(2)}`],
     ['statuses', [...statuses].map(([s, n]) => `${s} ${n}`).join(', ')],
-    ['gap median / max', `${pct(gaps[Math.floor(gaps.length / 2)])} / ${pct(gaps[gaps.length - 1])}`],
+    ['gap median / max', `${pct(gaps.length === 0 ? undefined : median([...gaps]))} / ${pct(gaps[gaps.length - 1])}`],
     ['transfers (all provinces)', String(results.reduce((s, r) => s + r.transfers, 0))],
     ['rule violations (checkPlanRules)', String(results.reduce((s, r) => s + r.violations, 0))],
     ['peak RSS, main + workers (one process)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],

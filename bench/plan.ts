@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median as medianOf } from 'simple-statistics';
 
 v8.setFlagsFromString('--no-liftoff');
 v8.setFlagsFromString('--no-wasm-lazy-compilation');
@@ -37,7 +38,7 @@ const highs = await loadHighs();
 const compileSeconds = (performance.now() - t0) / 1000;
 const now = (): number => performance.now();
 const peakMb = (): number => process.resourceUsage().maxRSS / 1024;
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const median = (xs: readonly number[]): number => (xs.length === 0 ? NaN : medianOf([...xs]));
 
 interface Row {
   readonly instance: string;

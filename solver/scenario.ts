@@ -30,6 +30,7 @@
 import type { CenterCode, FieldId, Month } from './domain.ts';
 import type { Coded, MessageParams } from './messageCode.ts';
 import { DEFAULT_RULES, DEFAULT_WEIGHTS, type PlanRules, type PlanWeights } from './plan/planInput.ts';
+import { isMonth } from './forecast/months.ts';
 
 export interface Scenario {
   readonly period: Month;
@@ -154,7 +155,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 // Maps, not plain objects: a lever named `constructor` or `toString` must not find Object.prototype's.
 const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
-  ['period', (v) => (typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? null : verdict('scenario.month', 'must be a month YYYY-MM'))],
+  ['period', (v) => (typeof v === 'string' && isMonth(v) ? null : verdict('scenario.month', 'must be a month YYYY-MM'))],
   ['quantile', (v) => (v === 0.5 || v === 0.8 || v === 0.95 ? null : verdict('scenario.quantile', 'must be 0.5, 0.8 or 0.95', { allowed: '0.5, 0.8, 0.95' }))],
   ['productivity', positive(1)],
   ['unlistedAllowance', num(0, 1)],

@@ -19,6 +19,7 @@ import { cityOverview, type CenterLine, type CityOverview } from '../../solver/w
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { DatasetLoad } from '../dataset-files.ts';
 import { cachedForecasts, FORECAST_HORIZON } from './cliForecasts.ts';
+import { isMonth } from '../../solver/forecast/months.ts';
 
 export interface OverviewArgs {
   readonly period: string | null;
@@ -56,7 +57,7 @@ export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: Ov
   }
   if (values.help === true) return { ok: false, message: USAGE };
   const period = values.period ?? null;
-  if (period !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
+  if (period !== null && !isMonth(period)) {
     return { ok: false, message: `--period must be a month YYYY-MM, got "${period}"\n${USAGE}` };
   }
   const quantile = values.quantile === undefined ? 0.8 : Number(values.quantile);

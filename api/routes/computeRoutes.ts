@@ -6,8 +6,9 @@
 import { Type } from '@sinclair/typebox';
 import { errors, List } from '../schemas/common.ts';
 import type { Routes } from './context.ts';
+import { MONTH_PATTERN } from '../../solver/forecast/months.ts';
 
-const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const Month = Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM' });
 const Numbers = List(Type.Number());
 
 const ForecastSchema = Type.Object({

@@ -5,8 +5,9 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Center, CivilServant, Field, HistoryRow } from '../../solver/domain.ts';
 import type { Agrees, Assert } from './common.ts';
 import { InputProblemSchema, List, PageQuery } from './common.ts';
+import { MONTH_PATTERN } from '../../solver/forecast/months.ts';
 
-const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const Month = Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM' });
 
 export const CenterSchema = Type.Object({
   code: Type.String(),

@@ -10,6 +10,7 @@ import type { PlanRules, PlanWeights } from '../../solver/plan/planInput.ts';
 import { SCENARIO_LIMITS as L } from '../../solver/scenario.ts';
 import type { WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import { List, type Agrees, type Assert } from './common.ts';
+import { MONTH_PATTERN } from '../../solver/forecast/months.ts';
 
 const Multipliers = (what: string) =>
   Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: L.multiplier.min, maximum: L.multiplier.max }), { description: `multiplier per ${what}; 1 = unchanged` });
@@ -26,7 +27,7 @@ export const WeightsSchema = Type.Object({
 
 /** The levers of one plan; every one is optional and has the solver's default. */
 export const ScenarioSchema = Type.Object({
-  period: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'month to plan for, YYYY-MM: in the active dataset\'s history or the 12 months forecast after it' })),
+  period: Type.Optional(Type.String({ pattern: MONTH_PATTERN, description: 'month to plan for, YYYY-MM: in the active dataset\'s history or the 12 months forecast after it' })),
   quantile: Type.Optional(Type.Union([Type.Literal(0.5), Type.Literal(0.8), Type.Literal(0.95)], { description: 'forecast quantile to staff to' })),
   productivity: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
   unlistedAllowance: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),

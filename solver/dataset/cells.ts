@@ -7,6 +7,7 @@ import type { CsvRow } from '../csv.ts';
 import type { InputProblem } from '../domain.ts';
 import { paramsOf, type MessageParams } from '../messageCode.ts';
 import type { CodedInputProblem, ImportProblemCode } from './problemCodes.ts';
+import { isMonth } from '../forecast/months.ts';
 
 /** Inclusive or exclusive bounds of a numeric cell, and how to say them to a user. */
 export interface NumberRange {
@@ -58,7 +59,6 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const UNIT_CODE = /^\d{5}$/;
 const FIELD_ID = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
-const MONTH = /^(\d{4})-(\d{2})$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'có']);
@@ -67,13 +67,8 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'không']);
 export const isUnitCode = (value: string): boolean => UNIT_CODE.test(value);
 export const isFieldId = (value: string): boolean => FIELD_ID.test(value);
 
-/** Whether `value` is `YYYY-MM` with a month 01 to 12. */
-export const isMonth = (value: string): boolean => {
-  const match = MONTH.exec(value);
-  if (match === null) return false;
-  const month = Number(match[2]);
-  return month >= 1 && month <= 12;
-};
+/** Whether `value` is `YYYY-MM` with a month 01 to 12 (one definition: forecast/months.ts). */
+export { isMonth };
 
 /** `true`/`false`, also `1`/`0`, `yes`/`no`, `có`/`không`, any case; `undefined` for anything else. */
 export const parseBoolean = (value: string): boolean | undefined => {

@@ -7,6 +7,8 @@
  * Example: with mean 100, lo80 80, hi80 120, P80 (z = 0.8416) = 100 + 20 x 0.8416 / 1.2816 ~ 113.1.
  */
 
+import { Z80, Z95 } from '../normalScores.ts';
+
 export interface IntervalForecast {
   readonly mean: readonly number[];
   readonly lo80: readonly number[];
@@ -15,8 +17,6 @@ export interface IntervalForecast {
   readonly hi95: readonly number[];
 }
 
-const Z80 = 1.2815515655446004;
-const Z95 = 1.959963984540054;
 
 /** Inverse standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
 export const normalQuantile = (p: number): number => {

@@ -31,6 +31,7 @@ import type { MethodContext, ModelForecast } from './modelForecast.ts';
 import { calendarRegressors, VIETNAM_CALENDAR } from './calendarRegressors.ts';
 import type { ForecastCalendar } from './calendarRegressors.ts';
 import { intervalScale, intervalSd, recentLevel, tQuantile } from './intervals.ts';
+import { Z80, Z95 } from '../normalScores.ts';
 
 export type { ForecastCalendar } from './calendarRegressors.ts';
 
@@ -88,8 +89,6 @@ export interface SeriesForecast {
   readonly backtest: readonly MethodScore[];
 }
 
-const Z80 = 1.2815515655446004;
-const Z95 = 1.959963984540054;
 
 /** k of `combineBest` by default. */
 export const DEFAULT_COMBINE_BEST = 3;

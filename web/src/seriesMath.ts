@@ -6,6 +6,7 @@
  */
 import type { HistoryRow } from '../../solver/domain.ts';
 import type { CenterSeriesForecast } from './api.ts';
+import { Z80, Z95 } from '../../solver/normalScores.ts';
 
 export interface MonthValue {
   readonly month: string;
@@ -38,8 +39,6 @@ export const historyTotals = (rows: readonly HistoryRow[], filter: SeriesFilter)
   return [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, value]) => ({ month, value }));
 };
 
-const Z80 = 1.2815515655446004;
-const Z95 = 1.959963984540054;
 
 /** Forecasts summed over the series the filter keeps; bounds clamped at 0 (counts). */
 export const forecastTotals = (series: readonly CenterSeriesForecast[], filter: SeriesFilter): ForecastPoint[] => {
