@@ -12,7 +12,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem, writeCsv } from '../../solver/csv.ts';
 import type { InputProblem } from '../../solver/domain.ts';
 import { aggregateDossiers } from '../../solver/dataset/aggregateDossiers.ts';
@@ -22,6 +21,25 @@ import { parseCenters } from '../../solver/dataset/parseCenters.ts';
 import { parseFields } from '../../solver/dataset/parseFields.ts';
 import { HISTORY_COLUMNS } from '../../solver/dataset/parseHistory.ts';
 import { DATASET_FILE_NAMES, DEFAULT_DATASET_DIR, loadDatasetDir, readNamedText } from '../dataset-files.ts';
+import { endParse, parseCommandLine } from './commandLine.ts';
+
+const TEXT = {
+  usage: 'usage: npm run check-data -- [DIR] | --dossiers FILE.csv [--out history.csv] [--data DIR] [--as-of YYYY-MM-DD]',
+  help: `Checks a city's four tables, or turns a one-stop-shop export (one row per dossier) into the monthly
+history table, with every problem named by file, line, column and value; nothing is loaded when any
+problem is found.
+
+  DIR                    a directory with centers.csv, fields.csv, history.csv, staff.csv
+                         (default: the embedded Hai Phong data); the columns are in data/README.md
+  --dossiers FILE.csv    one row per dossier: dossier_id, center_code, field, channel,
+                         received_date, due_date, finished_date (dates YYYY-MM-DD or DD/MM/YYYY)
+  --out FILE             where the history table goes (default: standard output)
+  --data DIR             the centers and fields the dossiers are checked against (default: embedded)
+  --as-of YYYY-MM-DD     the export's date: dossiers finished after it count as pending
+
+Files may be UTF-8 with or without BOM, separated by "," or ";" (Excel in a Vietnamese locale).
+Exit codes: 0 valid, 1 problems found (one line each), 2 bad options.`,
+};
 
 /** Prints every problem and the total (the capped list ends with "and N more problems not listed"). */
 const fail = (problems: readonly InputProblem[]): number => {
@@ -72,15 +90,14 @@ const importDossiers = async (dossiers: string, dataDir: string, out: string | u
 };
 
 const main = async (): Promise<number> => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      dossiers: { type: 'string' },
-      out: { type: 'string' },
-      data: { type: 'string' },
-      'as-of': { type: 'string' },
-    },
-  });
+  const parsed = parseCommandLine(process.argv.slice(2), {
+    dossiers: { type: 'string' },
+    out: { type: 'string' },
+    data: { type: 'string' },
+    'as-of': { type: 'string' },
+  }, TEXT, true);
+  if (!parsed.ok) return endParse(parsed);
+  const { values, positionals } = parsed;
   if (values.dossiers !== undefined) {
     const asOf = values['as-of'];
     if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || parseDate(asOf) === undefined)) {

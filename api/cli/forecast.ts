@@ -9,22 +9,38 @@
  * The logic lives in solver/forecast/forecastCsv.ts.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { forecastCsv } from '../../solver/forecast/forecastCsv.ts';
 
+import { endParse, parseCommandLine } from './commandLine.ts';
+
 const USAGE = 'usage: npm run forecast -- --input FILE.csv --horizon H [--out OUT.csv] [--period 12] [--calendar vietnam|none]';
 
+const HELP = `Forecasts every monthly series of a CSV file with the planner's automatic model choice (rolling-
+origin backtest on MASE, the mean of the 3 best methods) and 80% and 95% intervals.
+
+Input (--input): a CSV file, UTF-8, "," or ";" between cells, a header row and one row per series
+and month:
+  series_id   any text naming the series (rows of a series may come in any order)
+  month       YYYY-MM; a month missing inside a series is a gap, filled and reported
+  value       a number ("." for decimals; "," also in a ";"-separated file); empty = a gap
+A series needs at least 3 values. A bad row is reported with its line and the series it belongs to
+is skipped; the other series are still forecast.
+
+Output (--out, default standard output): series_id, month, mean, lo80, hi80, lo95, hi95, method,
+one row per series and forecast month.
+
+  --horizon H            months to forecast after each series' last month (1 or more)
+  --period P             seasonal period in months (default 12)
+  --calendar vietnam     working days and Tet of Vietnam's calendar (2023-2027) as regressors (default);
+             none        no calendar
+
+Exit codes: 0 at least one series forecast, 1 none, 2 unusable input or options.`;
+
 const main = async (): Promise<number> => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { input: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, period: { type: 'string' }, calendar: { type: 'string' } },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(process.argv.slice(2), { input: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, period: { type: 'string' }, calendar: { type: 'string' } }, { usage: USAGE, help: HELP });
+  if (!parsed.ok) return endParse(parsed);
+  const { values } = parsed;
   if (values.input === undefined || values.horizon === undefined) {
     console.error(USAGE);
     return 2;

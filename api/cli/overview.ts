@@ -34,8 +34,21 @@ export interface OverviewArgs {
 export const USAGE =
   'usage: npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--scope center|series] [--top N] [--json] [--data DIR]';
 
+const HELP = `The city table of one month with today's staff: the most overloaded and the idlest centers,
+and the fields short of expertise, from the same forecasts and workload as the server.
+
+  --period YYYY-MM       the month (default: the first month after the history); a month of the
+                         history uses its counts, a later one the forecasts (12 months at most)
+  --quantile Q           the forecast quantile to staff to: 0.5, 0.8 (default) or 0.95
+  --scope center|series  P80 of each center's total (default) or of each series summed
+  --top N                rows per table (default 10)
+  --json                 the whole workload as JSON instead of tables
+  --data DIR             a city's own four tables (default: the embedded Hai Phong data)
+
+Exit codes: 0 done, 1 invalid dataset, 2 bad options or a month past the forecasts.`;
+
 /** Parses the command line; a bad flag is a message, not an exception. */
-export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: OverviewArgs } | { ok: false; message: string } => {
+export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: OverviewArgs } | { ok: false; message: string; help?: true } => {
   let values;
   try {
     values = parseArgs({
@@ -55,7 +68,7 @@ export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: Ov
   } catch (error) {
     return { ok: false, message: `${(error as Error).message}\n${USAGE}` };
   }
-  if (values.help === true) return { ok: false, message: USAGE };
+  if (values.help === true) return { ok: false, message: `${USAGE}\n\n${HELP}`, help: true };
   const period = values.period ?? null;
   if (period !== null && !isMonth(period)) {
     return { ok: false, message: `--period must be a month YYYY-MM, got "${period}"\n${USAGE}` };
@@ -96,7 +109,7 @@ const monthOf = (i: number): string => `${Math.floor(i / 12)}-${String((i % 12) 
 /** Runs the overview for `argv`; never throws for bad flags or bad data (they are exit codes). */
 export const runOverview = async (argv: readonly string[], deps: OverviewDeps): Promise<OverviewRun> => {
   const parsed = parseOverviewArgs(argv);
-  if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `${parsed.message}\n` };
+  if (!parsed.ok) return parsed.help === true ? { exitCode: 0, stdout: `${parsed.message}\n`, stderr: '' } : { exitCode: 2, stdout: '', stderr: `${parsed.message}\n` };
   const { args } = parsed;
   const loaded = await deps.loadDataset(args.dataDir);
   if (!loaded.ok) {
