@@ -34,7 +34,7 @@ const Version = Type.Ref(DatasetVersionSchema);
  * Reads the four files of a multipart import; a missing or non-UTF-8 part is a 400 naming it, and so
  * is a body that ends before its last part does (a cut upload), or a part over the size limit.
  */
-const multipartFiles = async (request: FastifyRequest): Promise<{ files: DatasetFiles; name: string; activate: boolean }> => {
+const multipartFiles = async (request: FastifyRequest): Promise<{ files: Partial<DatasetFiles>; name: string; activate: boolean }> => {
   try {
     return await readParts(request);
   } catch (error) {
@@ -47,7 +47,7 @@ const multipartFiles = async (request: FastifyRequest): Promise<{ files: Dataset
   }
 };
 
-const readParts = async (request: FastifyRequest): Promise<{ files: DatasetFiles; name: string; activate: boolean }> => {
+const readParts = async (request: FastifyRequest): Promise<{ files: Partial<DatasetFiles>; name: string; activate: boolean }> => {
   const texts = new Map<string, NamedText>();
   const fields = new Map<string, string>();
   for await (const part of request.parts()) {
@@ -64,11 +64,11 @@ const readParts = async (request: FastifyRequest): Promise<{ files: DatasetFiles
       fields.set(part.fieldname, String(part.value));
     }
   }
-  const missing = TABLES.filter((t) => !texts.has(t));
-  if (missing.length > 0) throw httpError(400, `missing file part${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
-  const get = (t: (typeof TABLES)[number]): NamedText => texts.get(t) as NamedText;
+  const unknown = [...texts.keys()].filter((k) => !(TABLES as readonly string[]).includes(k));
+  if (unknown.length > 0) throw httpError(400, `unknown file part${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: the parts are named centers, fields, history and staff`);
+  if (texts.size === 0) throw httpError(400, 'no file part: send one or more of centers, fields, history and staff (a table left out is the active version\'s)');
   return {
-    files: { centers: get('centers'), fields: get('fields'), history: get('history'), staff: get('staff') },
+    files: Object.fromEntries([...texts.entries()]) as Partial<DatasetFiles>,
     name: fields.get('name') ?? 'upload',
     activate: fields.get('activate') === 'true',
   };
@@ -78,7 +78,7 @@ const readParts = async (request: FastifyRequest): Promise<{ files: DatasetFiles
 const isCalendarDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && parseDate(text) === text;
 
 const importReply = (outcome: ImportOutcome) =>
-  outcome.ok ? { ok: true, version: outcome.version, warnings: outcome.warnings } : { ok: false, problems: outcome.problems };
+  outcome.ok ? { ok: true, version: outcome.version, warnings: outcome.warnings, ...(outcome.replaced === undefined ? {} : { replaced: outcome.replaced }) } : { ok: false, problems: outcome.problems };
 
 export const datasetRoutes: Routes = (api, { datasets, storage, prepare }) => {
   api.get('/datasets', {
@@ -96,12 +96,13 @@ export const datasetRoutes: Routes = (api, { datasets, storage, prepare }) => {
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       tags: ['datasets'],
-      summary: 'Import the four CSV tables (JSON with their texts)',
+      summary: 'Import one or more of the four CSV tables (JSON with their texts); a table left out is the active version\'s',
       body: ImportTablesBody,
       response: { 201: ImportReply, 422: ImportReply, ...errors(400, 401, 403, 413) },
     },
   }, async (request, reply) => {
     const { name, activate, ...files } = request.body;
+    if (TABLES.every((t) => files[t] === undefined)) throw httpError(400, 'body must have one or more of the tables centers, fields, history and staff (a table left out is the active version\'s)');
     const outcome = await datasets.importTables(files, name, request.user.name, activate ?? false);
     if (outcome.ok && outcome.version.active) prepare(outcome.version.version);
     return reply.code(outcome.ok ? 201 : 422).send(importReply(outcome));
@@ -112,12 +113,12 @@ export const datasetRoutes: Routes = (api, { datasets, storage, prepare }) => {
     bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       tags: ['datasets'],
-      summary: 'Import the four CSV tables (multipart/form-data: files centers, fields, history, staff; fields name, activate)',
+      summary: 'Import one or more of the four CSV tables (multipart/form-data: file parts centers, fields, history, staff; fields name, activate); a table left out is the active version\'s',
       consumes: ['multipart/form-data'],
       response: { 201: ImportReply, 422: ImportReply, ...errors(400, 401, 403, 413, 415) },
     },
   }, async (request, reply) => {
-    if (!request.isMultipart()) throw httpError(415, 'send multipart/form-data with the files centers, fields, history and staff');
+    if (!request.isMultipart()) throw httpError(415, 'send multipart/form-data with one or more of the file parts centers, fields, history and staff');
     const { files, name, activate } = await multipartFiles(request);
     const outcome = await datasets.importTables(files, name, request.user.name, activate);
     if (outcome.ok && outcome.version.active) prepare(outcome.version.version);

@@ -99,11 +99,11 @@ const FileText = Type.Object({
 export const ImportTablesBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200, description: 'what to call this version' }),
   activate: Type.Optional(Type.Boolean({ default: false, description: 'make it the active version' })),
-  centers: FileText,
-  fields: FileText,
-  history: FileText,
-  staff: FileText,
-}, { additionalProperties: false });
+  centers: Type.Optional(FileText),
+  fields: Type.Optional(FileText),
+  history: Type.Optional(FileText),
+  staff: Type.Optional(FileText),
+}, { additionalProperties: false, minProperties: 2, description: 'one or more of the four tables; a table left out is the active version\'s' });
 
 /** JSON form of an import of dossier-level rows, aggregated onto the active version's history. */
 export const ImportDossiersBody = Type.Object({
@@ -115,6 +115,7 @@ export const ImportDossiersBody = Type.Object({
 
 export const ImportReply = Type.Object({
   ok: Type.Boolean(),
+  replaced: Type.Optional(List(Type.String(), { description: 'the tables this import replaced; the others are the active version\'s' })),
   version: Type.Optional(Type.Ref(DatasetVersionSchema)),
   warnings: Type.Optional(List(InputProblemSchema)),
   problems: Type.Optional(List(InputProblemSchema)),

@@ -21,7 +21,7 @@ export interface LoadedDataset {
 
 /** Outcome of an import: the new version and the loaders' warnings, or every problem (nothing stored). */
 export type ImportOutcome =
-  | { readonly ok: true; readonly version: DatasetVersion; readonly warnings: readonly InputProblem[] }
+  | { readonly ok: true; readonly version: DatasetVersion; readonly warnings: readonly InputProblem[]; readonly replaced?: readonly string[] }
   | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
 export interface DatasetService {
@@ -31,7 +31,11 @@ export interface DatasetService {
   readonly active: () => LoadedDataset;
   /** A stored version, parsed; undefined when there is no such version. */
   readonly load: (version: number) => LoadedDataset | undefined;
-  readonly importTables: (files: DatasetFiles, name: string, actor: string, activate: boolean) => Promise<ImportOutcome>;
+  /**
+   * Imports one or more of the four tables; a table left out is taken from the active version (so a
+   * staff list alone updates the staff), and the whole goes through the loaders as one dataset.
+   */
+  readonly importTables: (files: Partial<DatasetFiles>, name: string, actor: string, activate: boolean) => Promise<ImportOutcome>;
   /**
    * Builds a version from the active one with its history replaced, for every (center, month) the
    * export covers, by the aggregated dossiers; other months and centers keep their rows.
@@ -125,8 +129,13 @@ export const datasetService = (storage: Storage, dataDir: string, runImport: Run
     },
     active,
     load,
-    importTables: async (files, name, actor, activate) =>
-      store(await runImport('importTables', { files }), files, name, 'import-tables', actor, activate),
+    importTables: async (given, name, actor, activate) => {
+      const replaced = TABLES.filter((t) => given[t] !== undefined);
+      const base = replaced.length === TABLES.length ? undefined : storage.datasets.files(active().version);
+      const files = { ...base, ...given } as DatasetFiles;
+      const outcome = store(await runImport('importTables', { files }), files, name, 'import-tables', actor, activate);
+      return outcome.ok ? { ...outcome, replaced } : outcome;
+    },
     importDossiers: async (file, name, asOf, actor, activate) => {
       const base = active();
       const baseFiles = storage.datasets.files(base.version) as DatasetFiles;
