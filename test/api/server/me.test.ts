@@ -113,10 +113,10 @@ describe('plan exports, as the web planner fetches them', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="plan-${planId.slice(0, 8)}.csv"`);
-    expect(csv.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe('staff_id,name,from_center,to_center,moved,field,hours,field_name');
+    expect(csv.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe('staff_id,name,from_center,from_center_name,to_center,to_center_name,moved,field,field_name,hours');
     const memo = await tokensApp.inject({ url: `/api/plans/${planId}/export/memo`, headers: bearer(tokens.viewer) });
     expect(memo.statusCode).toBe(200);
-    expect(memo.body).toContain('<h1>Phương án bố trí công chức:');
+    expect(memo.body).toContain('<h1>TỜ TRÌNH</h1>');
     for (const kind of ['csv', 'xlsx', 'lp', 'memo']) {
       expect((await tokensApp.inject({ url: `/api/plans/${planId}/export/${kind}` })).statusCode).toBe(401);
     }
@@ -126,6 +126,6 @@ describe('plan exports, as the web planner fetches them', () => {
     const planId = await solvedPlan(localApp, {});
     const csv = await localApp.inject({ url: `/api/plans/${planId}/export/csv` });
     expect(csv.statusCode).toBe(200);
-    expect(csv.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe('staff_id,name,from_center,to_center,moved,field,hours,field_name');
+    expect(csv.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe('staff_id,name,from_center,from_center_name,to_center,to_center_name,moved,field,field_name,hours');
   });
 });
