@@ -275,9 +275,9 @@ export const planMemo = (result: PlanResult, context: ExportContext, lang: MemoL
 <style>
 @page{size:A4;margin:20mm 15mm 20mm 30mm}
 body{font:13pt/1.35 "Times New Roman","Noto Serif",serif;max-width:165mm;margin:10mm auto;color:#000}
-.heading{display:grid;grid-template-columns:1fr 1.3fr;text-align:center;gap:8mm}
-.heading p{margin:0}.up{text-transform:uppercase}.b{font-weight:bold}.u{display:inline-block;border-bottom:1px solid #000;padding-bottom:1pt}
-.lines{display:grid;grid-template-columns:1fr 1.3fr;text-align:center;gap:8mm;margin-top:6pt}.i{font-style:italic}
+.heading{display:grid;grid-template-columns:1fr 1.5fr;text-align:center;gap:6mm;font-size:12pt}
+.heading p,.lines p{margin:0;text-indent:0;text-align:center}.up{text-transform:uppercase}.b{font-weight:bold}.u{display:inline-block;border-bottom:1px solid #000;padding-bottom:1pt}
+.lines{display:grid;grid-template-columns:1fr 1.5fr;gap:6mm;margin-top:6pt;font-size:12pt}.i{font-style:italic}
 h1{font-size:14pt;text-align:center;margin:18pt 0 0}.subject{text-align:center;font-weight:bold;margin:0 0 12pt}
 .to{text-align:center;margin:6pt 0 12pt}
 h2{font-size:13pt;margin:12pt 0 4pt}p{text-align:justify;margin:0 0 6pt;text-indent:10mm}td p,th p{text-indent:0}
