@@ -8,7 +8,9 @@ import { JULY_2025_ANCHORS, PHU_LIEN_CODE } from './anchors.ts';
 import { monthRange, workingDaysOf } from './calendar.ts';
 import { generateCenters } from './facilities.ts';
 import { FIELD_SPECS } from './fieldSpecs.ts';
-import { centerHistory, HISTORY_FROM, HISTORY_TO } from './history.ts';
+import { centerReceived, HISTORY_FROM, HISTORY_TO } from './history.ts';
+import { centerOutcomes } from './outcomes.ts';
+import { trueCapacityFactor } from './trueWork.ts';
 import { meanHours } from './hours.ts';
 import { profilesFor } from './profiles.ts';
 import { expertiseGapCenters, generateStaff, headcounts } from './staff.ts';
@@ -35,16 +37,23 @@ const sizingMonths = (): readonly string[] => monthRange(HISTORY_FROM, HISTORY_T
 export const generateTables = (unitsCsv: string, seed: number = DEFAULT_SEED): GeneratedTables => {
   const units = parseUnits(unitsCsv);
   const months = monthRange(HISTORY_FROM, HISTORY_TO);
-  const history: HistoryRow[] = profilesFor(seed, units).flatMap((profile) => centerHistory(seed, profile, months));
+  const profiles = profilesFor(seed, units);
+  const received = profiles.map((profile) => centerReceived(seed, profile, months));
+  const receivedRows = received.flat().map((c) => ({ centerCode: c.centerCode, month: c.month, field: c.spec.field, channel: c.channel, received: c.received }));
   const recent = sizingMonths();
-  const { byCenter, perFte } = meanHours(history, recent);
+  const { byCenter, perFte } = meanHours(receivedRows, recent);
   const staffInput = { units, hours: byCenter, hoursPerFte: perFte };
   const gaps = expertiseGapCenters(seed, units, [...JULY_2025_ANCHORS.map((a) => a.code), PHU_LIEN_CODE]);
   const staff = generateStaff(seed, staffInput, gaps);
+  const listedFte = new Map<string, number>();
+  for (const s of staff) listedFte.set(s.centerCode, (listedFte.get(s.centerCode) ?? 0) + s.fte);
+  // Outcomes come last: they follow each center's true load against the staff it has.
+  const history: HistoryRow[] = profiles.flatMap((profile, i) =>
+    centerOutcomes(seed, profile, received[i] ?? [], listedFte.get(profile.code) ?? 0, trueCapacityFactor(seed, profile.code), JULY_2025_ANCHORS.find((a) => a.code === profile.code)));
   const recentSet = new Set(recent);
   const days = recent.reduce((s, m) => s + workingDaysOf(m).length, 0);
   const directPerDay = new Map<string, number>();
-  for (const row of history) {
+  for (const row of receivedRows) {
     if (row.channel === 'direct' && recentSet.has(row.month)) directPerDay.set(row.centerCode, (directPerDay.get(row.centerCode) ?? 0) + row.received / days);
   }
   const neededHeadcount = new Map(units.map((u) => [u.code, Math.ceil([...(byCenter.get(u.code)?.values() ?? [])].reduce((a, b) => a + b, 0) / perFte)]));
