@@ -73,7 +73,7 @@ const fieldsCsv = (): string =>
   writeCsv(FIELD_COLUMNS, FIELD_SPECS.map((f) => [f.field, f.nameVi, f.nameEn, f.timeLimitDays, f.minDirect, f.minOnline, f.minProcessing, f.priority]));
 
 const historyCsv = (rows: readonly HistoryRow[]): string =>
-  writeCsv(HISTORY_COLUMNS, rows.map((r) => [r.centerCode, r.month, r.field, r.channel, r.received, r.resolvedOnTime, r.resolvedLate, r.pending]));
+  writeCsv(HISTORY_COLUMNS, rows.map((r) => [r.centerCode, r.month, r.field, r.channel, r.received, r.resolvedOnTime ?? '', r.resolvedLate ?? '', r.pending ?? '']));
 
 const staffCsv = (staff: readonly CivilServant[]): string =>
   writeCsv(STAFF_COLUMNS, staff.map((s) => [s.staffId, s.name, s.centerCode, s.homeCode, s.fields.join(';'), s.grade, s.fte, s.locked]));
