@@ -9,7 +9,7 @@ import { monthRange, workingDaysOf } from './calendar.ts';
 import { generateCenters } from './facilities.ts';
 import { FIELD_SPECS } from './fieldSpecs.ts';
 import { centerReceived, HISTORY_FROM, HISTORY_TO } from './history.ts';
-import { centerOutcomes } from './outcomes.ts';
+import { centerOutcomes, meanTrueLoad } from './outcomes.ts';
 import { trueCapacityFactor } from './trueWork.ts';
 import { meanHours } from './hours.ts';
 import { profilesFor } from './profiles.ts';
@@ -34,7 +34,12 @@ export interface GeneratedTables {
 /** The months whose mean demand sizes staff and facilities: the last 12 of the history. */
 const sizingMonths = (): readonly string[] => monthRange(HISTORY_FROM, HISTORY_TO).slice(-12);
 
-export const generateTables = (unitsCsv: string, seed: number = DEFAULT_SEED): GeneratedTables => {
+/** What the tables do not say (trueWork.ts): each center's true capacity factor, by code. */
+export interface HiddenTruth {
+  readonly capacityFactors: ReadonlyMap<string, number>;
+}
+
+const generate = (unitsCsv: string, seed: number): { tables: GeneratedTables; truth: HiddenTruth } => {
   const units = parseUnits(unitsCsv);
   const months = monthRange(HISTORY_FROM, HISTORY_TO);
   const profiles = profilesFor(seed, units);
@@ -48,8 +53,14 @@ export const generateTables = (unitsCsv: string, seed: number = DEFAULT_SEED): G
   const listedFte = new Map<string, number>();
   for (const s of staff) listedFte.set(s.centerCode, (listedFte.get(s.centerCode) ?? 0) + s.fte);
   // Outcomes come last: they follow each center's true load against the staff it has.
-  const history: HistoryRow[] = profiles.flatMap((profile, i) =>
-    centerOutcomes(seed, profile, received[i] ?? [], listedFte.get(profile.code) ?? 0, trueCapacityFactor(seed, profile.code), JULY_2025_ANCHORS.find((a) => a.code === profile.code)));
+  const capacityFactors = new Map<string, number>();
+  const history: HistoryRow[] = profiles.flatMap((profile, i) => {
+    const cells = received[i] ?? [];
+    const fte = listedFte.get(profile.code) ?? 0;
+    const factor = trueCapacityFactor(seed, profile.code, meanTrueLoad(cells, fte));
+    capacityFactors.set(profile.code, factor);
+    return centerOutcomes(seed, profile, cells, fte, factor, JULY_2025_ANCHORS.find((a) => a.code === profile.code));
+  });
   const recentSet = new Set(recent);
   const days = recent.reduce((s, m) => s + workingDaysOf(m).length, 0);
   const directPerDay = new Map<string, number>();
@@ -58,13 +69,19 @@ export const generateTables = (unitsCsv: string, seed: number = DEFAULT_SEED): G
   }
   const neededHeadcount = new Map(units.map((u) => [u.code, Math.ceil([...(byCenter.get(u.code)?.values() ?? [])].reduce((a, b) => a + b, 0) / perFte)]));
   const centers = generateCenters(seed, { units, directPerDay, headcount: headcounts(seed, staffInput), neededHeadcount });
-  return {
+  const tables = {
     'centers.csv': centersCsv(centers),
     'fields.csv': fieldsCsv(),
     'history.csv': historyCsv(history),
     'staff.csv': staffCsv(staff),
   };
+  return { tables, truth: { capacityFactors } };
 };
+
+export const generateTables = (unitsCsv: string, seed: number = DEFAULT_SEED): GeneratedTables => generate(unitsCsv, seed).tables;
+
+/** The hidden truth behind the tables of the same units and seed (for the recovery test and bench only). */
+export const generateTruth = (unitsCsv: string, seed: number = DEFAULT_SEED): HiddenTruth => generate(unitsCsv, seed).truth;
 
 const centersCsv = (centers: readonly Center[]): string =>
   writeCsv(CENTER_COLUMNS, centers.map((c) => [c.code, c.nameVi, c.nameAscii, c.type, c.formerDistrict, c.areaKm2, c.population, c.lat, c.lon, c.desks, c.maxStaff, c.areaAdequate, c.meetingRooms]));

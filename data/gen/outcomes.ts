@@ -35,7 +35,7 @@ import { SUSTAINABLE_OVERTIME, trueMinutes } from './trueWork.ts';
 const SLIP_FROM = 1.1;
 const SLIP_MAX = 0.015;
 /** Most of the late share a backlog's wait adds (most overdue dossiers are still pending at the close). */
-const LATE_FROM_DELAY = 0.2;
+const LATE_FROM_DELAY = 0.12;
 /** Baseline lateness of the first quarter of the new system (July-September 2025), as a multiple. */
 const SETTLING_IN = 1.8;
 /** Baseline lateness before the reform, as a multiple. */
@@ -74,6 +74,12 @@ export interface MonthLoad {
   /** Mean wait in the queue, working days. */
   readonly delayDays: number;
 }
+
+/** Mean true work over the listed staff's nominal hours in the months from the reform on (0 without staff). */
+export const meanTrueLoad = (cells: readonly ReceivedCell[], listedFte: number): number => {
+  const loads = centerLoads(cells, listedFte, 1).filter((l) => !isPreReform(l.month) && l.capacityHours > 0);
+  return loads.length === 0 ? 0 : loads.reduce((s, l) => s + l.workHours / l.capacityHours, 0) / loads.length;
+};
 
 /** The queue month by month; `cells` hold the center's received cells of every month. */
 export const centerLoads = (
