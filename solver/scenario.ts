@@ -20,10 +20,12 @@
  *   "lockedStaffIds": ["HP-000123"],     people who stay (besides those locked in the data)
  *   "crossTraining": true,               suggest cross-training
  *   "weights": {"uncovered": 1, "evenness": 1, "transfers": 4, "commuteKm": 0.2, "hires": 2},
- *   "timeLimitSeconds": 10               solver time limit
+ *   "timeLimitSeconds": 10,              solver time limit
+ *   "norms": "official"                   workload by the official norms or by those calibrated on the history's outcomes
  * }
  */
 import type { CenterCode, FieldId, Month } from './domain.ts';
+import type { NormsChoice } from './workload/calibrationTypes.ts';
 import type { Coded, MessageParams } from './messageCode.ts';
 import { DEFAULT_RULES, DEFAULT_WEIGHTS, type PlanRules, type PlanWeights } from './plan/planInput.ts';
 
@@ -45,6 +47,8 @@ export interface Scenario {
   readonly crossTraining: boolean;
   readonly weights: PlanWeights;
   readonly timeLimitSeconds: number;
+  /** `official` (fields.csv) or `calibrated` (solver/workload/calibrateNorms.ts, official when the history has no outcomes). */
+  readonly norms: NormsChoice;
 }
 
 /** Defaults: the month after the embedded history (Oct 2026), P80, the plan rules' defaults. */
@@ -66,6 +70,11 @@ export const DEFAULT_SCENARIO: Scenario = {
   crossTraining: DEFAULT_RULES.crossTraining,
   weights: DEFAULT_WEIGHTS,
   timeLimitSeconds: 10,
+  // Official by default: a scenario saved before this lever keeps its plan (a plan is a function of
+  // the dataset and its scenario), positions are allotted by the official norms, and calibrated
+  // ones are an estimate a planner chooses after reading the model check (a city without outcome
+  // columns has none).
+  norms: 'official',
 };
 
 /**
@@ -73,7 +82,7 @@ export const DEFAULT_SCENARIO: Scenario = {
  * `scenario.not_object`; `scenario.unknown_lever` {known}; `scenario.unknown_weight` {known};
  * `scenario.number`; `scenario.whole_number`; `scenario.range` {min, max}; `scenario.above_zero`;
  * `scenario.month`; `scenario.quantile` {allowed}; `scenario.boolean`; `scenario.staff_ids`;
- * `scenario.object`. `known` and `allowed` are comma-separated lists.
+ * `scenario.object`; `scenario.one_of` {allowed}. `known` and `allowed` are comma-separated lists.
  */
 export type ScenarioProblemCode =
   | 'scenario.not_object'
@@ -87,7 +96,8 @@ export type ScenarioProblemCode =
   | 'scenario.quantile'
   | 'scenario.boolean'
   | 'scenario.staff_ids'
-  | 'scenario.object';
+  | 'scenario.object'
+  | 'scenario.one_of';
 
 /** What is wrong with one lever's value: the English sentence, its code and params. */
 export interface ScenarioVerdict extends Coded<ScenarioProblemCode> {
@@ -130,6 +140,7 @@ const CHECKS: Readonly<Record<string, Check>> = {
   minStaffPerCenter: num(0, 1000, true),
   crossTraining: (v) => (typeof v === 'boolean' ? null : verdict('scenario.boolean', 'must be true or false')),
   timeLimitSeconds: positive(600),
+  norms: (v) => (v === 'official' || v === 'calibrated' ? null : verdict('scenario.one_of', 'must be one of official, calibrated', { allowed: 'official, calibrated' })),
 };
 const RECORDS: Readonly<Record<string, Check>> = {
   demandMultiplierByField: num(0, 100),

@@ -7,6 +7,7 @@ import type { Dataset } from '../../solver/domain.ts';
 import { haversineKm } from '../../solver/geo.ts';
 import type { PlanExplanation } from '../../solver/plan/explainPlan.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
+import type { NormsUsed } from '../../solver/workload/calibrationTypes.ts';
 import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
 
 export interface Move {
@@ -64,6 +65,11 @@ export interface PlanSummary {
   readonly hires: number;
   /** Sum of added commute over moved people, km (only increases). */
   readonly addedCommuteKm: number;
+  /**
+   * The norms the workload was computed with ("workload by calibrated norms, fitted on
+   * 2025-07..2026-10"). Absent on plans stored before the norms lever: they used the official norms.
+   */
+  readonly norms?: NormsUsed;
 }
 
 /**
@@ -92,5 +98,6 @@ export const planSummary = (plan: Plan, explanation: PlanExplanation | null, wor
     transfers: moves.length,
     hires: plan.hires.reduce((s, h) => s + h.count, 0),
     addedCommuteKm: round(moves.reduce((s, m) => s + Math.max(0, m.addedKm), 0), 1),
+    norms: workload.norms,
   };
 };

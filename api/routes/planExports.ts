@@ -2,6 +2,8 @@
  * A solved plan as files: CSV (one row per civil servant and field), XLSX (summary, moves,
  * assignments, coverage sheets) and a printable HTML memo for a council meeting.
  */
+import type { NormsUsed } from '../../solver/workload/calibrationTypes.ts';
+import { normsSentence } from '../../solver/workload/normsSentence.ts';
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../../solver/csv.ts';
 import type { Center, Field } from '../../solver/domain.ts';
@@ -99,6 +101,10 @@ const MEMO_WORDS = {
     maxUtilization: 'Mức sử dụng cao nhất', transfers: 'Số người điều động', hires: 'Tuyển mới', commute: 'Quãng đường đi làm tăng thêm, km (tổng)',
     status: 'Kết quả giải', statusWords: { optimal: 'tối ưu', feasible: 'khả thi, chưa chứng minh tối ưu', time_limit: 'hết thời gian, phương án tốt nhất tìm được', infeasible: 'không có phương án thỏa mọi quy tắc', error: 'lỗi' },
     noBound: 'chưa có cận', within: (gap: string, bound: string) => `cách phương án tốt nhất có thể không quá ${gap}% (cận ${bound})`, seconds: 'giây',
+    norms: (n: NormsUsed | undefined) =>
+      n === undefined || n.used === 'official'
+        ? n !== undefined && n.fallback !== null ? 'Khối lượng công việc tính theo định mức chính thức (chưa hiệu chỉnh được: số liệu không đủ kết quả giải quyết hồ sơ).' : 'Khối lượng công việc tính theo định mức chính thức.'
+        : `Khối lượng công việc tính theo định mức đã hiệu chỉnh theo kết quả giải quyết hồ sơ các tháng ${n.fittedFrom ?? '?'}..${n.fittedTo ?? '?'}.`,
     moves: 'Điều động', nobody: 'Không ai phải chuyển.', who: 'Công chức', from: 'Từ', to: 'Đến', distance: 'Cách nhà', why: 'Lý do', hoursUnit: 'giờ',
   },
   en: {
@@ -110,6 +116,7 @@ const MEMO_WORDS = {
     maxUtilization: 'Highest utilization', transfers: 'Transfers', hires: 'New hires', commute: 'Added commute, km (sum)',
     status: 'Solver status', statusWords: { optimal: 'optimal', feasible: 'feasible, not proved optimal', time_limit: 'time limit, best plan found', infeasible: 'infeasible', error: 'error' },
     noBound: 'no bound was found', within: (gap: string, bound: string) => `within ${gap}% of the best possible (bound ${bound})`, seconds: 's',
+    norms: (n: NormsUsed | undefined) => `${normsSentence(n).replace(/^w/, 'W')}.`,
     moves: 'Transfers', nobody: 'No one moves.', who: 'Civil servant', from: 'From', to: 'To', distance: 'From home', why: 'Why', hoursUnit: 'h',
   },
 } as const;
@@ -154,6 +161,7 @@ th{background:#eee}td:nth-child(n+2){font-variant-numeric:tabular-nums}small{col
 </style></head><body>
 <h1>${w.title}: ${escape(scenarioName)}</h1>
 <p class="meta">${escape(w.meta(s.period, Math.round(s.quantile * 100), record.datasetVersion, record.datasetHash.slice(0, 16), record.id, record.finishedAt ?? ''))}</p>
+<p class="meta norms">${escape(w.norms(s.norms))}</p>
 <h2>${w.changes}</h2>
 <table><tr><th></th><th>${w.today}</th><th>${w.withPlan}</th></tr>
 ${kpi(w.uncovered, num(s.uncoveredHoursBefore), num(s.uncoveredHoursAfter))}

@@ -84,7 +84,7 @@ describe('scenario problems in both languages', () => {
   it('every scenario code of the solver has a sentence', () => {
     expect(Object.keys(SCENARIO_PROBLEM_TEXTS).sort()).toEqual([
       'scenario.above_zero', 'scenario.boolean', 'scenario.month', 'scenario.not_object', 'scenario.number', 'scenario.object',
-      'scenario.quantile', 'scenario.range', 'scenario.staff_ids', 'scenario.unknown_lever', 'scenario.unknown_weight', 'scenario.whole_number',
+      'scenario.one_of', 'scenario.quantile', 'scenario.range', 'scenario.staff_ids', 'scenario.unknown_lever', 'scenario.unknown_weight', 'scenario.whole_number',
     ]);
   });
 });

@@ -24,6 +24,7 @@ export const SCENARIO_PROBLEM_TEXTS: Catalog = {
   'scenario.boolean': { vi: 'phải là có hoặc không', en: 'must be true or false' },
   'scenario.staff_ids': { vi: 'phải là danh sách mã công chức', en: 'must be a list of staff ids' },
   'scenario.object': { vi: 'phải là bảng giá trị theo tên', en: 'must be an object' },
+  'scenario.one_of': { vi: 'phải là một trong: {allowed}', en: 'must be one of {allowed}', slots: (p) => ({ allowed: p.text('allowed') }) },
 };
 
 /** A coded scenario problem (validateScenario run in the browser) in `lang`. */
