@@ -3,7 +3,7 @@
  *
  *   npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited]
  *                   [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp]
- *                   [--data DIR] [--curve]
+ *                   [--data DIR] [--curve] [--norms official|calibrated]
  *
  * Pipeline: dataset (api/dataset-files.ts) -> forecasts, FORECAST_HORIZON months ahead as the server
  * computes them (api/cli/cliForecasts.ts; cached by the dataset's content hash and the horizon)
@@ -12,6 +12,9 @@
  * Exit codes: 0 plan written, 1 invalid dataset, 2 bad flags or scenario, 3 the plan broke a rule
  * (a bug: the plan is still written for inspection), 4 infeasible scenario (explanation written).
  */
+import type { NormsUsed } from '../../solver/workload/calibrationTypes.ts';
+import { normsSentence } from '../../solver/workload/normsSentence.ts';
+import { calibrateWithHighs } from './cliCalibration.ts';
 import { parseArgs } from 'node:util';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,7 +29,7 @@ import type { PlanExplanation, CityKpis } from '../../solver/plan/explainPlan.ts
 import { cachedForecasts, forecastNeed } from './cliForecasts.ts';
 
 const USAGE =
-  'usage: npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited] [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp] [--data DIR] [--curve]';
+  'usage: npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited] [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp] [--data DIR] [--curve] [--norms official|calibrated]';
 
 
 /** Progress on stderr, each line with the seconds since the process began (where the time goes). */
@@ -57,6 +60,7 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
         'export-lp': { type: 'string' },
         data: { type: 'string' },
         curve: { type: 'boolean' },
+        norms: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -82,6 +86,7 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
       : {}),
     ...(values['max-commute-km'] !== undefined ? { maxCommuteKm: flagNumber(values['max-commute-km']) } : {}),
     ...(values['time-limit'] !== undefined ? { timeLimitSeconds: flagNumber(values['time-limit']) } : {}),
+    ...(values.norms !== undefined ? { norms: values.norms } : {}),
   };
   const checked = validateScenario({ ...json, ...overrides });
   if (!checked.ok) return { ok: false, message: `invalid scenario:\n${checked.problems.map(formatScenarioProblem).join('\n')}` };
@@ -132,7 +137,7 @@ const kpiTable = (before: CityKpis, after: CityKpis): string => {
 export const planInputFor = async (
   scenario: Scenario,
   dataDir: string | null,
-): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset } | { ok: false; message: string; exitCode: 1 | 2 }> => {
+): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset; norms: NormsUsed } | { ok: false; message: string; exitCode: 1 | 2 }> => {
   const { loadDatasetDir } = await import('../dataset-files.ts');
   const loaded = dataDir === null ? await loadDatasetDir() : await loadDatasetDir(dataDir);
   if (!loaded.ok) return { ok: false, exitCode: 1, message: `invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}` };
@@ -143,8 +148,10 @@ export const planInputFor = async (
   if (!need.ok) return { ok: false, exitCode: 2, message: need.message };
   const forecasts = need.forecast ? await cachedForecasts(dataset, loaded.hash ?? null, { log, onProgress: progressLog() }) : [];
   const { scenarioPlanInput } = await import('../../solver/plan/scenarioPlanInput.ts');
-  const { workload, input } = scenarioPlanInput(dataset, forecasts, scenario);
-  return { ok: true, input, hash, source: workload.source, dataset };
+  const calibration = scenario.norms === 'calibrated' ? await calibrateWithHighs(dataset) : undefined;
+  const { workload, input } = scenarioPlanInput(dataset, forecasts, scenario, calibration);
+  log(normsSentence(workload.norms));
+  return { ok: true, input, hash, source: workload.source, dataset, norms: workload.norms };
 };
 
 const main = async (): Promise<number> => {
@@ -200,7 +207,7 @@ const main = async (): Promise<number> => {
     log(`full model written to ${parsed.args.exportLp} (CPLEX LP format)`);
   }
   await mkdir(out, { recursive: true });
-  const base = { scenario, datasetHash: hash, period: scenario.period, source: workload.source, hoursPerFte: workload.hoursPerFte };
+  const base = { scenario, datasetHash: hash, period: scenario.period, source: workload.source, hoursPerFte: workload.hoursPerFte, norms: prepared.norms };
   if (plan.status === 'infeasible' || plan.objective === null) {
     await writeFile(join(out, 'plan.json'), JSON.stringify({ ...base, ...plan }, null, 2));
     process.stdout.write(`No plan: ${plan.message}\n${plan.conflicts.map((c) => `- [${c.rules.join(' + ')}] ${c.message}`).join('\n')}\n`);
@@ -233,6 +240,7 @@ const main = async (): Promise<number> => {
   );
   const lines = [
     `Plan for ${scenario.period}: ${plan.status} — ${plan.message}`,
+    `${normsSentence(prepared.norms).replace(/^w/, 'W')}.`,
     `objective ${plan.objective.toFixed(1)}, bound ${plan.bound === null ? '-' : plan.bound.toFixed(1)} (${plan.boundKind}), gap ${plan.gap === null ? '-' : `${(plan.gap * 100).toFixed(2)}%`}, solve ${plan.seconds.toFixed(2)} s`,
     '',
     kpiTable(explanation.before, explanation.after),

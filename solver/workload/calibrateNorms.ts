@@ -53,7 +53,7 @@ export const CAPACITY_PRIOR_WEIGHT = 0.3;
 const TIME_LIMIT_SECONDS = 30;
 
 export interface CalibrationOptions {
-  /** First and last month fitted. Defaults: CALIBRATION_FROM, the last month whose outcomes are complete. */
+  /** First and last month fitted. Defaults: the first month from CALIBRATION_FROM on and the last month whose outcomes are complete. */
   readonly from?: Month;
   readonly to?: Month;
   /** As in WorkloadOptions. Defaults 0.80 and 0.10. */
@@ -69,8 +69,15 @@ const officialOf = (f: Dataset['fields'][number]): FieldMinutes => ({ counter: f
 export const readOutcomes = (dataset: Dataset, options: Pick<CalibrationOptions, 'from' | 'to'> = {}) => {
   const months = monthOutcomes(dataset);
   let last = '';
-  for (const list of months.values()) for (const m of list) if (m.complete && m.month > last) last = m.month;
-  const from = options.from ?? CALIBRATION_FROM;
+  let first = '';
+  for (const list of months.values()) {
+    for (const m of list) {
+      if (!m.complete) continue;
+      if (m.month > last) last = m.month;
+      if (m.month >= CALIBRATION_FROM && (first === '' || m.month < first)) first = m.month;
+    }
+  }
+  const from = options.from ?? (first === '' ? CALIBRATION_FROM : first);
   const to = options.to ?? last;
   const inWindow = [...months.values()].map((list) => list.filter((m) => m.complete && m.month >= from && m.month <= to));
   const naturalDays = naturalPendingDays(inWindow, 2 * dataset.fields.length);
