@@ -288,7 +288,8 @@ if (!quick) {
       }),
     ),
     '',
-    `Moves in both plans (same person to the same center): ${same} of ${moved[0]?.size ?? 0} and ${moved[1]?.size ?? 0}.`,
+    'Hours under calibrated norms are hours of the listed staff: each center\'s work over its capacity factor (applyCalibration.ts).',
+    `Moves in both plans (the same person to the same center): ${same}, of ${moved[0]?.size ?? 0} under official and ${moved[1]?.size ?? 0} under calibrated norms.`,
     '',
   );
 }

@@ -6,11 +6,14 @@
  * The outcome columns are optional, as a group: a city that does not record outcomes leaves all
  * three out (or leaves a row's three cells blank); one or two of them is a problem naming the
  * missing ones, since a table with pending but no late count would be read as "nothing late".
+ * Either way the table loads with a warning (`import.no_outcomes`, or `import.outcomes_blank` with
+ * the first blank row and their number): those months cannot be checked against what happened.
  */
 import type { CsvRow } from '../csv.ts';
 import { CHANNELS, type HistoryRow } from '../domain.ts';
 import type { CellReader } from './cells.ts';
 import { checkReference } from './crossCheck.ts';
+import type { CodedInputProblem } from './problemCodes.ts';
 import { duplicateChecker, readTable } from './readTable.ts';
 import type { KnownCodes, NamedText, TableResult } from './types.ts';
 
@@ -76,6 +79,7 @@ export const parseHistory = (file: NamedText, known: KnownCodes = {}): TableResu
   }
   const duplicate = duplicateChecker(cells, 'center, month, field and channel', 'history_row');
   const rows: HistoryRow[] = [];
+  const blankLines: number[] = [];
   for (const row of table.rows) {
     const before = problems.length;
     const centerCode = cells.unitCode(row, 'center_code');
@@ -86,11 +90,31 @@ export const parseHistory = (file: NamedText, known: KnownCodes = {}): TableResu
     const channel = cells.oneOf(row, 'channel', CHANNELS);
     const received = cells.number(row, 'received', COUNT);
     const outcomes = present.length === 0 ? {} : readOutcomes(cells, row, received);
+    if (present.length > 0 && outcomes !== undefined && outcomes.pending === undefined) blankLines.push(row.line);
     const keyCells = [centerCode, month, field, channel];
     duplicate(row, keyCells.includes(undefined) ? undefined : keyCells.join(' '));
     if (problems.length === before) {
       rows.push({ centerCode, month, field, channel, received, ...outcomes } as HistoryRow);
     }
   }
-  return { rows, problems, warnings: table.warnings };
+  return { rows, problems, warnings: [...table.warnings, ...outcomeWarnings(file.name, present.length > 0, blankLines)] };
+};
+
+/** What the outcome columns leave the model check: nothing (no columns), or all but the blank rows' center-months. */
+const outcomeWarnings = (file: string, columns: boolean, blankLines: readonly number[]): CodedInputProblem[] => {
+  if (!columns) {
+    return [{
+      file, line: 1,
+      message: `no outcome columns (${OUTCOME_COLUMNS.join(', ')}): the workload is computed, but the model check and the calibration of norms cannot be done, and the official norms are used`,
+      code: 'import.no_outcomes', params: {},
+    }];
+  }
+  const [first] = blankLines;
+  if (first === undefined) return [];
+  const rows = blankLines.length;
+  return [{
+    file, line: first, value: '',
+    message: `outcome cells blank on ${rows} row${rows === 1 ? '' : 's'} (first on line ${first}): ${rows === 1 ? 'its' : 'their'} center-months are left out of the model check and the calibration of norms`,
+    code: 'import.outcomes_blank', params: { rows },
+  }];
 };
