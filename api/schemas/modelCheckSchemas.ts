@@ -71,7 +71,7 @@ export const CenterCapacitySchema = Type.Object({
 });
 
 const WarningSchema = Type.Object({
-  code: Type.Union([Type.Literal('calibration.no_staff'), Type.Literal('calibration.incomplete_outcomes')]),
+  code: Type.Union([Type.Literal('calibration.no_staff'), Type.Literal('calibration.incomplete_outcomes'), Type.Literal('calibration.zero_norm')]),
   params: Params,
   message: Type.String(),
 });

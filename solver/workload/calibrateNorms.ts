@@ -102,6 +102,23 @@ const warningsOf = (dataset: Dataset, readings: readonly MonthReading[]): Calibr
       message: `center ${center} (${names.get(center) ?? center}) has no civil servant in staff.csv: its ${count} months are left out of the calibration and the model check cannot judge them`,
     });
   }
+  // The calibration scales official components, so a channel whose official minutes per dossier
+  // are 0 stays at 0: said here, never left for a planner to find in the hours.
+  const [lower, upper] = NORM_FACTOR_BOUNDS;
+  dataset.fields.forEach((f, i) => {
+    for (const channel of ['direct', 'online'] as const) {
+      const column = channel === 'direct' ? 'min_direct' : 'min_online';
+      if ((channel === 'direct' ? f.minDirect : f.minOnline) + f.minProcessing > 0) continue;
+      const j = 2 * i + (channel === 'direct' ? 0 : 1);
+      const dossiers = readings.reduce((s, r) => s + (r.signal === null ? 0 : r.outcomes.received[j] ?? 0), 0);
+      if (dossiers === 0) continue;
+      warnings.push({
+        code: 'calibration.zero_norm',
+        params: { field: f.field, channel, dossiers },
+        message: `fields.csv, field ${f.field}: ${column} + min_processing = 0 minutes per ${channel} dossier; calibration scales each official component within ${lower}-${upper} of it, so it stays 0 and the ${dossiers.toLocaleString('en-US')} ${channel} dossiers of the fitted months count no work: give the field its minutes`,
+      });
+    }
+  });
   if (incomplete > 0) {
     warnings.push({
       code: 'calibration.incomplete_outcomes',

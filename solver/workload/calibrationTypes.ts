@@ -108,7 +108,8 @@ export interface CenterCapacity {
 
 /** A problem found in the history that the calibration worked around, with where it is. */
 export interface CalibrationWarning {
-  readonly code: 'calibration.no_staff' | 'calibration.incomplete_outcomes';
+  /** `zero_norm`: a field and channel whose official minutes per dossier are 0 (fields.csv), so its calibrated ones are 0 too. */
+  readonly code: 'calibration.no_staff' | 'calibration.incomplete_outcomes' | 'calibration.zero_norm';
   readonly params: Readonly<Record<string, string | number>>;
   readonly message: string;
 }

@@ -78,6 +78,25 @@ describe('a center with nobody on the staff list', () => {
   });
 });
 
+describe('a field whose official norm is zero minutes per dossier', () => {
+  it('is named in a warning (fields.csv, field, channel, dossiers), never calibrated to zero in silence', () => {
+    const city = outcomeCity(calmCenters());
+    const zero = { ...city, fields: [{ ...FIELD, minDirect: 0, minProcessing: 0 }] };
+    const dossiers = city.history.reduce((s, r) => s + r.received, 0);
+    const calibration = calibrateNorms(highs, zero);
+    expect(calibration.warnings).toContainEqual({
+      code: 'calibration.zero_norm',
+      params: { field: 'civil_status', channel: 'direct', dossiers },
+      message: `fields.csv, field civil_status: min_direct + min_processing = 0 minutes per direct dossier; calibration scales each official component within 0.3-1.5 of it, so it stays 0 and the ${dossiers.toLocaleString('en-US')} direct dossiers of the fitted months count no work: give the field its minutes`,
+    });
+  });
+
+  it('gives no such warning when every channel with dossiers has minutes', () => {
+    const calibration = calibrateNorms(highs, outcomeCity(calmCenters()));
+    expect(calibration.warnings.filter((w) => w.code === 'calibration.zero_norm')).toEqual([]);
+  });
+});
+
 describe('calibrateNorms on small cities', () => {
   it('never gives a norm of zero or below, nor one outside its bounds, nor a capacity factor outside 1-4 (any loads and outcomes)', () => {
     const month = fc.constantFrom('2025-07', '2025-08', '2025-09', '2025-10');

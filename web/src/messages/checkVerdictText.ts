@@ -44,5 +44,10 @@ export const calibrationWarningText = (lang: Lang, w: CalibrationWarning): strin
   if (w.code === 'calibration.no_staff') {
     return `trung tâm ${String(w.params['centerName'] ?? w.params['center'])} (${String(w.params['center'])}) không có công chức nào trong staff.csv: ${String(w.params['months'])} tháng của trung tâm không dùng để hiệu chỉnh và không đánh giá được`;
   }
-  return `${String(w.params['months'])} tháng × trung tâm trong kỳ thiếu số liệu kết quả ở một số dòng: không dùng`;
+  if (w.code === 'calibration.zero_norm') {
+    const channel = w.params['channel'] === 'online' ? 'trực tuyến' : 'trực tiếp';
+    return `fields.csv, lĩnh vực ${String(w.params['field'])}: định mức chính thức của hồ sơ ${channel} là 0 phút, nên định mức hiệu chỉnh cũng là 0 và ${formatInt('vi', Number(w.params['dossiers'] ?? 0))} hồ sơ ${channel} của kỳ hiệu chỉnh không được tính công: hãy nhập số phút cho lĩnh vực này`;
+  }
+  if (w.code === 'calibration.incomplete_outcomes') return `${String(w.params['months'])} tháng × trung tâm trong kỳ thiếu số liệu kết quả ở một số dòng: không dùng`;
+  return w.message;
 };
