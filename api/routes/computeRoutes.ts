@@ -8,6 +8,7 @@ import { errors, List } from '../schemas/common.ts';
 import { ModelCheckQuery, ModelCheckSchema } from '../schemas/modelCheckSchemas.ts';
 import { NormsUsedSchema } from '../schemas/planSchemas.ts';
 import type { Routes } from './context.ts';
+import { found } from './httpError.ts';
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 const Numbers = List(Type.Number());
@@ -108,11 +109,14 @@ export const computeRoutes: Routes = (api, { datasets, compute }) => {
       tags: ['forecast'],
       summary: 'The model check: for every center and month of the history, the load the norms give next to what happened (on time, late, pending), the months where they disagree in words, and the calibration of the norms',
       querystring: ModelCheckQuery,
-      response: { 200: ModelCheckSchema, ...errors(400, 422, 503) },
+      response: { 200: ModelCheckSchema, ...errors(400, 404, 422, 503) },
     },
   }, async (request) => {
     const { norms, rows, center } = request.query;
-    const check = await compute.modelCheck(datasets.active(), norms ?? 'official');
+    const active = datasets.active();
+    // An unknown center is a mistake to name, not an empty list of months.
+    if (center !== undefined) found(active.dataset.centers.find((c) => c.code === center), 'center', center);
+    const check = await compute.modelCheck(active, norms ?? 'official');
     const wanted = rows ?? 'judged';
     return {
       ...check,

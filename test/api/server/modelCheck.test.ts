@@ -31,6 +31,12 @@ describe('GET /api/model-check', () => {
     expect(check.rows.map((r: { centerCode: string }) => r.centerCode)).toEqual(['11629']);
   });
 
+  it('refuses a center= that is not a center of the active dataset with 404 naming it, never an empty answer', async () => {
+    const res = await app.inject({ url: '/api/model-check?center=99999' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toBe('no center with id 99999');
+  });
+
   it('refuses norms other than official or calibrated with 400 naming the parameter', async () => {
     const res = await app.inject({ url: '/api/model-check?norms=fitted' });
     expect(res.statusCode).toBe(400);
