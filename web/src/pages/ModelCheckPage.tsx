@@ -146,11 +146,11 @@ export const ModelCheckPage = () => {
                     <tr key={`${r.centerCode}-${r.month}`} className={isFlagged(r) ? 'flagged' : undefined}>
                       <td><a href={hrefOf('center', r.centerCode)}>{nameOf(r.centerCode)}</a></td>
                       <td>{formatMonth(r.month)}</td>
-                      <td className="num">{formatInt(lang, r.received)}</td>
-                      <td className="num">{formatPercent(lang, r.load)}</td>
-                      <td className="num">{formatPercent(lang, r.onTimeShare, 1)}</td>
-                      <td className="num">{formatPercent(lang, r.lateShare, 1)}</td>
-                      <td className="num">
+                      <td className="num" data-label={t('dossiers')}>{formatInt(lang, r.received)}</td>
+                      <td className="num" data-label={t('mcLoad')}>{formatPercent(lang, r.load)}</td>
+                      <td className="num" data-label={t('mcOnTime')}>{formatPercent(lang, r.onTimeShare, 1)}</td>
+                      <td className="num" data-label={t('mcLate')}>{formatPercent(lang, r.lateShare, 1)}</td>
+                      <td className="num" data-label={t('mcPending')}>
                         {formatPercent(lang, r.pendingShare, 1)}
                         {r.pendingShareChange !== null && <span className="sub"> ({r.pendingShareChange >= 0 ? '+' : ''}{formatNumber(lang, r.pendingShareChange * 100, 1)})</span>}
                       </td>
