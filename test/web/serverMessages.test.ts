@@ -65,7 +65,7 @@ describe('import problems in both languages', () => {
     const codes = [
       'file_empty', 'not_csv', 'column_twice', 'missing_column', 'cell_count', 'no_rows', 'unknown_column', 'empty', 'number', 'latitude',
       'longitude', 'boolean', 'one_of', 'unit_code', 'field_id', 'month', 'date', 'duplicate', 'unknown_center', 'unknown_field',
-      'resolved_over_received', 'counts_unbalanced', 'no_fields', 'field_twice', 'before_received', 'after_export', 'more_problems',
+      'resolved_over_received', 'counts_unbalanced', 'no_outcomes', 'outcomes_blank', 'no_fields', 'field_twice', 'before_received', 'after_export', 'more_problems',
     ].map((c) => `import.${c}`);
     expect(Object.keys(IMPORT_PROBLEM_TEXTS).sort()).toEqual([...codes].sort());
   });
@@ -86,7 +86,7 @@ describe('scenario problems in both languages', () => {
   it('every scenario code of the solver has a sentence', () => {
     expect(Object.keys(SCENARIO_PROBLEM_TEXTS).sort()).toEqual([
       'scenario.above_zero', 'scenario.boolean', 'scenario.month', 'scenario.not_object', 'scenario.number', 'scenario.object',
-      'scenario.quantile', 'scenario.range', 'scenario.staff_ids', 'scenario.unknown_lever', 'scenario.unknown_weight', 'scenario.whole_number',
+      'scenario.one_of', 'scenario.quantile', 'scenario.range', 'scenario.staff_ids', 'scenario.unknown_lever', 'scenario.unknown_weight', 'scenario.whole_number',
       'scenario.period_unplannable', 'scenario.above_staff', 'scenario.unknown_names',
     ].sort());
   });

@@ -15,6 +15,7 @@ import { CenterPage } from './pages/CenterPage.tsx';
 import { Planner } from './pages/Planner.tsx';
 import { Compare } from './pages/Compare.tsx';
 import { DataPage } from './pages/DataPage.tsx';
+import { ModelCheckPage } from './pages/ModelCheckPage.tsx';
 import { SessionGate } from './session/SessionGate.tsx';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { UserMenu } from './session/UserMenu.tsx';
@@ -24,6 +25,7 @@ const NAV: readonly [Screen, MessageKey][] = [
   ['center', 'navCenter'],
   ['planner', 'navPlanner'],
   ['compare', 'navCompare'],
+  ['check', 'navModelCheck'],
   ['data', 'navData'],
 ];
 
@@ -133,6 +135,7 @@ const Workspace = ({ screen, param }: { readonly screen: Screen; readonly param:
           {screen === 'center' && <CenterPage code={param} />}
           {screen === 'planner' && <Planner scenarioId={param} />}
           {screen === 'compare' && <Compare />}
+          {screen === 'check' && <ModelCheckPage />}
           {screen === 'data' && <DataPage />}
         </ReferenceContext.Provider>
       )}

@@ -10,6 +10,8 @@
  */
 import type { Center, CivilServant, Field, HistoryRow, InputProblem, Month } from '../../solver/domain.ts';
 import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
+import type { NormsChoice } from '../../solver/workload/calibrationTypes.ts';
+import type { ModelCheck } from '../../solver/workload/modelCheck.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { ScenarioLevers } from './scenario.ts';
 
@@ -175,7 +177,9 @@ export const api = {
     (await request<{ rows: readonly HistoryRow[] }>('GET', `history${query({ center, limit: 10_000 })}`)).rows,
   forecasts: async (center: string): Promise<CenterSeriesForecast[]> =>
     items(await request<CenterSeriesForecast[] | { items: CenterSeriesForecast[] }>('GET', `forecasts${query({ center })}`)),
-  workload: (period: Month, quantile: number): Promise<CityWorkload> => request('GET', `workload${query({ period, quantile })}`),
+  workload: (period: Month, quantile: number, norms: NormsChoice = 'official'): Promise<CityWorkload> =>
+    request('GET', `workload${query({ period, quantile, norms: norms === 'official' ? undefined : norms })}`),
+  modelCheck: (norms: NormsChoice, rows: 'judged' | 'flagged' | 'all' = 'judged'): Promise<ModelCheck> => request('GET', `model-check${query({ norms, rows })}`),
   scenarios: async (): Promise<ScenarioRecord[]> => items(await request<ScenarioRecord[] | { items: ScenarioRecord[] }>('GET', 'scenarios')),
   createScenario: (name: string, scenario: ScenarioLevers): Promise<ScenarioRecord> => request('POST', 'scenarios', { name, scenario }),
   updateScenario: (id: string, name: string, scenario: ScenarioLevers): Promise<ScenarioRecord> =>

@@ -4,6 +4,7 @@
  * JSON is read through `readReport`, which accepts the plan at the top level or under `plan`, and
  * derives the moves from the assignments when the explanation does not list them.
  */
+import type { NormsUsed } from '../../solver/workload/calibrationTypes.ts';
 import type { Assignment, CenterFieldCoverage, Conflict, Hire, PlanStatus } from '../../solver/plan/plan.ts';
 
 export interface Move {
@@ -67,6 +68,8 @@ export interface KpiPair {
 
 export interface PlanReport {
   readonly status: PlanStatus;
+  /** The norms the workload was computed with; undefined for plans made before the norms lever (official norms). */
+  readonly norms: NormsUsed | undefined;
   readonly message: string;
   readonly objective: number | null;
   readonly bound: number | null;
@@ -180,6 +183,7 @@ export const readReport = (json: unknown): PlanReport => {
     bound: num(pick(summary, 'bound')),
     gap: num(pick(summary, 'gap')),
     seconds: num(pick(summary, 'seconds')) ?? 0,
+    norms: isObject(summary['norms']) ? (summary['norms'] as unknown as NormsUsed) : undefined,
     assignments,
     hires: arr(plan['hires']) as unknown as Hire[],
     coverage: arr(plan['coverage']) as unknown as CenterFieldCoverage[],

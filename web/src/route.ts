@@ -1,8 +1,8 @@
 /** Screens are addressed by the URL hash (`#/center/11311`), so links, back and reload work without a server route. */
 import { useEffect, useState } from 'react';
 
-export type Screen = 'overview' | 'center' | 'planner' | 'compare' | 'data';
-export const SCREENS: readonly Screen[] = ['overview', 'center', 'planner', 'compare', 'data'];
+export type Screen = 'overview' | 'center' | 'planner' | 'compare' | 'check' | 'data';
+export const SCREENS: readonly Screen[] = ['overview', 'center', 'planner', 'compare', 'check', 'data'];
 
 export interface Route {
   readonly screen: Screen;

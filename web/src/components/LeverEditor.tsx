@@ -4,6 +4,8 @@
  * solver's own check (validateScenario, run here) finds.
  */
 import { useId, useMemo } from 'react';
+import { hrefOf } from '../route.ts';
+import { NormsSwitch } from './NormsSwitch.tsx';
 import type { Field } from '../../../solver/domain.ts';
 import { ownValue } from '../../../solver/ownValue.ts';
 import { validateScenario, type ScenarioProblem } from '../../../solver/scenario.ts';
@@ -185,6 +187,11 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {}, staffIds, c
         <legend>
           {t('normChange')} · {t('hires')}
         </legend>
+        <div className="controls-row">
+          <NormsSwitch value={levers.norms} onChange={(n) => set('norms', n)} id={`${id}-norms`} />
+          <a href={hrefOf('check')} className="help">{t('normsSeeCheck')}</a>
+        </div>
+        {err('norms')}
         <table className="table compact lever-table">
           <thead>
             <tr>

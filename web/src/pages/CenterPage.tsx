@@ -1,5 +1,7 @@
 /** One center: its facts, dossiers received and forecast with intervals, backtest accuracy, field coverage and staff. */
 import { useId, useMemo, useState } from 'react';
+import { NormsLine } from '../components/NormsLine.tsx';
+import { useNormsChoice } from '../components/NormsSwitch.tsx';
 import { api, type CenterSeriesForecast } from '../api.ts';
 import { ForecastChart } from '../charts/ForecastChart.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
@@ -37,7 +39,8 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
   const history = useAsync(() => api.history(c), [c]);
   const forecasts = useAsync(() => api.forecasts(c), [c]);
   const staff = useAsync(() => api.staff(c), [c]);
-  const workload = useAsync(() => api.workload(DEFAULT_OVERVIEW_PERIOD, 0.8), []);
+  const [norms] = useNormsChoice();
+  const workload = useAsync(() => api.workload(DEFAULT_OVERVIEW_PERIOD, 0.8, norms), [norms]);
   const filter: SeriesFilter = { field, channel };
   const hist = useMemo(() => historyTotals(history.data ?? [], filter), [history.data, field, channel]);
   const fc = useMemo(() => forecastTotals(forecasts.data ?? [], filter), [forecasts.data, field, channel]);
@@ -112,6 +115,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
       <div className="two-col">
         <div className="panel">
           <h2>{t('fieldCoverage')}</h2>
+          {workload.data && <NormsLine norms={workload.data.norms} />}
           <ErrorNote error={workload.error} onRetry={workload.reload} />
           <table className="table">
             <thead>

@@ -5,6 +5,7 @@
  * names (an unknown or unfinished plan), else beside the Compare button.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { normsLineText } from '../components/NormsLine.tsx';
 import { api, type PlanJob } from '../api.ts';
 import { GroupedBars } from '../charts/GroupedBars.tsx';
 import { planNamedIn, type ComparedPlan, type ComparedSummary, type Comparison } from '../comparison.ts';
@@ -104,6 +105,7 @@ export const Compare = () => {
     [t('status'), (p) => <StatusBadge status={p.summary.status} />, 'num'],
     [t('solverVerdict'), (p) => planStatusText(lang, p.summary), 'num help'],
     ...kpiRows(lang, t).map(([label, value]) => [label, (p: ComparedPlan) => value(p.summary), 'num'] as const),
+    [t('norms'), (p) => normsLineText(t, p.summary.norms), 'help'],
     [t('datasetVersion'), (p) => p.datasetVersion, 'num'],
   ];
   const full = chosen.length >= 4;

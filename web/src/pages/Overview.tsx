@@ -6,6 +6,8 @@ import { CenterMap } from '../charts/CenterMap.tsx';
 import { LandLegend, UtilizationLegend, VolumeLegend } from '../charts/Legends.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { Kpi } from '../components/Kpi.tsx';
+import { NormsLine } from '../components/NormsLine.tsx';
+import { NormsSwitch, useNormsChoice } from '../components/NormsSwitch.tsx';
 import { DEFAULT_PERIOD, PeriodControls } from '../components/PeriodControls.tsx';
 import { formatInt, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
@@ -87,7 +89,8 @@ export const Overview = () => {
   const ref = useReference();
   const [period, setPeriod] = useState(DEFAULT_OVERVIEW_PERIOD);
   const [quantile, setQuantile] = useState(0.8);
-  const workload = useAsync(() => api.workload(period, quantile), [period, quantile]);
+  const [norms, setNorms] = useNormsChoice();
+  const workload = useAsync(() => api.workload(period, quantile, norms), [period, quantile, norms]);
   const w = workload.data;
   const preparation = usePreparation(workload.loading && !w);
   const volume = useMemo(() => (w ? volumeByCenter(w) : new Map<string, number>()), [w]);
@@ -113,8 +116,12 @@ export const Overview = () => {
     <section className="screen" aria-labelledby="overview-title">
       <div className="screen-head">
         <h1 id="overview-title">{t('navOverview')}</h1>
-        <PeriodControls period={period} quantile={quantile} onPeriod={setPeriod} onQuantile={setQuantile} source={w?.period === period ? w.source : undefined} />
+        <div className="controls-row">
+          <PeriodControls period={period} quantile={quantile} onPeriod={setPeriod} onQuantile={setQuantile} source={w?.period === period ? w.source : undefined} />
+          <NormsSwitch value={norms} onChange={setNorms} id="overview-norms" />
+        </div>
       </div>
+      {w && <NormsLine norms={w.norms} />}
       <ErrorNote error={workload.error} onRetry={workload.reload} />
       {workload.loading && !w && !preparation && <Loading />}
       {preparation && (

@@ -1,5 +1,6 @@
 /** The solved plan: quality, key figures, utilization before/after, coverage, transfers, moves and their reasons. */
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { NormsLine } from '../components/NormsLine.tsx';
 import { api, exportUrl, type ExportKind } from '../api.ts';
 import { CenterMap } from '../charts/CenterMap.tsx';
 import { CoverageHeatmap } from '../charts/CoverageHeatmap.tsx';
@@ -221,6 +222,7 @@ export const PlanResults = ({ report, planId, scenarioId }: PlanResultsProps) =>
             {formatNumber(lang, report.seconds, 1)} s
           </span>
         </p>
+        <NormsLine norms={report.norms} />
         <p className="plan-goal">{t('planGoal')}</p>
         <div className="kpis">
           <Kpi
