@@ -116,11 +116,14 @@ const Workspace = ({ screen, param }: { readonly screen: Screen; readonly param:
     setActivePlanId(id);
   };
   const reference = useAsync(async () => {
-    const [centers, fields] = await Promise.all([api.centers(), api.fields()]);
-    return { centers, fields };
+    const [centers, fields, health] = await Promise.all([api.centers(), api.fields(), api.health()]);
+    return { centers, fields, datasetVersion: health.datasetVersion };
   }, []);
   const ref = useMemo(
-    () => (reference.data ? makeReference(reference.data.centers, reference.data.fields, activePlanId, setActive, reference.reload) : undefined),
+    () =>
+      reference.data
+        ? makeReference(reference.data.centers, reference.data.fields, activePlanId, setActive, reference.reload, reference.data.datasetVersion)
+        : undefined,
     [reference.data, activePlanId],
   );
   return (
