@@ -132,7 +132,7 @@ describe('plan results', () => {
     fireEvent.click(await screen.findByRole('link', { name: 'CSV' }));
     await waitFor(() => expect(saved[0]?.name).toBe('plan-0f1e2d3c.csv'));
     expect(await saved[0]?.text).toBe('staff_id,name\nHP-1,An\n');
-    expect(server.calls.at(-1)).toEqual({ method: 'GET', path: `plans/${PLAN}/export/csv`, token: TOKEN });
+    expect(server.calls.at(-1)).toEqual({ method: 'GET', path: `plans/${PLAN}/export/csv`, query: '', token: TOKEN });
     click.mockRestore();
   });
 

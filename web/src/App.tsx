@@ -27,6 +27,9 @@ const NAV: readonly [Screen, MessageKey][] = [
   ['data', 'navData'],
 ];
 
+/** Screens that show a period of the address: moving between them keeps it. */
+const PERIOD_SCREENS: ReadonlySet<Screen> = new Set(['overview', 'center']);
+
 const storedLang = (): Lang => (localStorage.getItem('lang') === 'en' ? 'en' : 'vi');
 
 export const App = () => {
@@ -85,7 +88,7 @@ const Shell = () => {
             <ul className="nav">
               {NAV.map(([screen, key]) => (
                 <li key={screen}>
-                  <a href={hrefOf(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
+                  <a href={hrefOf(screen, undefined, PERIOD_SCREENS.has(screen) ? route.query : {})} aria-current={route.screen === screen ? 'page' : undefined}>
                     {t(key)}
                   </a>
                 </li>
