@@ -36,7 +36,10 @@ const reopen = async (result: PlanResult, lang: 'vi' | 'en' = 'vi', options: { d
   const record = servePlan(server, 'p1', result, { datasetVersion: options.datasetVersion ?? 1 });
   server.routes.set('GET plans', { status: 200, body: [record] });
   showWith(caseReference('city-moves', { datasetVersion: options.activeVersion ?? 1 }), <Planner scenarioId="s1" />, lang);
-  return screen.findByText(/^(Phương án đã tính lúc|Plan solved at)/);
+  const stamp = await screen.findByText(/^(Phương án đã tính lúc|Plan solved at)/);
+  // The tables and charts follow the key figures in a background render.
+  await vi.waitFor(() => expect(document.querySelector('.plan-results table.heatmap')).not.toBeNull());
+  return stamp;
 };
 
 /** Opens the scenario, presses Solve, and lets the job end with `result`. */
@@ -103,6 +106,17 @@ describe('a reopened scenario shows its latest plan that exists', () => {
     expect(server.calls.some((c) => c.path === 'plans/p1/result')).toBe(true);
     expect(server.calls.some((c) => c.path === 'plans/p2/result')).toBe(false);
     expect(screen.getByText(new RegExp(`không có phương án.*${escape(infeasible.infeasibility?.lead.text.vi)}`))).toBeTruthy();
+  });
+});
+
+describe('a reopened scenario whose solves found no plan', () => {
+  it('says why its newest solve found none, with no figures', async () => {
+    server.routes.set('GET scenarios', { status: 200, body: [scenarioRecord('s1', 'Tối thiểu 9 người', infeasible)] });
+    server.routes.set('GET plans', { status: 200, body: [servePlan(server, 'p2', infeasible)] });
+    showWith(caseReference('city-moves'), <Planner scenarioId="s1" />);
+    expect(await screen.findByText(infeasible.infeasibility?.lead.text.vi ?? '-')).toBeTruthy();
+    expect(screen.getByText(/^Lần tính lúc .* không có phương án\.$/)).toBeTruthy();
+    expect(document.querySelectorAll('.kpi')).toHaveLength(0);
   });
 });
 

@@ -126,10 +126,10 @@ const main = async (): Promise<number> => {
         const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.getByRole('link', { name: 'CSV', exact: true }).click()]);
         const file = await download.path();
         const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
-        if (!lines[0]?.startsWith('staff_id,name,from_center,to_center,moved,field,hours')) throw new Error(`unexpected CSV header: ${lines[0]}`);
+        if (!lines[0]?.startsWith('staff_id,name,from_center,from_center_name,to_center,to_center_name,moved,field,field_name,hours')) throw new Error(`unexpected CSV header: ${lines[0]}`);
         if (lines.length < 100) throw new Error(`only ${lines.length - 1} CSV rows`);
         const [memo] = await Promise.all([p.context().waitForEvent('page', { timeout: 60_000 }), p.getByRole('link', { name: /Tờ trình/ }).click()]);
-        await memo.getByRole('heading', { name: /^(Phương án bố trí công chức|Staffing plan):/ }).waitFor({ timeout: 60_000 });
+        await memo.getByRole('heading', { name: /^(TỜ TRÌNH|PROPOSAL)$/, level: 1 }).waitFor({ timeout: 60_000 });
         await memo.emulateMedia({ media: 'print' });
         await shot(memo, 'token-memo-print');
         const memoUrl = memo.url();

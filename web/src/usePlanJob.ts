@@ -1,6 +1,7 @@
 /**
  * The planner's plan job, followed to its end: start a solve (POST /api/plans), or reopen a scenario
- * (its running solve is followed, else its latest plan that exists is shown), poll the job every
+ * (its running solve is followed, else its latest plan that exists is shown, else why its newest
+ * solve found none), poll the job every
  * POLL_MS until it is over, then fetch its result (PlanResult v2). One job at a time: starting,
  * reopening or clearing drops whatever an earlier request still answers, and unmounting stops
  * the polling.
@@ -23,7 +24,7 @@ export interface PlanJobState {
   readonly error: Error | undefined;
   /** A solve is being started, queued or running. */
   readonly busy: boolean;
-  /** On reopen: the scenario's newest finished solve when it found no plan (the plan shown, if any, is older). */
+  /** On reopen: the scenario's newest finished solve when it found no plan and an older plan is shown instead. */
   readonly unplanned: PlanJob | undefined;
 }
 
@@ -104,12 +105,11 @@ export const usePlanJob = (onPlan?: (planId: string) => void): PlanJobControls =
       const shown = latestPlan(plans);
       const newestDone = plans.find((p) => p.status === 'done');
       const unplanned = newestDone && newestDone.summary?.hasPlan === false ? newestDone : undefined;
-      if (!shown) {
-        setState({ ...EMPTY, unplanned });
-        return;
-      }
-      const result = await api.planResult(shown.id);
-      if (mine === generation.current) setState({ ...EMPTY, job: shown, result, unplanned });
+      // No plan exists yet: the newest solve's result says why (it has no figures).
+      const opened = shown ?? unplanned;
+      if (!opened) return;
+      const result = await api.planResult(opened.id);
+      if (mine === generation.current) setState({ ...EMPTY, job: opened, result, unplanned: opened === unplanned ? undefined : unplanned });
     } catch (error) {
       if (mine === generation.current) setState({ ...EMPTY, error: asError(error) });
     }

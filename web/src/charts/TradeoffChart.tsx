@@ -25,7 +25,7 @@ export interface TradeoffChartProps {
   readonly color?: string;
 }
 
-const M = { top: 16, right: 20, bottom: 34, left: 64 };
+const M = { top: 24, right: 20, bottom: 40, left: 64 };
 
 /** Width of a label of the axis at its 11 px font, px (an upper bound for Vietnamese and English letters). */
 const labelWidth = (text: string): number => text.length * 6.6;
@@ -68,11 +68,11 @@ export const TradeoffChart = ({ points, title, width: preferred = 520, height = 
             </g>
           ))}
           {sorted.map((p) => (
-            <text key={labelOf(p, '∞')} x={x(labelOf(p, t('unlimited'))) ?? 0} y={height - 16} textAnchor="middle">
+            <text key={labelOf(p, '∞')} x={x(labelOf(p, t('unlimited'))) ?? 0} y={height - 22} textAnchor="middle">
               {labelOf(p, t('unlimited'))}
             </text>
           ))}
-          <text x={(M.left + width - right) / 2} y={height - 2} textAnchor="middle" className="axis-title">
+          <text x={(M.left + width - right) / 2} y={height - 6} textAnchor="middle" className="axis-title">
             {t('transferBudget')}
           </text>
         </g>

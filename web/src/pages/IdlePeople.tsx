@@ -3,13 +3,18 @@
  * they know, their idle hours, and the centers within their commute radius short of their
  * expertise after the plan.
  */
+import { useState } from 'react';
 import type { IdlePerson } from '../../../solver/plan/planResult.ts';
 import { formatInt, formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useReference } from '../reference.ts';
 
+/** People listed before "show all" (the Hai Phong default plan has about a hundred). */
+const FIRST = 10;
+
 export const IdlePeople = ({ idle }: { readonly idle: readonly IdlePerson[] }) => {
   const { lang, t } = useI18n();
+  const [all, setAll] = useState(false);
   const { centerByCode, fieldById } = useReference();
   const centerName = (code: string) => centerByCode.get(code)?.nameVi ?? code;
   const fieldName = (id: string) => {
@@ -35,9 +40,9 @@ export const IdlePeople = ({ idle }: { readonly idle: readonly IdlePerson[] }) =
             </tr>
           </thead>
           <tbody>
-            {idle.map((p) => (
+            {(all ? idle : idle.slice(0, FIRST)).map((p) => (
               <tr key={p.staffId}>
-                <td data-label={t('name')}>
+                <td>
                   <span className="person">{p.name}</span>
                   <div className="sub mono">{p.staffId}</div>
                 </td>
@@ -69,6 +74,11 @@ export const IdlePeople = ({ idle }: { readonly idle: readonly IdlePerson[] }) =
             ))}
           </tbody>
         </table>
+      )}
+      {idle.length > FIRST && (
+        <button type="button" className="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('showFewer') : t('showAllPeople', { n: idle.length })}
+        </button>
       )}
     </>
   );

@@ -55,7 +55,7 @@ export const MovesTable = ({ moves }: { readonly moves: readonly MoveReason[] })
       <tbody>
         {moves.map((m) => (
           <tr key={m.staffId}>
-            <td data-label={t('name')}>
+            <td>
               <span className="person">{m.name || m.staffId}</span>
               <div className="sub mono">{m.staffId}</div>
             </td>

@@ -45,7 +45,7 @@ export const PeopleShort = ({ outcome }: { readonly outcome: PlanOutcome }) => {
             <tbody>
               {shown.map((c) => (
                 <tr key={c.centerCode}>
-                  <td data-label={t('center')}>
+                  <td>
                     <a href={hrefOf('center', c.centerCode)}>{c.name}</a>
                     <div className="sub">{c.shortSentence?.[lang]}</div>
                   </td>
@@ -62,7 +62,7 @@ export const PeopleShort = ({ outcome }: { readonly outcome: PlanOutcome }) => {
         )}
         {short.length > FIRST && (
           <button type="button" className="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
-            {all ? t('showFewerCenters') : t('showAllCenters', { n: short.length })}
+            {all ? t('showFewer') : t('showAllCenters', { n: short.length })}
           </button>
         )}
       </div>

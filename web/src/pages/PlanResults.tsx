@@ -7,7 +7,7 @@
  * split, the centers short of people, utilization, transfers on the map, the coverage heat map, the
  * moves with their reasons, the idle people, shadow prices, hires, cross-training and the trade-off.
  */
-import { useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { PlanOutcome, PlanResult } from '../../../solver/plan/planResult.ts';
 import type { TradeoffPoint } from '../../../solver/plan/tradeoffCurve.ts';
 import { api, exportUrl, type ExportKind } from '../api.ts';
@@ -166,6 +166,9 @@ const Outcome = ({ result, outcome, planId, scenarioId, datasetVersion }: PlanRe
   const staff = useAsync(() => api.staff(), []);
   const staffName = useMemo(() => new Map((staff.data ?? []).map((p) => [p.staffId, p.name])), [staff.data]);
   const { before, after, demand, shortage } = outcome;
+  // The verdict, headline and key figures come first; the tables, charts and map (most of the
+  // rendering work) follow in a background render, so the figures are read while they are drawn.
+  const rest = useDeferredValue<PlanOutcome | null>(outcome, null);
   const computeTradeoff = async () => {
     if (!scenarioId) return;
     setTradeoffBusy(true);
@@ -229,88 +232,92 @@ const Outcome = ({ result, outcome, planId, scenarioId, datasetVersion }: PlanRe
           </p>
         )}
       </div>
-      <PeopleShort outcome={outcome} />
-      <div className="panel">
-        <h2>{t('utilBeforeAfter')}</h2>
-        <UtilizationDumbbell
-          width={820}
-          height={220}
-          title={t('utilBeforeAfter')}
-          rows={outcome.centers.map((c) => ({ code: c.centerCode, name: c.name, before: c.utilizationBefore, after: c.utilizationAfter }))}
-        />
-      </div>
-      <div className="two-col">
-        <div className="panel">
-          <h2>{t('transfersMap')}</h2>
-          <CenterMap centers={ref.centers} volume={volume} utilization={utilAfter} flows={flows} width={560} height={440} labelCount={6} title={t('transfersMap')} />
-        </div>
-        <div className="panel">
-          <h2>{t('coverageHeatmap')}</h2>
-          <CoverageHeatmap centers={outcome.centers} fields={ref.fields} maxRows={18} />
-        </div>
-      </div>
-      <div className="panel">
-        <h2>
-          {t('moves')} · {formatInt(lang, outcome.moves.length)}
-        </h2>
-        <MovesTable moves={outcome.moves} />
-      </div>
-      <div className="panel">
-        <h2>
-          {t('idlePeople')} · {formatInt(lang, outcome.idle.length)}
-        </h2>
-        <IdlePeople idle={outcome.idle} />
-      </div>
-      <div className="three-col">
-        <div className="panel">
-          <h2>{t('shadowPrices')}</h2>
-          <p className="help">{t('shadowHelp')}</p>
-          <CompactTable
-            head={[t('center'), t('field'), t('hoursCovered')]}
-            rows={outcome.shadowPrices.slice(0, 12)}
-            rowKey={(s) => `${s.centerCode}-${s.field}`}
-            cells={(s) => [nameOf(s.centerCode), fieldName(s.field), formatNumber(lang, s.hoursCovered)]}
-            none={t('none')}
-          />
-        </div>
-        <div className="panel">
-          <h2>{t('hires')}</h2>
-          <CompactTable
-            head={[t('center'), t('field'), t('headcount')]}
-            rows={outcome.hires}
-            rowKey={(h) => `${h.centerCode}-${h.field}`}
-            cells={(h) => [nameOf(h.centerCode), fieldName(h.field), h.count]}
-            none={t('none')}
-          />
-          <h2>{t('crossTrainingSuggestions')}</h2>
-          <CompactTable
-            head={[t('name'), t('newField'), t('hoursCovered')]}
-            rows={outcome.crossTraining.slice(0, 12)}
-            rowKey={(c) => `${c.staffId}-${c.field}`}
-            cells={(c) => [
-              <>
-                {staffName.get(c.staffId) ?? c.staffId}
-                <div className="sub">{nameOf(c.centerCode)}</div>
-              </>,
-              fieldName(c.field),
-              formatNumber(lang, c.hoursCovered),
-            ]}
-            none={t('none')}
-          />
-        </div>
-        <div className="panel">
-          <h2>{t('tradeoff')}</h2>
-          {!tradeoff && (
-            <button type="button" onClick={() => void computeTradeoff()} disabled={tradeoffBusy || !scenarioId || !mayTradeoff.allowed}>
-              {t('computeTradeoff')}
-            </button>
-          )}
-          {!tradeoff && <RoleNote permission={mayTradeoff} />}
-          {tradeoffBusy && <Loading />}
-          <ErrorNote error={tradeoffError} />
-          {tradeoff && <TradeoffChart points={tradeoff} title={t('tradeoff')} width={420} />}
-        </div>
-      </div>
+      {rest && (
+        <>
+          <PeopleShort outcome={rest} />
+          <div className="panel">
+            <h2>{t('utilBeforeAfter')}</h2>
+            <UtilizationDumbbell
+              width={820}
+              height={220}
+              title={t('utilBeforeAfter')}
+              rows={rest.centers.map((c) => ({ code: c.centerCode, name: c.name, before: c.utilizationBefore, after: c.utilizationAfter }))}
+            />
+          </div>
+          <div className="two-col">
+            <div className="panel">
+              <h2>{t('transfersMap')}</h2>
+              <CenterMap centers={ref.centers} volume={volume} utilization={utilAfter} flows={flows} width={560} height={440} labelCount={6} title={t('transfersMap')} />
+            </div>
+            <div className="panel">
+              <h2>{t('coverageHeatmap')}</h2>
+              <CoverageHeatmap centers={rest.centers} fields={ref.fields} maxRows={18} />
+            </div>
+          </div>
+          <div className="panel">
+            <h2>
+              {t('moves')} · {formatInt(lang, rest.moves.length)}
+            </h2>
+            <MovesTable moves={rest.moves} />
+          </div>
+          <div className="panel">
+            <h2>
+              {t('idlePeople')} · {formatInt(lang, rest.idle.length)}
+            </h2>
+            <IdlePeople idle={rest.idle} />
+          </div>
+          <div className="three-col">
+            <div className="panel">
+              <h2>{t('shadowPrices')}</h2>
+              <p className="help">{t('shadowHelp')}</p>
+              <CompactTable
+                head={[t('center'), t('field'), t('hoursCovered')]}
+                rows={rest.shadowPrices.slice(0, 12)}
+                rowKey={(s) => `${s.centerCode}-${s.field}`}
+                cells={(s) => [nameOf(s.centerCode), fieldName(s.field), formatNumber(lang, s.hoursCovered)]}
+                none={t('none')}
+              />
+            </div>
+            <div className="panel">
+              <h2>{t('hires')}</h2>
+              <CompactTable
+                head={[t('center'), t('field'), t('headcount')]}
+                rows={rest.hires}
+                rowKey={(h) => `${h.centerCode}-${h.field}`}
+                cells={(h) => [nameOf(h.centerCode), fieldName(h.field), h.count]}
+                none={t('none')}
+              />
+              <h2>{t('crossTrainingSuggestions')}</h2>
+              <CompactTable
+                head={[t('name'), t('newField'), t('hoursCovered')]}
+                rows={rest.crossTraining.slice(0, 12)}
+                rowKey={(c) => `${c.staffId}-${c.field}`}
+                cells={(c) => [
+                  <>
+                    {staffName.get(c.staffId) ?? c.staffId}
+                    <div className="sub">{nameOf(c.centerCode)}</div>
+                  </>,
+                  fieldName(c.field),
+                  formatNumber(lang, c.hoursCovered),
+                ]}
+                none={t('none')}
+              />
+            </div>
+            <div className="panel">
+              <h2>{t('tradeoff')}</h2>
+              {!tradeoff && (
+                <button type="button" onClick={() => void computeTradeoff()} disabled={tradeoffBusy || !scenarioId || !mayTradeoff.allowed}>
+                  {t('computeTradeoff')}
+                </button>
+              )}
+              {!tradeoff && <RoleNote permission={mayTradeoff} />}
+              {tradeoffBusy && <Loading />}
+              <ErrorNote error={tradeoffError} />
+              {tradeoff && <TradeoffChart points={tradeoff} title={t('tradeoff')} width={420} />}
+            </div>
+          </div>
+        </>
+      )}
     </>
   );
 };

@@ -269,7 +269,7 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
           )}
           {result && job && job.status === 'done' && (
             <p className="plan-stamp" role="status">
-              {t('planSolvedAt', { time: formatPlanTime(lang, solvedAt(job)) })}
+              {result.outcome === null ? t('solveNoPlanAt', { time: formatPlanTime(lang, solvedAt(job)) }) : t('planSolvedAt', { time: formatPlanTime(lang, solvedAt(job)) })}
               {stale && (
                 <>
                   {' · '}
@@ -279,7 +279,7 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
             </p>
           )}
           {result && job ? (
-            <PlanResults result={result} planId={job.id} scenarioId={record?.id} datasetVersion={job.datasetVersion} />
+            <PlanResults key={job.id} result={result} planId={job.id} scenarioId={record?.id} datasetVersion={job.datasetVersion} />
           ) : (
             <EstimatePanel levers={levers} />
           )}
