@@ -38,7 +38,7 @@ const reopen = async (result: PlanResult, lang: 'vi' | 'en' = 'vi', options: { d
   showWith(caseReference('city-moves', { datasetVersion: options.activeVersion ?? 1 }), <Planner scenarioId="s1" />, lang);
   const stamp = await screen.findByText(/^(Phương án đã tính lúc|Plan solved at)/);
   // The tables and charts follow the key figures in a background render.
-  await vi.waitFor(() => expect(document.querySelector('.plan-results table.heatmap')).not.toBeNull());
+  await vi.waitFor(() => expect(document.querySelector('.plan-results table.heatmap')).not.toBeNull(), { timeout: 5000 });
   return stamp;
 };
 
@@ -102,7 +102,7 @@ describe('a reopened scenario shows its latest plan that exists', () => {
     const found = servePlan(server, 'p1', moves);
     server.routes.set('GET plans', { status: 200, body: [none, found] });
     showWith(caseReference('city-moves'), <Planner scenarioId="s1" />);
-    await screen.findByRole('table', { name: 'Danh sách điều động' });
+    await screen.findByRole('table', { name: 'Danh sách điều động' }, { timeout: 5000 });
     expect(server.calls.some((c) => c.path === 'plans/p1/result')).toBe(true);
     expect(server.calls.some((c) => c.path === 'plans/p2/result')).toBe(false);
     expect(screen.getByText(new RegExp(`không có phương án.*${escape(infeasible.infeasibility?.lead.text.vi)}`))).toBeTruthy();
