@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { PlanResult } from '../../solver/plan/planResult.ts';
 import { checkPrerequisites, CHROMIUM, CHROMIUM_ARGS, exitWith, freePort, ROOT, runChecks, SHOTS, shot, startServer, type Check } from './browserHarness.ts';
-import { brokenWords, clippedChartLabels, cutHeatmapHeadings, headingsRunTogether, navigationOverlap, outsidePanel, sidewaysScroll } from './layoutChecks.ts';
+import { brokenWords, clippedChartLabels, cutHeatmapHeadings, focusWithoutOutline, headingsRunTogether, navigationOverlap, outsidePanel, sidewaysScroll } from './layoutChecks.ts';
 
 const SOLVE_TIMEOUT_MS = 180_000;
 
@@ -340,6 +340,16 @@ const main = async (): Promise<number> => {
         const onResults = (await tile.textContent()) ?? '';
         if (compared !== onResults) throw new Error(`compare says ${compared}, the plan's results say ${onResults}`);
         return `added commute of plan A: ${compared} on both screens`;
+      },
+    },
+    {
+      name: 'every control of the planner with a plan is reached with Tab and shows its focus',
+      run: async (p) => {
+        await p.goto(`${base}${screens['planner']}`);
+        await p.locator('.plan-results table.moves').waitFor({ timeout: 60_000 });
+        const { reached, problems } = await focusWithoutOutline(p, 120);
+        none(problems, 'focus');
+        return `${reached} controls reached in 120 Tab presses, each with a visible focus`;
       },
     },
     {

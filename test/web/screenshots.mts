@@ -3,7 +3,7 @@
  * web:build` and `npx tsx api/server.ts` with PORT, DATA_DIR), then
  * `npx tsx test/web/screenshots.mts [BASE_URL]` (default http://127.0.0.1:8080). Every screen at
  * 1440 px (desktop) and 390 px (a phone): overview, center page, planner with a solved plan, the
- * plan's results with its moves, an infeasible plan, compare and data. Solves three scenarios (a
+ * plan's moves with their reasons, an infeasible plan, compare and data. Solves three scenarios (a
  * social-protection wave, 20 transfers, an impossible minimum). The whole pages go to
  * test-output/screenshots/review-*.png, to look at everything below the first screen too.
  */
@@ -62,17 +62,17 @@ for (const { name: width, ...viewport } of WIDTHS) {
 
   await page.goto(`${BASE}/#/planner/${wave}`);
   await page.locator('.plan-results .kpi').first().waitFor({ timeout: 60_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await save(page, 'planner', width);
-  await page.locator('.plan-results').first().scrollIntoViewIfNeeded();
-  await page.evaluate(() => document.querySelector('.plan-results')?.scrollIntoView({ block: 'start' }));
-  await save(page, 'results', width, false);
+  // A phone shows the levers above the results: its shot starts at the solved plan.
+  if (width === 'phone') await page.evaluate(() => document.querySelector('.results')?.scrollIntoView({ block: 'start' }));
+  else await page.evaluate(() => window.scrollTo(0, 0));
+  await save(page, 'planner', width, false);
+  await page.locator('table.moves').waitFor();
   await page.evaluate(() => document.querySelector('table.moves')?.closest('.panel')?.scrollIntoView({ block: 'start' }));
   await save(page, 'moves', width, false);
 
   await page.goto(`${BASE}/#/planner/${impossible}`);
   await page.locator('.infeasibility').waitFor({ timeout: 60_000 });
-  await page.evaluate(() => document.querySelector('.plan-results')?.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => document.querySelector('.results')?.scrollIntoView({ block: 'start' }));
   await save(page, 'infeasible', width, false);
 
   await page.goto(`${BASE}/#/compare`);

@@ -149,6 +149,7 @@ const vi = {
   hoursCovered: 'Giờ bù được',
   // The plan result v2 (issue 11): people besides hours, why no plan exists, idle people, dataset versions.
   whyNoPlan: 'Vì sao không có phương án',
+  moreConflicts: 'Xem thêm {n} trường hợp',
   noPlanNoFigures: 'Không có phương án nên không có số liệu và không có tệp xuất. Hãy nới các quy tắc dưới đây rồi tính lại.',
   otherDataset: 'Phương án này tính trên bộ dữ liệu phiên bản {plan}; bộ dữ liệu đang dùng là phiên bản {active}.',
   latestSolveNoPlan: 'Lần tính lúc {time} không có phương án:',
@@ -439,6 +440,7 @@ const en: Record<MessageKey, string> = {
   hoursCovered: 'Hours covered',
   // The plan result v2 (issue 11): people besides hours, why no plan exists, idle people, dataset versions.
   whyNoPlan: 'Why no plan exists',
+  moreConflicts: 'Show {n} more',
   noPlanNoFigures: 'No plan exists, so there are no figures and no exports. Relax the rules below and solve again.',
   otherDataset: 'This plan was computed on dataset version {plan}; the active dataset is version {active}.',
   latestSolveNoPlan: 'The solve at {time} found no plan:',

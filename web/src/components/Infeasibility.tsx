@@ -29,7 +29,7 @@ export const Infeasibility = ({ why }: { readonly why: Why }) => {
             )}
             {others.length > SHOWN && (
               <details>
-                <summary>+ {others.length - SHOWN}</summary>
+                <summary>{t('moreConflicts', { n: others.length - SHOWN })}</summary>
                 <ul>
                   {others.slice(SHOWN).map((c, i) => (
                     <li key={i}>{c.text[lang]}</li>

@@ -84,7 +84,8 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
       <p className="help">
         {t(chosen.type as MessageKey)}
         {chosen.formerDistrict && ` · ${t('formerly', { district: chosen.formerDistrict })}`} · {t('population')} {formatInt(lang, chosen.population)} ·{' '}
-        {formatNumber(lang, chosen.areaKm2)} km²
+        {formatNumber(lang, chosen.areaKm2)} km² · {t('desks')} {chosen.desks} · {t('maxStaff')} {chosen.maxStaff} · {t('areaAdequate')}:{' '}
+        {chosen.areaAdequate ? t('yes') : t('no')}
       </p>
       {centerLoad && H > 0 && <p className="people-short">{peopleShortText(chosen.nameVi, centerLoad, H) ?? ''}</p>}
       <div className="kpis">
@@ -105,9 +106,6 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
           tone={(centerLoad?.uncoveredHours ?? 0) >= 1 ? 'bad' : undefined}
           hint={t('fteHelp', { hours: formatNumber(lang, H) })}
         />
-        <Kpi label={t('desks')} value={`${chosen.desks}`} />
-        <Kpi label={t('maxStaff')} value={`${chosen.maxStaff}`} />
-        <Kpi label={t('areaAdequate')} value={chosen.areaAdequate ? t('yes') : t('no')} />
       </div>
       <div className="panel">
         <div className="panel-head">
@@ -143,12 +141,12 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
         {(history.loading || forecasts.loading) && <Loading />}
         {hist.length > 0 && <ForecastChart history={hist} forecast={fc} title={t('historyForecast')} />}
       </div>
-      <div className="two-col">
+      <div className="center-tables">
         <div className="panel">
           <h2>{t('fieldCoverage')}</h2>
           <ErrorNote error={workload.error} onRetry={workload.reload} />
           <div className="table-scroll">
-          <table className="table" aria-label={t('fieldCoverage')}>
+          <table className="table wrap-head" aria-label={t('fieldCoverage')}>
             <thead>
               <tr>
                 <th scope="col">{t('field')}</th>

@@ -98,8 +98,12 @@ const Quality = ({ result }: { readonly result: PlanResult }) => {
       <StatusBadge status={result.status} /> <span>{result.verdict[lang]}</span>
       <span className="help">
         {' '}
-        · {t('objective')} {q.objective !== null ? formatNumber(lang, q.objective) : '–'} · {t('bound')} {q.bound !== null ? formatNumber(lang, q.bound) : '–'} ·{' '}
-        {t('gap')} {formatPercent(lang, q.gap, 2)} · {t('seconds')} {formatNumber(lang, q.seconds, 1)} s
+        {q.objective !== null && (
+          <>
+            · {t('objective')} {formatNumber(lang, q.objective)} · {t('bound')} {q.bound !== null ? formatNumber(lang, q.bound) : '–'} · {t('gap')} {formatPercent(lang, q.gap, 2)}{' '}
+          </>
+        )}
+        · {t('seconds')} {formatNumber(lang, q.seconds, 1)} s
       </span>
     </p>
   );
