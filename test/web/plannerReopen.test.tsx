@@ -121,4 +121,11 @@ describe('a reload keeps the solved plan', () => {
     const s = planRecord('p1', result).summary;
     expect(await screen.findByText(new RegExp(`Người còn thiếu \\(quy đổi\\): ${formatNumber('vi', s.before?.fteShort ?? NaN)} → ${formatNumber('vi', s.after?.fteShort ?? NaN)}`))).toBeTruthy();
   });
+
+  it('the overview\'s latest plan is found by the period solved, also when its scenario was saved without one (the default month)', async () => {
+    server.routes.set('GET scenarios', { status: 200, body: [scenario('s1', 'Sóng +60%')] });
+    server.routes.set('GET plans', { status: 200, body: [{ ...plan('p1', 's1', 'done'), scenario: { maxTransfers: 20 } }] });
+    show(<ActivePlanSummary period="2026-11" />);
+    expect(await screen.findByText(/Phương án mới nhất cho tháng 11\/2026/)).toBeTruthy();
+  });
 });

@@ -125,7 +125,8 @@ export interface ScenarioRecord {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-  readonly scenario: ScenarioLevers;
+  /** The levers as they were saved: a lever left out takes its default (DEFAULT_LEVERS). */
+  readonly scenario: Partial<ScenarioLevers>;
   readonly revision: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -138,7 +139,8 @@ export type JobStatus = PlanRecord['status'];
  * every lever and its summary typed as the wire schema declares them (api/schemas/planSchemas.ts).
  */
 export type PlanJob = Omit<PlanRecord, 'scenario' | 'summary'> & {
-  readonly scenario: ScenarioLevers;
+  /** The levers as they were saved: a lever left out takes its default (DEFAULT_LEVERS), so read the period from `summary`. */
+  readonly scenario: Partial<ScenarioLevers>;
   readonly summary: PlanSummary | null;
 };
 

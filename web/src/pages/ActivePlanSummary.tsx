@@ -21,7 +21,8 @@ export const ActivePlanSummary = ({ period }: { readonly period: string }) => {
   const { activePlanId } = useReference();
   const found = useAsync(async () => {
     const [plans, scenarios] = await Promise.all([api.plans(), api.scenarios()]);
-    const plan = latestPlan(plans, (p) => p.scenario.period === period);
+    // The period solved is the summary's: a scenario saved without one took the default.
+    const plan = latestPlan(plans, (p) => p.summary?.period === period);
     if (!plan) return undefined;
     return { plan, name: scenarios.find((s) => s.id === plan.scenarioId)?.name ?? '' };
   }, [period, activePlanId]);
