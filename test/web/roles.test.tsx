@@ -114,7 +114,8 @@ describe('plan results', () => {
   it('a viewer sees the trade-off curve disabled with the reason, and may still export', async () => {
     server.routes.set('GET staff', { status: 200, body: [] });
     await as('viewer', <PlanResults result={await result()} planId={PLAN} scenarioId="s1" datasetVersion={1} />);
-    await screen.findByText(PLANNER_NEEDED);
+    // The trade-off panel follows the key figures in a background render.
+    await screen.findByText(PLANNER_NEEDED, {}, { timeout: 5000 });
     expect(isDisabled('Tính đường đánh đổi')).toBe(true);
     expect((screen.getByRole('link', { name: 'CSV' }) as HTMLAnchorElement).getAttribute('href')).toBe(`api/plans/${PLAN}/export/csv`);
   });
