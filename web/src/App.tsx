@@ -29,6 +29,9 @@ const NAV: readonly [Screen, MessageKey][] = [
   ['data', 'navData'],
 ];
 
+/** Screens that show a period of the address: moving between them keeps it. */
+const PERIOD_SCREENS: ReadonlySet<Screen> = new Set(['overview', 'center']);
+
 const storedLang = (): Lang => (localStorage.getItem('lang') === 'en' ? 'en' : 'vi');
 
 export const App = () => {
@@ -87,7 +90,7 @@ const Shell = () => {
             <ul className="nav">
               {NAV.map(([screen, key]) => (
                 <li key={screen}>
-                  <a href={hrefOf(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
+                  <a href={hrefOf(screen, undefined, PERIOD_SCREENS.has(screen) ? route.query : {})} aria-current={route.screen === screen ? 'page' : undefined}>
                     {t(key)}
                   </a>
                 </li>
@@ -118,11 +121,14 @@ const Workspace = ({ screen, param }: { readonly screen: Screen; readonly param:
     setActivePlanId(id);
   };
   const reference = useAsync(async () => {
-    const [centers, fields] = await Promise.all([api.centers(), api.fields()]);
-    return { centers, fields };
+    const [centers, fields, health] = await Promise.all([api.centers(), api.fields(), api.health()]);
+    return { centers, fields, datasetVersion: health.datasetVersion };
   }, []);
   const ref = useMemo(
-    () => (reference.data ? makeReference(reference.data.centers, reference.data.fields, activePlanId, setActive, reference.reload) : undefined),
+    () =>
+      reference.data
+        ? makeReference(reference.data.centers, reference.data.fields, activePlanId, setActive, reference.reload, reference.data.datasetVersion)
+        : undefined,
     [reference.data, activePlanId],
   );
   return (
