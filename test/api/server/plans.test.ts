@@ -257,7 +257,7 @@ describe('plans: bad input and states', () => {
     expect(plan.status).toBe('done');
     expect(plan.summary.norms).toEqual({ requested: 'calibrated', used: 'calibrated', fittedFrom: '2025-07', fittedTo: '2026-06', fallback: null });
     const memo = await app.inject({ url: `/api/plans/${plan.id}/export/memo` });
-    expect(memo.body).toContain('Khối lượng công việc tính theo định mức đã hiệu chỉnh theo kết quả giải quyết hồ sơ các tháng 2025-07..2026-06.');
+    expect(memo.body).toContain('Khối lượng công việc tính theo định mức đã hiệu chỉnh theo kết quả giải quyết hồ sơ từ tháng 07/2025 đến tháng 06/2026.');
     const english = await app.inject({ url: `/api/plans/${plan.id}/export/memo?lang=en` });
     expect(english.body).toContain('Workload by calibrated norms, fitted on 2025-07..2026-06.');
   });

@@ -41,7 +41,7 @@ describe('datasets prepared in the background', () => {
     } finally {
       storage.close();
     }
-  });
+  }, 90_000);
 
   it('a restart finds the stored forecasts ready at once', async () => {
     const again = await buildApp({ dataDir, mode: 'local', datasetDir: longHistoryDir(), webDir: NO_WEB });
