@@ -48,7 +48,9 @@ describe('tradeoffCurve', () => {
   });
 });
 
-describe('tradeoffCurve under its time limit', () => {
+// Measured by a clock on shared cores: an overrun of a few tens of milliseconds can come from another
+// process's burst, so a case may run up to three times; a stage that ignores the limit overruns every time.
+describe('tradeoffCurve under its time limit', { retry: 2 }, () => {
   const big = syntheticCity({ seed: 1 });
   const withHires: PlanInput = { ...big, rules: { ...big.rules, hiresAllowedByField: Object.fromEntries(big.fields.map((f) => [f.field, 100_000])) } };
   it.each([
