@@ -12,7 +12,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../repoPaths.ts';
 import type { Dataset } from '../../solver/domain.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import { monthNumber, monthText } from '../../solver/forecast/months.ts';
@@ -20,7 +20,7 @@ import { FORECAST_HORIZON, REFORM_MONTH } from '../jobs/workerStore.ts';
 
 export { FORECAST_HORIZON, REFORM_MONTH };
 
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/commune-planner/', import.meta.url));
+const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'commune-planner');
 
 /** The last month of the dataset's history, `YYYY-MM` ('' when it has none). */
 export const lastHistoryMonth = (dataset: Dataset): string =>
