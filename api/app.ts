@@ -8,7 +8,6 @@
 import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -17,6 +16,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { DEFAULT_DATASET_DIR } from './dataset-files.ts';
+import { COMPUTE_WORKER_ENTRY, REPO_ROOT } from './repoPaths.ts';
 import { bearerToken, openToEveryone, registerAccess, type AccessMode } from './auth/access.ts';
 import { requestSourceCheck } from './auth/requestSource.ts';
 import { newRequestId, registerRequestLog, stderrLog, type ErrorLog } from './requestLog.ts';
@@ -91,12 +91,12 @@ export interface AppOptions {
 /** Largest request body outside imports, bytes. */
 export const BODY_LIMIT = 1024 * 1024;
 
-export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
+export const DEFAULT_WEB_DIR = join(REPO_ROOT, 'web', 'dist');
 
 const SCHEMAS = [ErrorReply, CenterSchema, FieldSchema, StaffSchema, HistoryRowSchema, DatasetVersionSchema, ScenarioSchema, ScenarioRecordSchema, PlanSummarySchema, PlanRecordSchema, PlanResultSchema];
 const ROUTES: readonly Routes[] = [statusRoutes, dataRoutes, datasetRoutes, computeRoutes, scenarioRoutes, planRoutes, adminRoutes];
 
-const WORKER_ENTRY = new URL('./jobs/computeWorker.ts', import.meta.url);
+const WORKER_ENTRY = COMPUTE_WORKER_ENTRY;
 /** Longest an import's validation may run in its worker, ms. */
 const IMPORT_LIMIT_MS = 300_000;
 

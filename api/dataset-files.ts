@@ -9,13 +9,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Dataset, InputProblem, LoadResult } from '../solver/domain.ts';
 import { loadDataset } from '../solver/dataset/loadDataset.ts';
 import type { DatasetFiles, NamedText } from '../solver/dataset/types.ts';
+import { REPO_ROOT } from './repoPaths.ts';
 
 /** Absolute path of the embedded default dataset, `<repo>/data/haiphong`. */
-export const DEFAULT_DATASET_DIR = fileURLToPath(new URL('../data/haiphong/', import.meta.url)).replace(/[\\/]$/, '');
+export const DEFAULT_DATASET_DIR = join(REPO_ROOT, 'data', 'haiphong');
 
 /** File name of each table inside a dataset directory. */
 export const DATASET_FILE_NAMES = {

@@ -1,5 +1,6 @@
 /**
- * Starts the API server: `npm start`.
+ * Starts the API server: `npm start` (scripts/bootstrap.mjs installs and builds what is missing, then
+ * runs this module compiled, dist/server.js).
  *
  *   HOST      address to bind (default 127.0.0.1). Loopback = local single-user mode, no tokens;
  *             any other address requires bearer tokens (create them with `npm run admin`).
@@ -16,12 +17,11 @@
  *             Any other Host header is refused (DNS rebinding).
  *   TRUST_PROXY  addresses (comma-separated, CIDR allowed) of reverse proxies whose X-Forwarded-*
  *             headers are believed, or `true` (default: none).
- *   WEB_DIR   built web planner served at / (default web/dist, built with `npm run web:build` on
- *             the first start when missing).
+ *   WEB_DIR   built web planner served at / (default web/dist, which `npm start` builds when its
+ *             sources changed: scripts/bootstrap.mjs).
  *
  * Prints the address once listening. SIGINT/SIGTERM close it cleanly (running solves stop).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,16 +71,9 @@ const trustProxyOf = (value: string | undefined): boolean | string | undefined =
 const trustProxy = trustProxyOf(env['TRUST_PROXY']);
 const hosts = allowedHosts();
 
-/** Builds the web planner once, on the first start of a fresh clone; the API runs without it if that fails. */
-const ensureWebBuild = (): void => {
-  if (existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) return;
-  console.log('Building the web planner (first start only)...');
-  const built = spawnSync('npm', ['run', '--silent', 'web:build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (built.status !== 0) console.error('The web planner could not be built; the API still starts (see the errors above).');
-};
-
 const webDir = env['WEB_DIR'];
-if (webDir === undefined) ensureWebBuild();
+// `npm start` builds the web planner first (scripts/bootstrap.mjs); started any other way, the API runs without it.
+if (!existsSync(join(webDir ?? DEFAULT_WEB_DIR, 'index.html'))) console.error(`The web planner is not built in ${webDir ?? DEFAULT_WEB_DIR} (npm start builds it); the API starts without it.`);
 
 /** Prints why the server cannot start as one plain paragraph (no stack) and exits with 1. */
 const startFailed = (error: unknown): never => {

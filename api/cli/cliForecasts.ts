@@ -6,21 +6,17 @@
  * a month's forecast with horizon 1 differs from the same month's with horizon 12 (2026-11, P80:
  * 33,593 uncovered hours against the server's 33,873 before this module existed).
  *
- * Cached as JSON under node_modules/.cache/commune-planner, keyed by the dataset's content hash, the
- * horizon, the break month and a format version: a changed dataset or definition never reads an old file.
+ * Cached under node_modules/.cache/commune-planner, one file per dataset content hash, horizon and break
+ * month, shared with the server and checked before use (api/storage/forecastFiles.ts): a changed
+ * dataset or definition never reads an old file, and a damaged file is computed again.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../solver/domain.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import { monthNumber, monthText } from '../../solver/forecast/months.ts';
 import { FORECAST_HORIZON, REFORM_MONTH } from '../jobs/workerStore.ts';
+import { DEFAULT_FORECAST_DIR, forecastFiles } from '../storage/forecastFiles.ts';
 
 export { FORECAST_HORIZON, REFORM_MONTH };
-
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/commune-planner/', import.meta.url));
 
 /** The last month of the dataset's history, `YYYY-MM` ('' when it has none). */
 export const lastHistoryMonth = (dataset: Dataset): string =>
@@ -41,12 +37,6 @@ export const forecastNeed = (dataset: Dataset, period: string): { ok: true; fore
   return { ok: true, forecast: true };
 };
 
-/** The cache file of a dataset's forecasts. */
-export const forecastCacheFile = (hash: string): string => {
-  const key = createHash('sha256').update(`${hash}|h${FORECAST_HORIZON}|${REFORM_MONTH}|v2`).digest('hex').slice(0, 24);
-  return join(CACHE_DIR, `forecasts-${key}.json`);
-};
-
 /** Forecasts FORECAST_HORIZON months ahead, exactly as the server's worker computes them. */
 export const forecastDataset = async (dataset: Dataset, onProgress?: (done: number, total: number) => void): Promise<readonly DossierForecast[]> => {
   const { forecastHistory } = await import('../../solver/forecast/forecastHistory.ts');
@@ -64,24 +54,21 @@ export const forecastDataset = async (dataset: Dataset, onProgress?: (done: numb
 export const cachedForecasts = async (
   dataset: Dataset,
   hash: string | null,
-  options: { readonly log?: (message: string) => void; readonly onProgress?: (done: number, total: number) => void } = {},
+  options: { readonly log?: (message: string) => void; readonly onProgress?: (done: number, total: number) => void; readonly cacheDir?: string } = {},
 ): Promise<readonly DossierForecast[]> => {
-  const file = hash === null ? null : forecastCacheFile(hash);
-  if (file !== null) {
-    try {
-      const cached = JSON.parse(await readFile(file, 'utf8')) as readonly DossierForecast[];
-      options.log?.(`forecasts from cache ${file}`);
-      return cached;
-    } catch {
-      // no cache yet: compute below
+  const files = forecastFiles(options.cacheDir ?? DEFAULT_FORECAST_DIR);
+  const key = hash === null ? null : { datasetHash: hash, horizon: FORECAST_HORIZON, breakMonth: REFORM_MONTH };
+  if (key !== null) {
+    const cached = files.read(key);
+    if (cached.ok) {
+      options.log?.(`forecasts from cache ${cached.file}`);
+      return JSON.parse(cached.text) as readonly DossierForecast[];
     }
+    if (cached.reason !== 'missing') options.log?.(`the forecast file ${cached.file} is ${cached.reason}: not used, computed again`);
   }
   const t = performance.now();
   const forecasts = await forecastDataset(dataset, options.onProgress);
-  options.log?.(`forecasts (${FORECAST_HORIZON} months ahead) in ${((performance.now() - t) / 1000).toFixed(1)} s${file === null ? '' : '; caching'}`);
-  if (file !== null) {
-    await mkdir(CACHE_DIR, { recursive: true });
-    await writeFile(file, JSON.stringify(forecasts));
-  }
+  options.log?.(`forecasts (${FORECAST_HORIZON} months ahead) in ${((performance.now() - t) / 1000).toFixed(1)} s${key === null ? '' : '; caching'}`);
+  if (key !== null) files.write(key, JSON.stringify(forecasts));
   return forecasts;
 };

@@ -189,7 +189,7 @@ export const planInputFor = async (
 
 const main = async (): Promise<number> => {
   const parsed = await parse(process.argv.slice(2));
-  log('arguments read (Node, tsx and the command module loaded)');
+  log('arguments read (Node and the command module loaded)');
   if (!parsed.ok) {
     if (parsed.help === true) {
       process.stdout.write(`${HELP}\n`);

@@ -4,9 +4,13 @@
  * exactly one of: done, failed, cancelled. Cancelling a running task terminates its worker (HiGHS
  * cannot be interrupted from outside otherwise) and starts a fresh one; so does the hard time limit.
  *
- * Workers are TypeScript modules started through tsWorker.mjs, which registers tsx in the thread.
+ * A TypeScript entry (the sources, tests) starts through tsWorker.mjs, which registers tsx in the
+ * thread; a compiled .js entry (dist/, the server `npm start` runs) starts directly.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { REPO_ROOT } from '../repoPaths.ts';
 
 /** What the pool sends a worker. */
 export interface TaskMessage {
@@ -30,7 +34,7 @@ export interface TaskHandlers {
 }
 
 export interface PoolOptions {
-  /** URL of the worker's TypeScript entry module. */
+  /** URL of the worker's entry module: TypeScript (run through tsx) or compiled JavaScript. */
   readonly entry: URL;
   /** Worker threads. Default 1 (this machine has 2 cores; the event loop needs one). */
   readonly size?: number;
@@ -57,7 +61,7 @@ interface Slot {
   task?: { readonly message: TaskMessage; readonly handlers: TaskHandlers; readonly limitMs: number; readonly timer: NodeJS.Timeout };
 }
 
-const BOOTSTRAP = new URL('./tsWorker.mjs', import.meta.url);
+const BOOTSTRAP = pathToFileURL(join(REPO_ROOT, 'api', 'jobs', 'tsWorker.mjs'));
 
 export const createWorkerPool = (options: PoolOptions): WorkerPool => {
   const size = options.size ?? 1;
@@ -99,7 +103,8 @@ export const createWorkerPool = (options: PoolOptions): WorkerPool => {
   };
 
   const spawn = (slot: Slot): Worker => {
-    const worker = new Worker(BOOTSTRAP, { workerData: { entry: options.entry.href, options: options.workerOptions ?? {} } });
+    const workerData = { entry: options.entry.href, options: options.workerOptions ?? {} };
+    const worker = new Worker(options.entry.pathname.endsWith('.ts') ? BOOTSTRAP : options.entry, { workerData });
     worker.on('message', (message: WorkerMessage) => {
       if (slot.worker !== worker || slot.task?.message.id !== message.id) return;
       if (message.type === 'progress') {

@@ -1,6 +1,6 @@
 /**
- * Starts api/server.ts as a real child process on 127.0.0.1 and an OS-chosen port, and reads the
- * address it prints.
+ * Starts api/server.ts (through tsx, or compiled: dist/server.js) as a real child process on
+ * 127.0.0.1 and an OS-chosen port, and reads the address it prints.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +12,13 @@ export interface ServerProcess {
   readonly url: string;
 }
 
-export const startServer = (env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> =>
+/** How the server is started: its TypeScript source through tsx, or the compiled bundle `npm start` runs. */
+export const SERVER_SOURCE = ['--import', 'tsx', 'api/server.ts'];
+export const SERVER_COMPILED = ['dist/server.js'];
+
+export const startServer = (env: Record<string, string>, timeoutMs = 60_000, command: readonly string[] = SERVER_SOURCE): Promise<ServerProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    const child = spawn(process.execPath, [...command], {
       cwd: REPO,
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', WEB_DIR: '/nonexistent-web-planner', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
