@@ -36,10 +36,11 @@ export const CoverageHeatmap = ({ centers, fields, maxRows = 25 }: CoverageHeatm
     const x: FieldFigures | undefined = c.fields.find((y) => y.field === f.field);
     if (!x || x.requiredHours <= 0) return <td key={f.field} className="empty" />;
     const share = x.uncoveredAfter / x.requiredHours;
+    const background = shortfallColor(share);
     return (
       <td
         key={f.field}
-        style={{ background: shortfallColor(share), color: inkOn(share) }}
+        style={{ background, color: inkOn(background) }}
         title={`${c.name} · ${fieldName(f)}: ${formatInt(lang, x.uncoveredAfter)} / ${formatInt(lang, x.requiredHours)} ${t('unitHours')}`}
       >
         {share >= 0.005 ? formatPercent(lang, share) : ''}
