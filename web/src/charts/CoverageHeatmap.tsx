@@ -10,6 +10,7 @@ import type { CenterResult, FieldFigures } from '../../../solver/plan/planResult
 import { formatInt, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { inkOn, shortfallColor } from '../palette.ts';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 export interface CoverageHeatmapProps {
   readonly centers: readonly CenterResult[];
@@ -48,7 +49,8 @@ export const CoverageHeatmap = ({ centers, fields, maxRows = 25 }: CoverageHeatm
     );
   };
   return (
-    <div className="heatmap-wrap">
+    <div>
+      <ScrollRegion label={t('coverageHeatmap')} className="heatmap-wrap">
       <table className="heatmap">
         <thead>
           <tr>
@@ -71,6 +73,7 @@ export const CoverageHeatmap = ({ centers, fields, maxRows = 25 }: CoverageHeatm
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
       <p className="help">{t('heatmapRest', { more: moreShort, covered })}</p>
     </div>
   );
