@@ -218,6 +218,7 @@ export const Compare = () => {
             {results?.data && (
               <GroupedBars
                 title={t('shortByField')}
+                categoryHeading={t('field')}
                 categories={ref.fields.map((f) => ({ id: f.field, label: lang === 'vi' ? f.nameVi : f.nameEn }))}
                 series={results.data.map((r, i) => ({ label: labels[i] ?? '', values: shortByField(r) }))}
                 digits={1}
