@@ -26,3 +26,20 @@ export const axeViolations = async (page: Page): Promise<string[]> => {
     v.nodes.map((n) => `${v.id} (${v.impact ?? n.impact ?? 'no impact'}) at ${n.target.map(String).join(' > ')}: ${v.help}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').trim().slice(0, 200)}]` : ''}`),
   );
 };
+
+/**
+ * Runs axe on `page` at each of `widths` (px; the height stays), each violation prefixed with the
+ * width, then gives the page back its viewport.
+ */
+export const axeViolationsAt = async (page: Page, widths: readonly number[]): Promise<string[]> => {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  const problems: string[] = [];
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: viewport.height });
+    // The layout settles (the charts measure their container again) before axe reads it.
+    await page.waitForTimeout(400);
+    for (const v of await axeViolations(page)) problems.push(`${width} px: ${v}`);
+  }
+  await page.setViewportSize(viewport);
+  return problems;
+};
