@@ -4,7 +4,10 @@
  * -> the default plan (shown within 5 s of Solve) -> change levers and solve -> the moves with the
  * server's reasons and the result's own before figures -> export CSV -> the desktop layout (moves
  * and heat-map headings, trade-off labels) -> a second scenario -> an impossible one (why, no
- * figures, no exports) -> compare (one commute figure) -> every screen at 390 px (no sideways
+ * figures, no exports) -> compare (one commute figure) -> the keyboard on every screen (Tab
+ * reaches every control, each with a measured visible focus; the radios, a map circle and the
+ * combobox by their keys) -> axe-core's WCAG 2 A/AA rules on every screen and state at 1440 and
+ * 390 px (each violation named: rule, impact, selector, help) -> every screen at 390 px (no sideways
  * scroll, navigation clear of the title, no word broken) -> English -> import a file with errors ->
  * a new dataset version (older plans say so). Saves a screenshot of every screen to
  * test-output/screenshots/ and prints the load and solve times it measured.
@@ -18,7 +21,9 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { PlanResult } from '../../solver/plan/planResult.ts';
 import { checkPrerequisites, CHROMIUM, CHROMIUM_ARGS, exitWith, freePort, ROOT, runChecks, SHOTS, shot, startServer, type Check } from './browserHarness.ts';
-import { brokenWords, clippedChartLabels, cutHeatmapHeadings, focusWithoutOutline, headingsRunTogether, navigationOverlap, outsidePanel, sidewaysScroll } from './layoutChecks.ts';
+import { axeViolations } from './axeCheck.ts';
+import { brokenWords, clippedChartLabels, cutHeatmapHeadings, headingsRunTogether, navigationOverlap, outsidePanel, sidewaysScroll } from './layoutChecks.ts';
+import { tabWalk } from './keyboardChecks.ts';
 
 const SOLVE_TIMEOUT_MS = 180_000;
 
@@ -28,6 +33,21 @@ const DEFAULT_PLAN_TARGET_MS = 5_000;
 /** Throws the problems a layout check found, if any. */
 const none = (problems: readonly string[], where: string): void => {
   if (problems.length > 0) throw new Error(`${where}: ${problems.join('; ')}`);
+};
+
+/** Waits until a screen shows what the checks look at: the map, the staff, the plan's moves, the model check's chart. */
+const screenReady = async (page: Page, name: string): Promise<void> => {
+  const ready: Record<string, string> = {
+    overview: '.map-centers circle >> nth=113',
+    center: '.chart svg path',
+    planner: '.plan-results table.moves',
+    infeasible: '.infeasibility',
+    check: '.load-late-chart svg',
+    'new scenario': 'input[role="combobox"]',
+  };
+  const selector = ready[name];
+  if (selector !== undefined) await page.locator(selector).first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(300);
 };
 
 /** The plan the results show: its id from the CSV link, and its result as the API answers it. */
@@ -40,7 +60,13 @@ const shownResult = async (page: Page): Promise<{ id: string; result: PlanResult
 };
 
 /** The screens' addresses the phone check visits, filled in as the journey makes them. */
-const screens: Record<string, string> = { overview: '#/overview', center: '#/center/11446', compare: '#/compare', data: '#/data' };
+const screens: Record<string, string> = { overview: '#/overview', center: '#/center/11446', compare: '#/compare', check: '#/check', data: '#/data' };
+
+/** The widths every screen is checked at for WCAG 2 A/AA: a desktop and a phone. */
+const AXE_WIDTHS = [1440, 390] as const;
+
+/** Tab presses that cover the longest screen (the overview: 114 circles, then 114 links when its list is open). */
+const TAB_STEPS = 700;
 
 /** Ready when the embedded dataset is loaded and /api/centers answers. */
 const centersAnswer = async (base: string): Promise<boolean> => (await fetch(`${base}/api/centers`)).ok;
@@ -343,13 +369,108 @@ const main = async (): Promise<number> => {
       },
     },
     {
-      name: 'every control of the planner with a plan is reached with Tab and shows its focus',
+      name: 'on every screen Tab reaches every control, and each shows a visible focus (an outline or a box shadow, measured)',
       run: async (p) => {
-        await p.goto(`${base}${screens['planner']}`);
-        await p.locator('.plan-results table.moves').waitFor({ timeout: 60_000 });
-        const { reached, problems } = await focusWithoutOutline(p, 120);
-        none(problems, 'focus');
-        return `${reached} controls reached in 120 Tab presses, each with a visible focus`;
+        await p.setViewportSize({ width: 1440, height: 900 });
+        const problems: string[] = [];
+        const seen: string[] = [];
+        for (const [name, hash] of Object.entries({ ...screens, 'new scenario': '#/planner' })) {
+          await p.goto(`${base}${hash}`);
+          await p.locator('main h1').waitFor({ timeout: 60_000 });
+          await screenReady(p, name);
+          const walk = await tabWalk(p, TAB_STEPS);
+          if (walk.reached >= TAB_STEPS) problems.push(`${name}: the focus never came back round in ${TAB_STEPS} presses`);
+          for (const u of walk.unreached) problems.push(`${name}: Tab never reaches ${u}`);
+          for (const v of walk.noVisibleFocus) problems.push(`${name}: ${v} shows no focus`);
+          seen.push(`${name} ${walk.reached}`);
+        }
+        await p.setViewportSize({ width: 1280, height: 900 });
+        none(problems, 'keyboard');
+        return `controls reached by Tab: ${seen.join(', ')}`;
+      },
+    },
+    {
+      name: 'composite controls work from the keyboard: the forecast level by arrows, a map circle by Space, the locked-people combobox by Down and Enter',
+      run: async (p) => {
+        await p.goto(`${base}#/overview`);
+        await p.locator('.map-centers circle').nth(113).waitFor({ timeout: 60_000 });
+        await p.getByRole('radio', { name: 'P80' }).focus();
+        await p.keyboard.press('ArrowRight');
+        await p.waitForURL(/quantile=0\.95/);
+        await p.keyboard.press('ArrowLeft');
+        await p.waitForURL(/quantile=0\.8\b/);
+        await p.getByRole('button', { name: /^Phường Kiến An:/ }).focus();
+        await p.keyboard.press(' ');
+        await p.getByRole('heading', { name: 'Phường Kiến An', level: 1 }).waitFor({ timeout: 60_000 });
+        await p.goto(`${base}#/planner`);
+        const box = p.getByRole('combobox', { name: 'Công chức giữ nguyên' });
+        await box.waitFor({ timeout: 60_000 });
+        await box.focus();
+        await p.keyboard.type('Nguyễn');
+        const first = p.getByRole('listbox').getByRole('option').first();
+        await first.waitFor({ timeout: 30_000 });
+        const person = (await first.locator('.person').textContent()) ?? '';
+        await p.keyboard.press('ArrowDown');
+        await p.keyboard.press('Enter');
+        const chip = p.locator('.chip.picked', { hasText: person }).first();
+        await chip.waitFor({ timeout: 10_000 });
+        return `P80 -> P95 -> P80 by arrows; Phường Kiến An opened by Space; ${person} locked by Down and Enter`;
+      },
+    },
+    {
+      name: "every screen and state passes axe-core's WCAG 2 A/AA rules at 1440 and 390 px (an open combobox, a plan, an impossible one, a refused lever, a refused import)",
+      run: async (p) => {
+        const problems: string[] = [];
+        const states: string[] = [];
+        const scan = async (state: string): Promise<void> => {
+          for (const width of AXE_WIDTHS) {
+            await p.setViewportSize({ width, height: 900 });
+            await p.waitForTimeout(400);
+            for (const v of await axeViolations(p)) problems.push(`${state}, ${width} px: ${v}`);
+          }
+          states.push(state);
+        };
+        /** Opens every folded text alternative (the charts' tables, the map's list), so axe reads them too. */
+        const unfold = () => p.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+        for (const [name, hash] of Object.entries(screens)) {
+          await p.setViewportSize({ width: 1440, height: 900 });
+          await p.goto(`${base}${hash}`);
+          await p.locator('main h1').waitFor({ timeout: 60_000 });
+          await screenReady(p, name);
+          await unfold();
+          await scan(name);
+        }
+        // The comparison's results, after choosing two plans.
+        await p.goto(`${base}#/compare`);
+        await p.getByLabel(/Hành trình A/).check();
+        await p.getByLabel(/Hành trình B/).check();
+        await p.getByRole('button', { name: 'So sánh', exact: true }).click();
+        await p.getByRole('heading', { name: 'Chỉ số chính' }).waitFor({ timeout: 60_000 });
+        await p.locator('figure.chart svg').first().waitFor({ timeout: 60_000 });
+        await unfold();
+        await scan('compare, two plans compared');
+        // A new scenario: its levers, a refused lever, the combobox open on a person.
+        await p.goto(`${base}#/planner`);
+        await p.getByLabel('Tên phương án').waitFor({ timeout: 60_000 });
+        await scan('planner, a new scenario');
+        const box = p.getByRole('combobox', { name: 'Công chức giữ nguyên' });
+        await box.fill('Nguyễn');
+        await p.getByRole('listbox').getByRole('option').first().waitFor({ timeout: 30_000 });
+        await box.press('ArrowDown');
+        await scan('planner, the locked-people list open');
+        await box.press('Escape');
+        await p.getByLabel(/Số điều động tối đa/).fill('-1');
+        await p.locator('.field-error').first().waitFor();
+        await scan('planner, a lever refused');
+        // An import refused line by line.
+        await p.goto(`${base}#/data`);
+        await p.getByLabel('Tệp', { exact: true }).setInputFiles([join(ROOT, 'test', 'cases', 'imports', 'bad', 'history-negative-count.csv')]);
+        await p.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
+        await p.locator('table.validation tbody tr, .error-note').first().waitFor({ timeout: 60_000 });
+        await scan('data, an import refused');
+        await p.setViewportSize({ width: 1280, height: 900 });
+        none(problems, 'WCAG 2 A/AA');
+        return `${states.length} states x ${AXE_WIDTHS.length} widths, no violation: ${states.join("; ")}`;
       },
     },
     {

@@ -135,32 +135,3 @@ export const clippedChartLabels = (page: Page, figure: string): Promise<string[]
     }
     return problems;
   }, figure));
-
-/**
- * Presses Tab `steps` times from the top of the page and names each control that takes the focus
- * without a visible outline (every control is reached by keyboard and shows where the focus is).
- */
-export const focusWithoutOutline = async (page: Page, steps: number): Promise<{ reached: number; problems: string[] }> => {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < steps; i += 1) {
-    await page.keyboard.press('Tab');
-    await withNames(page);
-    const found = await page.evaluate(() => {
-      const e = document.activeElement as HTMLElement | null;
-      if (!e || e === document.body) return undefined;
-      const style = getComputedStyle(e);
-      const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-      const name = `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}"`;
-      return { name, visible };
-    });
-    if (!found) continue;
-    seen.add(found.name);
-    if (!found.visible) problems.push(`${found.name} shows no focus`);
-  }
-  return { reached: seen.size, problems: [...new Set(problems)] };
-};

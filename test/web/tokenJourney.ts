@@ -4,7 +4,8 @@
  * words, a planner signs in (name and role in the header), sees the overview, solves, downloads the
  * CSV export and opens the memo (fetched with the token: no 401); a viewer sees Solve disabled with
  * the reason; a token revoked with `npm run admin -- delete-user` while in use brings the sign-in
- * dialog back with the reason, and what was typed stays.
+ * dialog back with the reason, and what was typed stays. The sign-in screen, a refusal and the
+ * dialog pass axe-core's WCAG 2 A/AA rules at 1440 and 390 px (test/web/axeCheck.ts).
  *
  * Run: `npx tsx test/web/tokenJourney.ts` after `npm run web:build`. Starts its own server on a free
  * port of 127.0.0.1 with ACCESS=tokens and a fresh DATA_DIR, where it creates a viewer and a planner
@@ -16,11 +17,21 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { axeViolationsAt } from './axeCheck.ts';
 import { checkPrerequisites, CHROMIUM, CHROMIUM_ARGS, exitWith, freePort, ROOT, runChecks, SHOTS, shot, startServer, type Check } from './browserHarness.ts';
 
 /** A first solve on a fresh data directory also computes the forecasts. */
 const SOLVE_TIMEOUT_MS = 240_000;
 const LOAD_TIMEOUT_MS = 120_000;
+
+/** The widths the sign-in screens are checked at for WCAG 2 A/AA: a desktop and a phone. */
+const AXE_WIDTHS = [1440, 390] as const;
+
+/** Throws each WCAG 2 A/AA violation axe finds on the page at a desktop's and a phone's width. */
+const accessible = async (page: Page, state: string): Promise<void> => {
+  const problems = await axeViolationsAt(page, AXE_WIDTHS);
+  if (problems.length > 0) throw new Error(`${state}, WCAG 2 A/AA: ${problems.join('; ')}`);
+};
 
 /** `npm run admin -- ARGS --data-dir DIR`; returns its stdout (create-user prints the token last). */
 const admin = (dataDir: string, ...args: string[]): string => {
@@ -69,7 +80,7 @@ const main = async (): Promise<number> => {
   });
   const checks: Check[] = [
     {
-      name: 'the sign-in screen appears instead of the screens (Vietnamese first)',
+      name: 'the sign-in screen appears instead of the screens (Vietnamese first), with no WCAG 2 A/AA violation at 1440 and 390 px',
       run: async (p) => {
         await p.goto(`${base}#/overview`);
         await p.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor({ timeout: LOAD_TIMEOUT_MS });
@@ -77,10 +88,11 @@ const main = async (): Promise<number> => {
         const remember = p.getByLabel('Ghi nhớ trên máy tính này');
         if (await remember.isChecked()) throw new Error('"remember on this computer" is ticked by default');
         await shot(p, 'token-sign-in');
+        await accessible(p, 'the sign-in screen');
       },
     },
     {
-      name: 'a wrong token is refused in words',
+      name: 'a wrong token is refused in words, with no WCAG 2 A/AA violation at 1440 and 390 px',
       run: async (p) => {
         await signIn(p, 'x'.repeat(43));
         const alert = p.locator('.sign-in [role="alert"]');
@@ -88,6 +100,7 @@ const main = async (): Promise<number> => {
         const text = (await alert.textContent()) ?? '';
         if (!text.startsWith('Máy chủ không nhận mã này')) throw new Error(`unexpected refusal: ${text}`);
         await shot(p, 'token-sign-in-refused');
+        await accessible(p, 'a refused sign-in');
         return text;
       },
     },
@@ -168,7 +181,7 @@ const main = async (): Promise<number> => {
       },
     },
     {
-      name: 'a token revoked while in use brings back sign-in with the reason, and the typed name stays',
+      name: 'a token revoked while in use brings back sign-in with the reason (no WCAG 2 A/AA violation at 1440 and 390 px), and the typed name stays',
       run: async (p) => {
         const name = p.getByLabel('Tên phương án');
         await name.fill('Chưa lưu: sóng bảo trợ xã hội');
@@ -180,6 +193,7 @@ const main = async (): Promise<number> => {
         if (!reason.startsWith('Máy chủ không còn chấp nhận mã truy cập của bạn')) throw new Error(`unexpected reason: ${reason}`);
         if ((await name.inputValue()) !== 'Chưa lưu: sóng bảo trợ xã hội') throw new Error('the typed scenario name was lost');
         await shot(p, 'token-expired-dialog');
+        await accessible(p, 'the sign-in dialog over the screens');
         await signIn(p, planner);
         await dialog.waitFor({ state: 'detached', timeout: 30_000 });
         if ((await name.inputValue()) !== 'Chưa lưu: sóng bảo trợ xã hội') throw new Error('the typed scenario name was lost after signing in again');

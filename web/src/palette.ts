@@ -6,6 +6,7 @@
  * scenarios) use the Okabe-Ito palette.
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { contrastRatio } from './contrast.ts';
 
 /** Okabe & Ito (2008), in their order, without black. */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '#D55E00', '#CC79A7', '#F0E442'] as const;
@@ -27,7 +28,12 @@ export const shortfallColor: ScaleLinear<string, string> = scaleLinear<string>()
   .range(['#f4f7fb', '#9ecae1', '#08306b'])
   .clamp(true);
 
-/** Text color that stays legible on a shortfall cell of share `t`. */
-export const inkOn = (t: number): string => (t > 0.45 ? '#ffffff' : '#1a1a1a');
+/**
+ * Text color for a cell of color `background`: white or black, whichever contrasts more. One of
+ * them always reaches 4.58:1 (WCAG AA text needs 4.5), where a threshold on the scale's position
+ * left mid-blue cells at 3.6 to 4.3 with white.
+ */
+export const inkOn = (background: string): string =>
+  contrastRatio('#ffffff', background) >= contrastRatio('#000000', background) ? '#ffffff' : '#000000';
 
 export const CHANNEL_COLOR = { direct: OKABE_ITO[0], online: OKABE_ITO[3] } as const;

@@ -37,6 +37,11 @@ export interface CenterMapProps {
   /** How many of the largest centers get a name label. Default 10. */
   readonly labelCount?: number;
   readonly title: string;
+  /**
+   * The address of a center's page: when given, the map is followed by the list of its centers as
+   * links (by name, with utilization and dossiers), the way to each center without the map.
+   */
+  readonly hrefOf?: (code: string) => string;
 }
 
 const volumeOf = (volume: ReadonlyMap<string, number>, code: string): number => volume.get(code) ?? 0;
@@ -52,6 +57,7 @@ export const CenterMap = ({
   flows = [],
   labelCount = 10,
   title,
+  hrefOf,
 }: CenterMapProps) => {
   const { lang, t } = useI18n();
   const [hover, setHover] = useState<string | undefined>(undefined);
@@ -71,6 +77,10 @@ export const CenterMap = ({
     () => [...layout.placed].sort((a, b) => volumeOf(volume, b.center.code) - volumeOf(volume, a.center.code)),
     [layout, volume],
   );
+  const byName = useMemo(() => [...centers].sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi')), [centers]);
+  const summaryOf = (c: Center) =>
+    `${t('utilization').toLowerCase()} ${formatPercent(lang, utilization.get(c.code))}, ${formatInt(lang, volumeOf(volume, c.code))} ${t('dossiersPerMonth')}`;
+  const nameOf = (code: string) => layout.byCode.get(code)?.center.nameVi ?? code;
   const focus = hover ?? selected;
   const focusPlaced = focus ? layout.byCode.get(focus) : undefined;
   const scaleKm = 10;
@@ -125,7 +135,7 @@ export const CenterMap = ({
           const code = p.center.code;
           const u = utilization.get(code);
           const v = volumeOf(volume, code);
-          const label = `${p.center.nameVi}: ${t('utilization').toLowerCase()} ${formatPercent(lang, u)}, ${formatInt(lang, v)} ${t('dossiersPerMonth')}`;
+          const label = `${p.center.nameVi}: ${summaryOf(p.center)}`;
           return (
             <circle
               key={code}
@@ -181,6 +191,33 @@ export const CenterMap = ({
         </text>
       </g>
     </svg>
+    {hrefOf && (
+      <details className="map-list">
+        <summary>{t('mapList', { count: formatInt(lang, centers.length) })}</summary>
+        <ul>
+          {byName.map((c) => (
+            <li key={c.code}>
+              <a href={hrefOf(c.code)} aria-current={c.code === selected ? 'true' : undefined}>
+                {c.nameVi}
+              </a>
+              <span className="sub">: {summaryOf(c)}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+    )}
+    {flows.length > 0 && (
+      <details className="map-list">
+        <summary>{t('mapFlowsList', { count: formatInt(lang, flows.reduce((n, f) => n + f.count, 0)) })}</summary>
+        <ul>
+          {flows.map((f) => (
+            <li key={`${f.from}-${f.to}`}>
+              {nameOf(f.from)} → {nameOf(f.to)}: {formatInt(lang, f.count)}
+            </li>
+          ))}
+        </ul>
+      </details>
+    )}
     </div>
   );
 };

@@ -10,6 +10,7 @@ import type { CenterResult, FieldFigures } from '../../../solver/plan/planResult
 import { formatInt, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { inkOn, shortfallColor } from '../palette.ts';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 export interface CoverageHeatmapProps {
   readonly centers: readonly CenterResult[];
@@ -36,10 +37,11 @@ export const CoverageHeatmap = ({ centers, fields, maxRows = 25 }: CoverageHeatm
     const x: FieldFigures | undefined = c.fields.find((y) => y.field === f.field);
     if (!x || x.requiredHours <= 0) return <td key={f.field} className="empty" />;
     const share = x.uncoveredAfter / x.requiredHours;
+    const background = shortfallColor(share);
     return (
       <td
         key={f.field}
-        style={{ background: shortfallColor(share), color: inkOn(share) }}
+        style={{ background, color: inkOn(background) }}
         title={`${c.name} · ${fieldName(f)}: ${formatInt(lang, x.uncoveredAfter)} / ${formatInt(lang, x.requiredHours)} ${t('unitHours')}`}
       >
         {share >= 0.005 ? formatPercent(lang, share) : ''}
@@ -47,7 +49,8 @@ export const CoverageHeatmap = ({ centers, fields, maxRows = 25 }: CoverageHeatm
     );
   };
   return (
-    <div className="heatmap-wrap">
+    <div>
+      <ScrollRegion label={t('coverageHeatmap')} className="heatmap-wrap">
       <table className="heatmap">
         <thead>
           <tr>
@@ -70,6 +73,7 @@ export const CoverageHeatmap = ({ centers, fields, maxRows = 25 }: CoverageHeatm
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
       <p className="help">{t('heatmapRest', { more: moreShort, covered })}</p>
     </div>
   );

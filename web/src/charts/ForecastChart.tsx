@@ -8,6 +8,7 @@ import { area, line } from 'd3-shape';
 import { formatInt, formatMonth } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useChartWidth } from './useChartWidth.ts';
+import { ChartTable } from './ChartTable.tsx';
 import { OKABE_ITO } from '../palette.ts';
 import { monthIndex, type ForecastPoint, type MonthValue } from '../seriesMath.ts';
 
@@ -102,6 +103,14 @@ export const ForecastChart = ({ history, forecast, title, width: preferred = 760
           <i className="swatch" style={{ background: OKABE_ITO[1], opacity: 0.3 }} /> {t('band95')}
         </span>
       </figcaption>
+      <ChartTable
+        caption={title}
+        columns={[t('month'), t('history'), t('forecast'), t('band80'), t('band95')]}
+        rows={[
+          ...history.map((h) => [formatMonth(h.month), formatInt(lang, h.value), '', '', '']),
+          ...forecast.map((f) => [formatMonth(f.month), '', formatInt(lang, f.mean), `${formatInt(lang, f.lo80)}–${formatInt(lang, f.hi80)}`, `${formatInt(lang, f.lo95)}–${formatInt(lang, f.hi95)}`]),
+        ]}
+      />
     </figure>
   );
 };

@@ -4,12 +4,15 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useChartWidth } from './useChartWidth.ts';
+import { ChartTable } from './ChartTable.tsx';
 import { OKABE_ITO } from '../palette.ts';
 
 export interface GroupedBarsProps {
   readonly categories: readonly { readonly id: string; readonly label: string }[];
   readonly series: readonly { readonly label: string; readonly values: ReadonlyMap<string, number> }[];
   readonly title: string;
+  /** Heading of the categories' column in the chart's table (e.g. "Field"). */
+  readonly categoryHeading: string;
   readonly width?: number;
   /** Decimals of the values written beside the bars. Default 0. */
   readonly digits?: number;
@@ -17,7 +20,7 @@ export interface GroupedBarsProps {
 
 const M = { top: 8, right: 56, bottom: 8, left: 190 };
 
-export const GroupedBars = ({ categories, series, title, width: preferred = 900, digits = 0 }: GroupedBarsProps) => {
+export const GroupedBars = ({ categories, series, title, categoryHeading, width: preferred = 900, digits = 0 }: GroupedBarsProps) => {
   const { lang } = useI18n();
   const { ref, width } = useChartWidth<HTMLElement>(preferred);
   // Category labels take at most 40% of a narrow chart (a phone): longer names are cut with "…".
@@ -57,6 +60,11 @@ export const GroupedBars = ({ categories, series, title, width: preferred = 900,
           </g>
         ))}
       </svg>
+      <ChartTable
+        caption={title}
+        columns={[categoryHeading, ...series.map((s) => s.label)]}
+        rows={categories.map((c) => [c.label, ...series.map((s) => formatNumber(lang, s.values.get(c.id) ?? 0, digits))])}
+      />
     </figure>
   );
 };

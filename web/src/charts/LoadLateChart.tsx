@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { CheckVerdict } from '../../../solver/workload/modelCheck.ts';
-import { formatPercent } from '../format.ts';
+import { formatInt, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { OKABE_ITO } from '../palette.ts';
 import { useChartWidth } from './useChartWidth.ts';
@@ -78,6 +78,13 @@ export const LoadLateChart = ({ points, title, height = 300 }: { readonly points
           );
         })}
       </svg>
+      <figcaption className="help">
+        {t('mcChartSummary', {
+          points: formatInt(lang, points.length),
+          unseen: formatInt(lang, points.filter((p) => p.verdict === 'overloaded_unseen').length),
+          late: formatInt(lang, points.filter((p) => p.verdict === 'late_unexplained').length),
+        })}
+      </figcaption>
     </figure>
   );
 };

@@ -9,6 +9,7 @@ import { line } from 'd3-shape';
 import { formatInt } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useChartWidth } from './useChartWidth.ts';
+import { ChartTable } from './ChartTable.tsx';
 import { OKABE_ITO } from '../palette.ts';
 
 /** A budget's point: its transfer budget (null = unlimited) and the uncovered hours of its plan. */
@@ -86,6 +87,11 @@ export const TradeoffChart = ({ points, title, width: preferred = 520, height = 
           </g>
         ))}
       </svg>
+      <ChartTable
+        caption={title}
+        columns={[t('transferBudget'), t('uncoveredHours')]}
+        rows={sorted.map((p) => [labelOf(p, t('unlimited')), formatInt(lang, p.uncoveredHours)])}
+      />
     </figure>
   );
 };

@@ -7,6 +7,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useChartWidth } from './useChartWidth.ts';
+import { ChartTable } from './ChartTable.tsx';
 import { utilizationColor } from '../palette.ts';
 
 export interface UtilizationPair {
@@ -65,6 +66,11 @@ export const UtilizationDumbbell = ({ rows, title, width: preferred = 1100, heig
           <i className="swatch dotfill" /> {t('after')}
         </span>
       </figcaption>
+      <ChartTable
+        caption={title}
+        columns={[t('center'), t('before'), t('after')]}
+        rows={sorted.map((r) => [r.name, formatPercent(lang, r.before), formatPercent(lang, r.after)])}
+      />
     </figure>
   );
 };

@@ -19,6 +19,7 @@ import { usePeriodRoute } from '../route.ts';
 import { forecastTotals, historyTotals, type SeriesFilter } from '../seriesMath.ts';
 import { useAsync } from '../useAsync.ts';
 import { peopleOf } from '../workloadPeople.ts';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 /**
  * Share of a field's required hours that the center's current staff cover in the best allocation
@@ -149,7 +150,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
           <h2>{t('fieldCoverage')}</h2>
           {workload.data && <NormsLine norms={workload.data.norms} />}
           <ErrorNote error={workload.error} onRetry={workload.reload} />
-          <div className="table-scroll">
+          <ScrollRegion label={t('fieldCoverage')}>
           <table className="table wrap-head" aria-label={t('fieldCoverage')}>
             <thead>
               <tr>
@@ -180,7 +181,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
               ))}
             </tbody>
           </table>
-          </div>
+          </ScrollRegion>
           <p className="help">{t('coveredShareHelp')}</p>
         </div>
         <div className="panel">
@@ -193,6 +194,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
           {t('staff')} · {staff.data?.length ?? ''}
         </h2>
         <ErrorNote error={staff.error} onRetry={staff.reload} />
+        <ScrollRegion label={t('staff')}>
         <table className="table">
           <thead>
             <tr>
@@ -225,6 +227,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
       </div>
     </section>
   );

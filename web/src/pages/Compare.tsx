@@ -20,6 +20,7 @@ import { OKABE_ITO } from '../palette.ts';
 import { useReference } from '../reference.ts';
 import { useAsync } from '../useAsync.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 const dash = '–';
 const orDash = (x: number | null | undefined, write: (x: number) => string): string => (x === null || x === undefined ? dash : write(x));
@@ -183,7 +184,7 @@ export const Compare = () => {
                 <DatasetNote planVersion={c.datasetVersion} label={labels[i]} />
               </div>
             ))}
-            <div className="table-scroll">
+            <ScrollRegion label={t('kpis')}>
             <table className="table compare">
               <thead>
                 <tr>
@@ -208,7 +209,7 @@ export const Compare = () => {
                 ))}
               </tbody>
             </table>
-            </div>
+            </ScrollRegion>
           </div>
           <div className="panel">
             <h2>{t('shortByField')}</h2>
@@ -217,6 +218,7 @@ export const Compare = () => {
             {results?.data && (
               <GroupedBars
                 title={t('shortByField')}
+                categoryHeading={t('field')}
                 categories={ref.fields.map((f) => ({ id: f.field, label: lang === 'vi' ? f.nameVi : f.nameEn }))}
                 series={results.data.map((r, i) => ({ label: labels[i] ?? '', values: shortByField(r) }))}
                 digits={1}
@@ -230,7 +232,7 @@ export const Compare = () => {
             {outcome.comparison.moves.length === 0 ? (
               <p className="help">{t('none')}</p>
             ) : (
-              <div className="table-scroll">
+              <ScrollRegion label={t('differences')}>
               <table className="table compact">
                 <thead>
                   <tr>
@@ -258,7 +260,7 @@ export const Compare = () => {
                   ))}
                 </tbody>
               </table>
-              </div>
+              </ScrollRegion>
             )}
           </div>
         </>

@@ -20,6 +20,7 @@ import { calibrationWarningText, checkVerdictText } from '../messages/checkVerdi
 import { useReference } from '../reference.ts';
 import { hrefOf } from '../route.ts';
 import { useAsync } from '../useAsync.ts';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 /** Rows drawn in the table at most (the chart shows every judged month). */
 const TABLE_ROWS = 200;
@@ -127,7 +128,7 @@ export const ModelCheckPage = () => {
               </div>
             </div>
             <p className="help">{t('mcRowsShown', { shown: formatInt(lang, Math.min(TABLE_ROWS, listed.length)), total: formatInt(lang, listed.length) })}</p>
-            <div className="table-scroll">
+            <ScrollRegion label={flaggedOnly ? t('mcShowFlagged') : t('mcShowJudged')}>
               <table className="table compact check-table">
                 <thead>
                   <tr>
@@ -159,7 +160,7 @@ export const ModelCheckPage = () => {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </div>
         </>
       )}
@@ -173,7 +174,7 @@ export const ModelCheckPage = () => {
               seconds: formatNumber(lang, calibration.solver.seconds, 2),
             })}
           </p>
-          <div className="table-scroll">
+          <ScrollRegion label={t('mcCalibration')}>
             <table className="table compact calibration-table">
               <thead>
                 <tr>
@@ -198,7 +199,7 @@ export const ModelCheckPage = () => {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="help">{t('mcPerDossier')}. {t('mcEvidenceHelp')}</p>
           <h3>{t('mcCapacity')}</h3>
           <p className="help">{t('mcCapacityHelp')}</p>

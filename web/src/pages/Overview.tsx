@@ -155,7 +155,7 @@ export const Overview = () => {
         <div className="panel map-panel">
           <h2>{t('map')}</h2>
           <p className="help">{t('mapHelp')}</p>
-          <CenterMap centers={ref.centers} volume={volume} utilization={utilization} onSelect={open} title={t('map')} />
+          <CenterMap centers={ref.centers} volume={volume} utilization={utilization} onSelect={open} title={t('map')} hrefOf={(code) => hrefWith('center', code)} />
           <div className="legends">
             <UtilizationLegend title={t('legendUtilization')} />
             <VolumeLegend title={t('legendVolume')} max={Math.max(0, ...volume.values())} />
