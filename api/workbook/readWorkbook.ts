@@ -39,6 +39,8 @@ export interface WorkbookOptions {
   readonly tables: readonly WorkbookTable[];
   /** The table a one-table workbook holds: read from its first sheet when no sheet is named after it. */
   readonly single?: WorkbookTable;
+  /** When true, a table without a sheet is no problem (but a workbook with none of them is). */
+  readonly optional?: boolean;
 }
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -286,11 +288,13 @@ export const readWorkbook = async (file: string, bytes: Buffer, options: Workboo
   } catch (error) {
     return fail([unreadable(file, (error as Error).message)]);
   }
-  for (const table of options.tables) {
-    if (tables[table] === undefined && !problems.some((p) => p.file.startsWith(`${file}, sheet `) && tableOf(p.file.slice(file.length + 8)) === table)) {
-      const sheet = TABLE_HEADINGS[table].sheet;
-      problems.push(coded(file, 'import.sheet_missing', `no sheet for the table ${table}: name a sheet "${sheet}" or "${table}"`, { table, sheet }));
-    }
+  const sheetProblem = (table: WorkbookTable): boolean => problems.some((p) => p.file.startsWith(`${file}, sheet `) && tableOf(p.file.slice(file.length + ', sheet '.length)) === table);
+  const missing = options.tables.filter((t) => tables[t] === undefined && !sheetProblem(t));
+  const lacking = options.optional === true ? (missing.length === options.tables.length ? [missing] : []) : missing.map((t) => [t]);
+  for (const group of lacking) {
+    const table = group.join(', ');
+    const sheet = group.map((t) => TABLE_HEADINGS[t].sheet).join('", "');
+    problems.push(coded(file, 'import.sheet_missing', `no sheet for the table ${table}: name a sheet "${sheet}" or "${table}"`, { table, sheet }));
   }
   if (problems.length > 0) return fail(problems);
   return { ok: true, value: { tables }, warnings };
