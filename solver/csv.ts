@@ -187,8 +187,15 @@ export const csvCell = (value: string | number | boolean, delimiter: ',' | ';' =
 export const writeCsv = (header: readonly string[], rows: readonly (readonly (string | number | boolean)[])[], delimiter: ',' | ';' = ','): string =>
   [header.map((h) => csvCell(h, delimiter)).join(delimiter), ...rows.map((row) => row.map((cell) => csvCell(cell, delimiter)).join(delimiter))].join('\n') + '\n';
 
-/** Formats a problem as one line: `file:line column "value": message`. */
+/**
+ * Formats a problem as one line: `file:line column C value "V": message`; a workbook sheet's
+ * (file `staff.xlsx, sheet Công chức`, api/workbook) as `staff.xlsx, sheet Công chức, row 21, column fte, value "1,5": message`.
+ */
 export const formatProblem = (p: InputProblem): string => {
+  if (p.file.includes(', sheet ')) {
+    const parts = [p.file, p.line === undefined ? undefined : `row ${p.line}`, p.column === undefined ? undefined : `column ${p.column}`, p.value === undefined ? undefined : `value "${p.value}"`];
+    return `${parts.filter((x) => x !== undefined).join(', ')}: ${p.message}`;
+  }
   const where = [p.file, p.line === undefined ? undefined : String(p.line)].filter((x) => x !== undefined).join(':');
   const column = p.column === undefined ? '' : ` column ${p.column}`;
   const value = p.value === undefined ? '' : ` value "${p.value}"`;

@@ -135,7 +135,7 @@ type Scalar = string | number | boolean | Date | null | undefined | { readonly e
 /** The text the loaders read for a value of `column` (see the module comment). */
 const scalarText = (value: Scalar, column: string): string => {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return column === 'month' ? isoDate(value).slice(0, 7) : isoDate(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'invalid date' : column === 'month' ? isoDate(value).slice(0, 7) : isoDate(value);
   // A formula's result keeps the serial number even in a date cell (the streaming reader does not
   // apply the format to results); a number in a date column is a date Excel did not format as one.
   if (typeof value === 'number') return isDateColumn(column) ? isoDate(fromSerial(value)) : String(value);
