@@ -70,6 +70,14 @@ describe('workbook uploads', () => {
     expect(res.json()).toMatchObject({ ok: true, replaced: ['fields', 'staff'] });
   });
 
+  it('a dossier-level workbook alone (dates as text) is aggregated onto the active history', { timeout: 60_000 }, async () => {
+    app = await testApp();
+    const bytes = await buildWorkbook({ name: 'd', file: 'ho-so.xlsx', tables: ['dossiers'], single: 'dossiers', sheets: [{ name: 'Hồ sơ', from: 'dossiers/good.csv', vi: true, note: true }] });
+    const res = await app.inject({ method: 'POST', url: '/api/datasets/upload', ...multipart({ dossiers: { name: 'ho-so.xlsx', bytes } }, { name: 'dossiers from Excel' }) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ ok: true, version: { version: 2, source: 'import-dossiers' } });
+  });
+
   it('the staff template downloads with the active version\'s center codes in its list sheet', { timeout: 60_000 }, async () => {
     app = await testApp();
     const res = await app.inject({ url: '/api/datasets/templates/staff' });
