@@ -222,7 +222,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       return token === undefined ? `ip:${request.ip}` : `token:${hashToken(token)}`;
     },
   });
-  await app.register(multipart, { limits: { fileSize: IMPORT_BODY_LIMIT, files: 4, fields: 10 } });
+  await app.register(multipart, { limits: { fileSize: IMPORT_BODY_LIMIT, files: 5, fields: 10 } });
   registerAccess(app, options.mode, storage.users);
 
   await app.register(swagger, {

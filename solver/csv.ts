@@ -82,6 +82,20 @@ function* plainRecords(body: string, delimiter: ',' | ';'): Generator<CsvRecord>
   }
 }
 
+/** A header's columns that appear twice and the `required` ones it lacks, as problems on `line`. */
+export const headerProblems = (file: string, header: readonly string[], required: readonly string[], line: number): InputProblem[] => {
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (seen.has(name)) problems.push({ file, line, column: name, message: `column "${name}" appears twice in the header` });
+    seen.add(name);
+  }
+  for (const name of required) {
+    if (!seen.has(name)) problems.push({ file, line, column: name, message: `missing column "${name}"` });
+  }
+  return problems;
+};
+
 /**
  * Parses `text` (the content of `file`) into rows keyed by the header's column names.
  * Checks only the shape: an empty file, a missing header, missing `required` columns, duplicate
@@ -107,15 +121,7 @@ export const readCsv = (file: string, text: string, required: readonly string[] 
   const headerRecord = first.value;
   const dataRecords: Iterable<CsvRecord> = { [Symbol.iterator]: () => records };
   const header = headerRecord.record.map((name) => restoreFormula(name.trim()));
-  const problems: InputProblem[] = [];
-  const seen = new Set<string>();
-  for (const name of header) {
-    if (seen.has(name)) problems.push({ file, line: 1, column: name, message: `column "${name}" appears twice in the header` });
-    seen.add(name);
-  }
-  for (const name of required) {
-    if (!seen.has(name)) problems.push({ file, line: 1, column: name, message: `missing column "${name}"` });
-  }
+  const problems: InputProblem[] = [...headerProblems(file, header, required, 1)];
   if (problems.length > 0) return { ok: false, problems };
   // csv-parse reports the line where a record ends; a record spanning several lines (a quoted
   // line break) starts after the previous record's end, which is what a user looks for.
@@ -181,8 +187,15 @@ export const csvCell = (value: string | number | boolean, delimiter: ',' | ';' =
 export const writeCsv = (header: readonly string[], rows: readonly (readonly (string | number | boolean)[])[], delimiter: ',' | ';' = ','): string =>
   [header.map((h) => csvCell(h, delimiter)).join(delimiter), ...rows.map((row) => row.map((cell) => csvCell(cell, delimiter)).join(delimiter))].join('\n') + '\n';
 
-/** Formats a problem as one line: `file:line column "value": message`. */
+/**
+ * Formats a problem as one line: `file:line column C value "V": message`; a workbook sheet's
+ * (file `staff.xlsx, sheet Công chức`, api/workbook) as `staff.xlsx, sheet Công chức, row 21, column fte, value "1,5": message`.
+ */
 export const formatProblem = (p: InputProblem): string => {
+  if (p.file.includes(', sheet ')) {
+    const parts = [p.file, p.line === undefined ? undefined : `row ${p.line}`, p.column === undefined ? undefined : `column ${p.column}`, p.value === undefined ? undefined : `value "${p.value}"`];
+    return `${parts.filter((x) => x !== undefined).join(', ')}: ${p.message}`;
+  }
   const where = [p.file, p.line === undefined ? undefined : String(p.line)].filter((x) => x !== undefined).join(':');
   const column = p.column === undefined ? '' : ` column ${p.column}`;
   const value = p.value === undefined ? '' : ` value "${p.value}"`;

@@ -6,7 +6,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
+import type { DatasetFiles } from '../../solver/dataset/types.ts';
 import { forecastHistory } from '../../solver/forecast/forecastHistory.ts';
 import { setFlagsFromString } from 'node:v8';
 import { buildPlanModel } from '../../solver/plan/buildPlanModel.ts';
@@ -27,7 +27,8 @@ import type { NormCalibration, NormsChoice } from '../../solver/workload/calibra
 import { modelCheck } from '../../solver/workload/modelCheck.ts';
 import type { CityWorkload, WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import { forecastPart, type Part } from './forecastPart.ts';
-import { mergeDossiers, validateTables } from './importTasks.ts';
+import { dossierSource, mergeDossiers, validateImport } from './importTasks.ts';
+import type { DatasetTable, ImportFile } from '../workbook/workbookImport.ts';
 import { preparePlan, resolveScenario, type Levers, type PreparedPlan } from './planPipeline.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
 import { planSummary } from './planSummary.ts';
@@ -223,10 +224,14 @@ export const TASKS: Readonly<Record<string, Task>> = {
     return null;
   },
   /** An import of the four tables, through the loaders. */
-  importTables: (payload: { readonly files: DatasetFiles }) => validateTables(payload.files),
-  /** Dossier-level rows aggregated onto a stored dataset. */
-  importDossiers: (payload: DatasetRef & { readonly baseFiles: DatasetFiles; readonly file: NamedText; readonly asOf?: string }) =>
-    mergeDossiers(storeOf(payload.dataDir).dataset(payload.hash), payload.baseFiles, payload.file, payload.asOf),
+  importTables: (payload: { readonly files: Partial<Record<DatasetTable | 'workbook', ImportFile>>; readonly base: Partial<DatasetFiles> }) => validateImport(payload.files, payload.base),
+  /** Dossier-level rows (CSV text or a workbook) aggregated onto a stored dataset. */
+  importDossiers: async (payload: DatasetRef & { readonly baseFiles: DatasetFiles; readonly file: ImportFile; readonly asOf?: string }) => {
+    const source = await dossierSource(payload.file);
+    if (!source.ok) return source;
+    const merged = mergeDossiers(storeOf(payload.dataDir).dataset(payload.hash), payload.baseFiles, source.value, payload.asOf);
+    return merged.ok ? { ...merged, warnings: [...source.warnings, ...merged.warnings] } : merged;
+  },
   /** The city's workload in one period with today's staff. */
   workload: async (payload: DatasetRef & { readonly options: WorkloadOptions }, progress) =>
     workloadOf(payload, progress, await calibrationFor(payload, payload.options.norms))(payload.options),

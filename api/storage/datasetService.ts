@@ -6,7 +6,8 @@
  */
 import type { Dataset, InputProblem } from '../../solver/domain.ts';
 import { loadDataset } from '../../solver/dataset/loadDataset.ts';
-import type { DatasetFiles, NamedText } from '../../solver/dataset/types.ts';
+import type { DatasetFiles } from '../../solver/dataset/types.ts';
+import { isWorkbook, type DatasetTable, type ImportFile } from '../workbook/workbookImport.ts';
 import { countsOf, type ValidatedImport } from '../jobs/importTasks.ts';
 import { DATASET_FILE_NAMES, datasetHash, readDatasetDir } from '../dataset-files.ts';
 import { datasetKey } from '../jobs/workerStore.ts';
@@ -35,16 +36,16 @@ export interface DatasetService {
    * Imports one or more of the four tables; a table left out is taken from the active version (so a
    * staff list alone updates the staff), and the whole goes through the loaders as one dataset.
    */
-  readonly importTables: (files: Partial<DatasetFiles>, name: string, actor: string, activate: boolean) => Promise<ImportOutcome>;
+  readonly importTables: (files: Partial<Record<DatasetTable | 'workbook', ImportFile>>, name: string, actor: string, activate: boolean) => Promise<ImportOutcome>;
   /**
    * Builds a version from the active one with its history replaced, for every (center, month) the
    * export covers, by the aggregated dossiers; other months and centers keep their rows.
    */
-  readonly importDossiers: (file: NamedText, name: string, asOf: string | undefined, actor: string, activate: boolean) => Promise<ImportOutcome>;
+  readonly importDossiers: (file: ImportFile, name: string, asOf: string | undefined, actor: string, activate: boolean) => Promise<ImportOutcome>;
 }
 
 /**
- * Runs an import's validation, in a worker thread in the server: `tables` with `{ files }`,
+ * Runs an import's validation, in a worker thread in the server: `tables` with `{ files, base }`,
  * `dossiers` with `{ dataDir, hash, baseFiles, file, asOf }` (the base dataset read by hash).
  */
 export type RunImport = (kind: 'importTables' | 'importDossiers', payload: unknown) => Promise<ValidatedImport>;
@@ -91,9 +92,9 @@ export const datasetService = (storage: Storage, dataDir: string, runImport: Run
   };
 
   /** Stores a validated import as a new version; the parsed dataset is read back from the cache when first used. */
-  const store = (validated: ValidatedImport, sent: DatasetFiles, name: string, source: DatasetSource, actor: string, activate: boolean): ImportOutcome => {
+  const store = (validated: ValidatedImport, sent: Partial<DatasetFiles>, name: string, source: DatasetSource, actor: string, activate: boolean): ImportOutcome => {
     if (!validated.ok) return validated;
-    const files: DatasetFiles = validated.history === undefined ? sent : { ...sent, history: validated.history };
+    const files = { ...sent, ...validated.made } as DatasetFiles;
     const hash = hashTexts(files);
     const version = storage.db.transaction(() => {
       storage.cache.put(cacheKey(hash), validated.json);
@@ -130,11 +131,12 @@ export const datasetService = (storage: Storage, dataDir: string, runImport: Run
     active,
     load,
     importTables: async (given, name, actor, activate) => {
-      const replaced = TABLES.filter((t) => given[t] !== undefined);
-      const base = replaced.length === TABLES.length ? undefined : storage.datasets.files(active().version);
-      const files = { ...base, ...given } as DatasetFiles;
-      const outcome = store(await runImport('importTables', { files }), files, name, 'import-tables', actor, activate);
-      return outcome.ok ? { ...outcome, replaced } : outcome;
+      // A workbook part may hold any of the tables: the active version's files are sent unless all four come as CSV.
+      const csv = Object.fromEntries(TABLES.flatMap((t) => { const f = given[t]; return f === undefined || isWorkbook(f) ? [] : [[t, f]]; })) as Partial<DatasetFiles>;
+      const base = Object.keys(csv).length === TABLES.length ? {} : (storage.datasets.files(active().version) as DatasetFiles);
+      const validated = await runImport('importTables', { files: given, base });
+      const outcome = store(validated, { ...base, ...csv }, name, 'import-tables', actor, activate);
+      return outcome.ok && validated.ok ? { ...outcome, replaced: validated.given ?? [] } : outcome;
     },
     importDossiers: async (file, name, asOf, actor, activate) => {
       const base = active();

@@ -15,7 +15,7 @@ import { checkReference } from './crossCheck.ts';
 import { capProblems } from './loadDataset.ts';
 import { parseDate } from './parseDate.ts';
 import { duplicateChecker, readTable } from './readTable.ts';
-import type { NamedText } from './types.ts';
+import type { TableSource } from './types.ts';
 
 export const DOSSIER_COLUMNS = [
   'dossier_id',
@@ -104,7 +104,7 @@ export interface DossierReferences {
  * least one dossier, sorted by center code, month, field, then channel (direct before online).
  * Throws when `options.asOf` is given but is not a date.
  */
-export const aggregateDossiers = (file: NamedText, known: DossierReferences, options: AggregateOptions = {}): LoadResult<HistoryRow[]> => {
+export const aggregateDossiers = (file: TableSource, known: DossierReferences, options: AggregateOptions = {}): LoadResult<HistoryRow[]> => {
   const asOf = options.asOf === undefined ? undefined : parseDate(options.asOf);
   if (options.asOf !== undefined && asOf === undefined) {
     throw new Error(`aggregateDossiers: options.asOf must be a date as YYYY-MM-DD, got "${options.asOf}"`);

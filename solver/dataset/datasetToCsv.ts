@@ -3,6 +3,7 @@
  * dataset and loading it again gives the same objects. Booleans are written `true`/`false`, the
  * expertise list joined with `;`.
  */
+import { writeCsv } from '../csv.ts';
 import type { Center, CivilServant, Dataset, Field, HistoryRow } from '../domain.ts';
 import { CENTER_COLUMNS } from './parseCenters.ts';
 import { FIELD_COLUMNS } from './parseFields.ts';
@@ -74,3 +75,12 @@ export const datasetToCsv = (dataset: Dataset): { readonly [K in keyof Dataset]:
   history: { header: HISTORY_COLUMNS, rows: dataset.history.map(historyCells) },
   staff: { header: STAFF_COLUMNS, rows: dataset.staff.map(staffCells) },
 });
+
+/**
+ * The CSV text of `tables` (some or all of a dataset's), as the embedded tables are written: what
+ * an import stored from a workbook keeps, so that a workbook of the embedded tables hashes as they do.
+ */
+export const tablesToCsv = <K extends keyof Dataset>(dataset: Pick<Dataset, K>, tables: readonly K[]): { [T in K]: string } => {
+  const cells = datasetToCsv(dataset as Dataset);
+  return Object.fromEntries(tables.map((t) => [t, writeCsv(cells[t].header, cells[t].rows)])) as { [T in K]: string };
+};

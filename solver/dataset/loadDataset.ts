@@ -9,7 +9,7 @@ import { parseFields } from './parseFields.ts';
 import { parseHistory } from './parseHistory.ts';
 import { parseStaff } from './parseStaff.ts';
 import type { CodedInputProblem } from './problemCodes.ts';
-import type { DatasetFiles } from './types.ts';
+import type { DatasetSources } from './types.ts';
 
 /** Most problems listed; beyond it one last problem says how many more there were. */
 export const PROBLEM_LIMIT = 1000;
@@ -28,7 +28,7 @@ export const capProblems = (problems: readonly InputProblem[], limit: number = P
  * against the first two (references are not checked against a file that could not be read at all).
  * Problems come in file order (centers, fields, history, staff), then line order.
  */
-export const loadDataset = (files: DatasetFiles): LoadResult<Dataset> => {
+export const loadDataset = (files: DatasetSources): LoadResult<Dataset> => {
   const centers = parseCenters(files.centers);
   const fields = parseFields(files.fields);
   const known = {

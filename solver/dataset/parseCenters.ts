@@ -3,7 +3,7 @@
  */
 import { UNIT_TYPES, type Center } from '../domain.ts';
 import { duplicateChecker, readTable } from './readTable.ts';
-import type { NamedText, TableResult } from './types.ts';
+import type { TableResult, TableSource } from './types.ts';
 
 export const CENTER_COLUMNS = [
   'code',
@@ -31,7 +31,7 @@ const LON = { code: 'import.longitude', min: 102, max: 118, message: 'must be a 
 const WHOLE = { min: 0, integer: true, message: 'must be a whole number >= 0' } as const;
 const NON_NEGATIVE = { min: 0, message: 'must be a number >= 0' } as const;
 
-export const parseCenters = (file: NamedText): TableResult<Center> => {
+export const parseCenters = (file: TableSource): TableResult<Center> => {
   const table = readTable(file, CENTER_COLUMNS);
   if (!table.ok) return { rows: [], problems: table.problems, warnings: [] };
   const { cells, problems } = table;

@@ -3,7 +3,7 @@
  */
 import type { Field } from '../domain.ts';
 import { duplicateChecker, readTable } from './readTable.ts';
-import type { NamedText, TableResult } from './types.ts';
+import type { TableResult, TableSource } from './types.ts';
 
 export const FIELD_COLUMNS = [
   'field',
@@ -20,7 +20,7 @@ const DAYS = { min: 0, integer: true, unit: 'days', message: 'must be a whole nu
 const MINUTES = { min: 0, unit: 'minutes', message: 'must be a number of minutes >= 0' } as const;
 const PRIORITY = { min: 0, minExclusive: true, message: 'must be a number > 0' } as const;
 
-export const parseFields = (file: NamedText): TableResult<Field> => {
+export const parseFields = (file: TableSource): TableResult<Field> => {
   const table = readTable(file, FIELD_COLUMNS);
   if (!table.ok) return { rows: [], problems: table.problems, warnings: [] };
   const { cells, problems } = table;

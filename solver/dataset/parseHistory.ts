@@ -15,7 +15,7 @@ import type { CellReader } from './cells.ts';
 import { checkReference } from './crossCheck.ts';
 import type { CodedInputProblem } from './problemCodes.ts';
 import { duplicateChecker, readTable } from './readTable.ts';
-import type { KnownCodes, NamedText, TableResult } from './types.ts';
+import type { KnownCodes, TableResult, TableSource } from './types.ts';
 
 /** The columns a history table needs. */
 export const RECEIVED_COLUMNS = ['center_code', 'month', 'field', 'channel', 'received'] as const;
@@ -61,7 +61,7 @@ const readOutcomes = (cells: CellReader, row: CsvRow, received: number | undefin
   return cells.problemCount() === before ? { resolvedOnTime, resolvedLate, pending } as Outcomes : undefined;
 };
 
-export const parseHistory = (file: NamedText, known: KnownCodes = {}): TableResult<HistoryRow> => {
+export const parseHistory = (file: TableSource, known: KnownCodes = {}): TableResult<HistoryRow> => {
   const table = readTable(file, RECEIVED_COLUMNS, OUTCOME_COLUMNS);
   if (!table.ok) return { rows: [], problems: table.problems, warnings: [] };
   const { cells, problems } = table;
@@ -70,7 +70,7 @@ export const parseHistory = (file: NamedText, known: KnownCodes = {}): TableResu
     const given = present.join(', ');
     for (const column of OUTCOME_COLUMNS.filter((c) => !present.includes(c))) {
       problems.push({
-        file: file.name, line: 1, column,
+        file: file.name, line: table.headerLine, column,
         message: `missing column "${column}": the outcome columns resolved_on_time, resolved_late and pending come together (the header has ${given}); leave all three out if outcomes are not recorded`,
         code: 'import.missing_column', params: { column },
       } as (typeof problems)[number]);
@@ -97,14 +97,14 @@ export const parseHistory = (file: NamedText, known: KnownCodes = {}): TableResu
       rows.push({ centerCode, month, field, channel, received, ...outcomes } as HistoryRow);
     }
   }
-  return { rows, problems, warnings: [...table.warnings, ...outcomeWarnings(file.name, present.length > 0, blankLines)] };
+  return { rows, problems, warnings: [...table.warnings, ...outcomeWarnings(file.name, table.headerLine, present.length > 0, blankLines)] };
 };
 
 /** What the outcome columns leave the model check: nothing (no columns), or all but the blank rows' center-months. */
-const outcomeWarnings = (file: string, columns: boolean, blankLines: readonly number[]): CodedInputProblem[] => {
+const outcomeWarnings = (file: string, headerLine: number, columns: boolean, blankLines: readonly number[]): CodedInputProblem[] => {
   if (!columns) {
     return [{
-      file, line: 1,
+      file, line: headerLine,
       message: `no outcome columns (${OUTCOME_COLUMNS.join(', ')}): the workload is computed, but the model check and the calibration of norms cannot be done, and the official norms are used`,
       code: 'import.no_outcomes', params: {},
     }];

@@ -6,7 +6,7 @@ import type { CivilServant } from '../domain.ts';
 import { isFieldId } from './cells.ts';
 import { checkReference } from './crossCheck.ts';
 import { duplicateChecker, readTable } from './readTable.ts';
-import type { KnownCodes, NamedText, TableResult } from './types.ts';
+import type { KnownCodes, TableResult, TableSource } from './types.ts';
 
 export const STAFF_COLUMNS = ['staff_id', 'name', 'center_code', 'home_code', 'fields', 'grade', 'fte', 'locked'] as const;
 
@@ -20,7 +20,7 @@ export const splitFields = (cell: string): string[] =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-export const parseStaff = (file: NamedText, known: KnownCodes = {}): TableResult<CivilServant> => {
+export const parseStaff = (file: TableSource, known: KnownCodes = {}): TableResult<CivilServant> => {
   const table = readTable(file, STAFF_COLUMNS);
   if (!table.ok) return { rows: [], problems: table.problems, warnings: [] };
   const { cells, problems } = table;

@@ -32,6 +32,14 @@
  * | import.before_received | received (YYYY-MM-DD) | is before the received_date {received} |
  * | import.after_export | asOf (YYYY-MM-DD) | is after the export date {asOf} |
  * | import.more_problems | count | and {count} more problems not listed |
+ * | import.workbook_unreadable | detail | not a readable .xlsx workbook: {detail} |
+ * | import.workbook_encrypted | | the workbook is password-protected: ... |
+ * | import.workbook_macros | | the workbook contains macros: ... |
+ * | import.sheet_empty | | the sheet is empty |
+ * | import.sheet_missing | table, sheet | no sheet for the table {table}: ... |
+ * | import.merged_header | range | merged header cells {range}: ... |
+ * | import.formula (a warning) | cells, formula | {cells} cells hold formulas (first ... {formula}): their values as last calculated are used |
+ * | import.formula_no_value | formula | formula {formula} has no calculated value: ... |
  */
 import type { InputProblem } from '../domain.ts';
 import type { Coded } from '../messageCode.ts';
@@ -65,7 +73,15 @@ export type ImportProblemCode =
   | 'import.field_twice'
   | 'import.before_received'
   | 'import.after_export'
-  | 'import.more_problems';
+  | 'import.more_problems'
+  | 'import.workbook_unreadable'
+  | 'import.workbook_encrypted'
+  | 'import.workbook_macros'
+  | 'import.sheet_empty'
+  | 'import.sheet_missing'
+  | 'import.merged_header'
+  | 'import.formula'
+  | 'import.formula_no_value';
 
 /** An import problem with its code: what every loader in solver/dataset reports. */
 export type CodedInputProblem = InputProblem & Coded<ImportProblemCode>;

@@ -1,12 +1,12 @@
 /**
- * The common first step of every table loader: the CSV's shape (via readCsv), the expected columns,
- * a warning for each extra column, and at least one data row.
+ * The common first step of every table loader: the CSV's shape (via readCsv) or a workbook sheet's
+ * rows, the expected columns, a warning for each extra column, and at least one data row.
  */
-import { readCsv, type CsvRow } from '../csv.ts';
+import { headerProblems, readCsv, type CsvRow } from '../csv.ts';
 import type { InputProblem } from '../domain.ts';
 import { cellReader, type CellReader } from './cells.ts';
 import { codeCsvProblem, type CodedInputProblem } from './problemCodes.ts';
-import type { NamedText } from './types.ts';
+import type { NamedRows, TableSource } from './types.ts';
 
 export type TableRead =
   | { readonly ok: false; readonly problems: readonly InputProblem[] }
@@ -19,16 +19,34 @@ export type TableRead =
       readonly warnings: readonly InputProblem[];
       /** The columns of the header, as written. */
       readonly header: readonly string[];
+      /** Where the header is: line 1 of a CSV, its row in a sheet. */
+      readonly headerLine: number;
     };
+
+/** The shape of `source` as header and rows, or the problems that stop reading it. */
+const shapeOf = (
+  source: TableSource,
+  columns: readonly string[],
+): { ok: true; rows: NamedRows; decimalComma: boolean } | { ok: false; problems: readonly InputProblem[] } => {
+  if ('rows' in source) {
+    const problems = headerProblems(source.name, source.header, columns, source.headerLine).map(codeCsvProblem);
+    // Excel keeps a number typed with a decimal comma as the text `1,5`: read it as the number.
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, rows: source, decimalComma: true };
+  }
+  const csv = readCsv(source.name, source.text, columns);
+  if (!csv.ok) return { ok: false, problems: csv.problems.map(codeCsvProblem) };
+  const { header, rows, delimiter } = csv.table;
+  return { ok: true, rows: { name: source.name, header, headerLine: 1, rows }, decimalComma: delimiter === ';' };
+};
 
 /**
  * Reads `file` as a table with (at least) `columns`; `optional` columns may be left out; any other
  * column is ignored with a warning.
  */
-export const readTable = (file: NamedText, columns: readonly string[], optional: readonly string[] = []): TableRead => {
-  const csv = readCsv(file.name, file.text, columns);
-  if (!csv.ok) return { ok: false, problems: csv.problems.map(codeCsvProblem) };
-  const { header, rows, delimiter } = csv.table;
+export const readTable = (file: TableSource, columns: readonly string[], optional: readonly string[] = []): TableRead => {
+  const shape = shapeOf(file, columns);
+  if (!shape.ok) return shape;
+  const { header, rows, headerLine } = shape.rows;
   if (rows.length === 0) {
     const noRows: CodedInputProblem = { file: file.name, message: 'the file has a header but no data rows', code: 'import.no_rows', params: {} };
     return { ok: false, problems: [noRows] };
@@ -38,14 +56,14 @@ export const readTable = (file: NamedText, columns: readonly string[], optional:
     .filter((name) => !expected.has(name))
     .map((name): CodedInputProblem => ({
       file: file.name,
-      line: 1,
+      line: headerLine,
       column: name,
       message: `unknown column "${name}" is ignored`,
       code: 'import.unknown_column',
       params: { column: name },
     }));
   const problems: InputProblem[] = [];
-  return { ok: true, rows, cells: cellReader(file.name, problems, delimiter === ';'), problems, warnings, header };
+  return { ok: true, rows, cells: cellReader(file.name, problems, shape.decimalComma), problems, warnings, header, headerLine };
 };
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Shapes shared by the dataset loaders: what goes in (named text) and what one table gives back.
  */
+import type { CsvRow } from '../csv.ts';
 import type { InputProblem } from '../domain.ts';
 
 /** The text of one input file and the name it is reported under (e.g. `history.csv`). */
@@ -8,6 +9,27 @@ export interface NamedText {
   readonly name: string;
   readonly text: string;
 }
+
+/**
+ * A table whose rows are already split into cells, as a workbook's sheet gives them (api/workbook):
+ * each row's `line` is its row number in the sheet, and `name` says workbook and sheet
+ * (`staff.xlsx, sheet Công chức`), so every problem points where the user looks. The header holds
+ * the documented column names (a Vietnamese heading is translated before). Numbers may be written
+ * with a decimal comma (`1,5`), as text cells in a Vietnamese-locale Excel hold them.
+ */
+export interface NamedRows {
+  readonly name: string;
+  readonly header: readonly string[];
+  /** The sheet row of the header (1 unless the sheet starts lower). */
+  readonly headerLine: number;
+  readonly rows: readonly CsvRow[];
+}
+
+/** What a table loader reads: CSV text, or rows from a workbook. */
+export type TableSource = NamedText | NamedRows;
+
+/** The four tables of a dataset to load, each as text or as rows. */
+export type DatasetSources = { readonly [K in keyof DatasetFiles]: TableSource };
 
 /** The four files of a dataset, one per table. */
 export interface DatasetFiles {

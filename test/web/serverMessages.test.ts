@@ -62,6 +62,7 @@ describe('import problems in both languages', () => {
       'file_empty', 'not_csv', 'column_twice', 'missing_column', 'cell_count', 'no_rows', 'unknown_column', 'empty', 'number', 'latitude',
       'longitude', 'boolean', 'one_of', 'unit_code', 'field_id', 'month', 'date', 'duplicate', 'unknown_center', 'unknown_field',
       'resolved_over_received', 'counts_unbalanced', 'no_outcomes', 'outcomes_blank', 'no_fields', 'field_twice', 'before_received', 'after_export', 'more_problems',
+      'workbook_unreadable', 'workbook_encrypted', 'workbook_macros', 'sheet_empty', 'sheet_missing', 'merged_header', 'formula', 'formula_no_value',
     ].map((c) => `import.${c}`);
     expect(Object.keys(IMPORT_PROBLEM_TEXTS).sort()).toEqual([...codes].sort());
   });

@@ -72,11 +72,13 @@ interface RequestOptions {
 const send = async (method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<Response> => {
   let response: Response;
   try {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+    // A FormData body (an upload) sets its own multipart content type.
+    const form = body instanceof FormData;
+    const headers: Record<string, string> = body === undefined || form ? {} : { 'content-type': 'application/json' };
     const token = options.token ?? bearer;
     if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
     const init: RequestInit = { method, headers };
-    if (body !== undefined) init.body = JSON.stringify(body);
+    if (body !== undefined) init.body = form ? body : JSON.stringify(body);
     if (options.signal) init.signal = options.signal;
     response = await fetch(`${BASE}/${path}`, init);
   } catch (error) {
@@ -113,6 +115,8 @@ export interface DatasetVersion {
 }
 
 export type TableName = 'centers' | 'fields' | 'history' | 'staff';
+/** The file parts of an upload (POST /api/datasets/upload). */
+export type UploadPart = TableName | 'workbook' | 'dossiers';
 export const TABLE_NAMES: readonly TableName[] = ['centers', 'fields', 'history', 'staff'];
 
 /** Answer of an import: the new version, or every problem found (nothing imported). */
@@ -121,6 +125,8 @@ export interface ImportReply {
   readonly version?: DatasetVersion;
   readonly warnings?: readonly InputProblem[];
   readonly problems?: readonly InputProblem[];
+  /** The tables the import replaced (the others are the active version's). */
+  readonly replaced?: readonly TableName[];
 }
 
 export interface ScenarioRecord {
@@ -173,6 +179,17 @@ export const api = {
   /** The four tables as named texts; the server validates them all or imports nothing. */
   importTables: (tables: Readonly<Record<TableName, { name: string; text: string }>>, name: string, activate: boolean): Promise<ImportReply> =>
     request('POST', 'datasets', { name, activate, ...tables }),
+  /**
+   * Files as multipart parts (CSV or .xlsx): `centers`... one table each, `workbook` for a workbook
+   * with a sheet per table, or `dossiers` alone; tables left out are the active version's.
+   */
+  upload: (parts: Readonly<Partial<Record<UploadPart, Blob & { readonly name: string }>>>, name: string, activate: boolean): Promise<ImportReply> => {
+    const form = new FormData();
+    for (const [part, file] of Object.entries(parts)) if (file) form.append(part, file, file.name);
+    form.append('name', name);
+    form.append('activate', String(activate));
+    return request('POST', 'datasets/upload', form);
+  },
   /** Dossier-level rows, aggregated by the server onto the active version's history. */
   importDossiers: (dossiers: { name: string; text: string }, name: string, activate: boolean): Promise<ImportReply> =>
     request('POST', 'datasets/dossiers', { name, activate, dossiers }),
@@ -213,6 +230,16 @@ export const exportUrl = (planId: string, kind: ExportKind): string =>
 /** The file name in `content-disposition: attachment; filename="plan-1a2b3c4d.csv"`, if any. */
 export const fileNameOf = (disposition: string | null): string | undefined =>
   /filename="?([^";]+)"?/.exec(disposition ?? '')?.[1];
+
+/** A table's template workbook (GET /api/datasets/templates/:table), fetched with the session's token. */
+export const templateFile = async (table: UploadTemplate): Promise<{ blob: Blob; fileName: string }> => {
+  const response = await send('GET', `datasets/templates/${table}`, undefined);
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) ?? `${table}.xlsx` };
+};
+
+/** The tables with a template workbook. */
+export type UploadTemplate = TableName | 'dossiers';
+export const TEMPLATE_TABLES: readonly UploadTemplate[] = ['centers', 'fields', 'history', 'staff', 'dossiers'];
 
 /** One export of a plan, fetched with the session's token: its bytes and the server's file name. `search`: e.g. '?lang=en'. */
 export const exportFile = async (planId: string, kind: ExportKind, search = ''): Promise<{ blob: Blob; fileName: string }> => {

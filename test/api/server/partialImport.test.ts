@@ -63,7 +63,7 @@ describe('importing one table alone', () => {
     app = await testApp();
     const res = await app.inject({ method: 'POST', url: '/api/datasets/upload', ...multipart({ people: renamedStaff() }) });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('unknown file part "people": the parts are named centers, fields, history and staff');
+    expect(res.json().message).toBe('unknown file part "people": the parts are named centers, fields, history, staff, workbook (a workbook with a sheet per table) or dossiers');
   });
 
   it('a JSON import with no table at all is a 400', async () => {

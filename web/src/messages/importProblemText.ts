@@ -103,6 +103,40 @@ export const IMPORT_PROBLEM_TEXTS: Catalog = {
   },
   'import.after_export': { vi: 'muộn hơn ngày xuất dữ liệu {date}', en: 'is after the export date {date}', slots: (p) => ({ date: writeDate(p.lang, p.text('asOf')) }) },
   'import.more_problems': { vi: 'và {count} lỗi khác không liệt kê', en: 'and {count} more problems not listed', slots: (p) => ({ count: p.num('count') }) },
+  'import.workbook_unreadable': {
+    vi: 'không đọc được dạng sổ tính .xlsx: {detail}',
+    en: 'not a readable .xlsx workbook: {detail}',
+    slots: (p) => ({ detail: p.text('detail') }),
+  },
+  'import.workbook_encrypted': {
+    vi: 'sổ tính có mật khẩu: hãy gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại',
+    en: 'the workbook is password-protected: remove the password (File > Info > Protect Workbook) and save it again',
+  },
+  'import.workbook_macros': {
+    vi: 'sổ tính có macro (VBA): hãy lưu lại dạng "Sổ làm việc Excel (.xlsx)" không có macro',
+    en: 'the workbook contains macros (VBA): save it as "Excel Workbook (.xlsx)", without macros',
+  },
+  'import.sheet_empty': { vi: 'trang tính trống', en: 'the sheet is empty' },
+  'import.sheet_missing': {
+    vi: 'không có trang tính cho bảng {table}: đặt tên trang tính là "{sheet}" hoặc "{table}"',
+    en: 'no sheet for the table {table}: name a sheet "{sheet}" or "{table}"',
+    slots: (p) => ({ table: p.text('table'), sheet: p.text('sheet') }),
+  },
+  'import.merged_header': {
+    vi: 'ô tiêu đề bị gộp {range}: hãy bỏ gộp để mỗi cột có tiêu đề riêng',
+    en: 'merged header cells {range}: unmerge them so that each column has its own heading',
+    slots: (p) => ({ range: p.text('range') }),
+  },
+  'import.formula': {
+    vi: '{cells} ô chứa công thức (ô đầu tiên: {formula}): dùng giá trị Excel đã tính lần cuối',
+    en: '{cells} cells hold formulas (the first: {formula}): their values as last calculated by Excel are used',
+    slots: (p) => ({ cells: p.num('cells'), formula: p.text('formula') }),
+  },
+  'import.formula_no_value': {
+    vi: 'công thức {formula} chưa có giá trị tính sẵn: hãy mở và lưu lại sổ tính bằng Excel',
+    en: 'formula {formula} has no calculated value: open the workbook in Excel and save it again',
+    slots: (p) => ({ formula: p.text('formula') }),
+  },
 };
 
 /** Words the server writes without a code (api/dataset-files.ts), in Vietnamese. */

@@ -1,7 +1,8 @@
 /** Data: dataset versions (switch the active one) and imports with their validation report, line by line. */
 import { useId, useState } from 'react';
 import type { InputProblem } from '../../../solver/domain.ts';
-import { api, ApiError, TABLE_NAMES, type TableName } from '../api.ts';
+import { api, ApiError, TABLE_NAMES, TEMPLATE_TABLES, templateFile, type UploadPart, type UploadTemplate } from '../api.ts';
+import { saveBlob } from '../session/saveExport.ts';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { formatInt } from '../format.ts';
 import { importProblemText } from '../messages/importProblemText.ts';
@@ -11,16 +12,30 @@ import { RoleNote } from '../session/RoleNote.tsx';
 import { usePermission } from '../session/SessionProvider.tsx';
 import { useAsync } from '../useAsync.ts';
 
-/** Which chosen file is which table, by its name (`centers.csv`, `history-2026.csv`...). */
-export const matchTables = (
-  files: readonly { readonly name: string; readonly text: string }[],
-): { found: Partial<Record<TableName, { name: string; text: string }>>; missing: TableName[] } => {
-  const found: Partial<Record<TableName, { name: string; text: string }>> = {};
-  for (const table of TABLE_NAMES) {
-    const file = files.find((f) => f.name.toLowerCase().startsWith(table));
-    if (file) found[table] = { name: file.name, text: file.text };
+/** Whether a file is a workbook (sent as bytes) rather than CSV text. */
+const isWorkbookFile = (name: string): boolean => /\.xls[xm]?$/i.test(name);
+
+/**
+ * Which chosen file is which upload part, by its name: a file whose name starts with a table's
+ * (`centers.csv`, `staff-2026.xlsx`) is that table, alone or with others (the tables left out are
+ * the active version's). One file named otherwise is a dossier-level export, except a workbook
+ * not named `dossiers...`, which is read for its sheets (one per table). `unmatched` lists files
+ * that are none of these (a second unnamed file).
+ */
+export const uploadParts = <F extends { readonly name: string }>(files: readonly F[]): { parts: Partial<Record<UploadPart, F>>; unmatched: F[] } => {
+  const parts: Partial<Record<UploadPart, F>> = {};
+  const rest: F[] = [];
+  for (const file of files) {
+    const table = TABLE_NAMES.find((t) => file.name.toLowerCase().startsWith(t));
+    if (table !== undefined && parts[table] === undefined) parts[table] = file;
+    else rest.push(file);
   }
-  return { found, missing: TABLE_NAMES.filter((table) => found[table] === undefined) };
+  const [only] = rest;
+  if (only !== undefined && rest.length === 1 && Object.keys(parts).length === 0) {
+    const part = isWorkbookFile(only.name) && !only.name.toLowerCase().startsWith('dossier') ? 'workbook' : 'dossiers';
+    return { parts: { [part]: only }, unmatched: [] };
+  }
+  return { parts, unmatched: rest };
 };
 
 export const DataPage = () => {
@@ -44,19 +59,15 @@ export const DataPage = () => {
     setResult(undefined);
     setError(undefined);
     try {
-      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
       const label = name.trim() || files.map((f) => f.name).join(', ');
-      const tables = matchTables(texts);
-      const answer =
-        tables.missing.length === 0
-          ? await api.importTables(tables.found as Record<TableName, { name: string; text: string }>, label, activateNow)
-          : texts.length === 1 && texts[0]
-            ? await api.importDossiers(texts[0], label, activateNow)
-            : undefined;
+      const { parts, unmatched } = uploadParts(files);
+      const answer = unmatched.length === 0 ? await api.upload(parts, label, activateNow) : undefined;
       if (!answer) {
-        setError(new Error(t('importMissing', { files: tables.missing.map((m) => `${m}.csv`).join(', ') })));
+        setError(new Error(t('importUnmatched', { files: unmatched.map((f) => f.name).join(', ') })));
       } else if (answer.ok) {
-        setResult({ ok: true, text: t('importOk', { id: answer.version?.version ?? '' }) });
+        const replaced = answer.replaced ?? [];
+        const ok = t('importOk', { id: answer.version?.version ?? '' });
+        setResult({ ok: true, text: replaced.length > 0 && replaced.length < TABLE_NAMES.length ? `${ok}. ${t('importReplaced', { tables: replaced.join(', ') })}` : ok });
         setProblems(answer.warnings ?? []);
         versions.reload();
         if (activateNow) reference.reload();
@@ -71,6 +82,15 @@ export const DataPage = () => {
       } else setError(e instanceof Error ? e : new Error(String(e)));
     }
     setBusy(false);
+  };
+  const downloadTemplate = async (table: UploadTemplate) => {
+    setError(undefined);
+    try {
+      const { blob, fileName } = await templateFile(table);
+      saveBlob(blob, fileName);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
   };
   const activate = async (version: number) => {
     setActivateError(undefined);
@@ -142,7 +162,13 @@ export const DataPage = () => {
         <div className="controls-row">
           <label htmlFor={`${id}-files`}>
             {t('file')}
-            <input id={`${id}-files`} type="file" multiple accept=".csv,text/csv" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+            <input
+              id={`${id}-files`}
+              type="file"
+              multiple
+              accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setFiles([...(e.target.files ?? [])])}
+            />
           </label>
           <label htmlFor={`${id}-name`}>
             {t('versionName')}
@@ -157,6 +183,17 @@ export const DataPage = () => {
           </button>
         </div>
         <RoleNote permission={mayImport} />
+        <p className="help">
+          {t('templates')}{' '}
+          {TEMPLATE_TABLES.map((table, i) => (
+            <span key={table}>
+              {i > 0 && ', '}
+              <button type="button" className="link-button" onClick={() => void downloadTemplate(table)}>
+                {table}.xlsx
+              </button>
+            </span>
+          ))}
+        </p>
         <ErrorNote error={error} />
         {result && (
           <p className={result.ok ? 'good' : 'bad'} role="status">
