@@ -135,6 +135,7 @@ export const DIST = {
     'cli/check-data': 'api/cli/check-data.ts',
     'cli/model-check': 'api/cli/model-check.ts',
     'cli/admin': 'api/cli/admin.ts',
+    'cli/template': 'api/cli/template.ts',
   },
 };
 
