@@ -6,7 +6,11 @@ import type { Highs, ModelData } from 'highs';
 import type { Deadline } from './deadline.ts';
 import type { LinearModel } from './linearModel.ts';
 
-export type SolveStatus = 'optimal' | 'time_limit' | 'infeasible' | 'unbounded' | 'error';
+/**
+ * `work_limit`: stopped by `iterationLimit` (deterministic: the same model and options stop at the
+ * same point on any machine); `time_limit`: stopped by the clock (the deadline or `timeLimitSeconds`).
+ */
+export type SolveStatus = 'optimal' | 'time_limit' | 'work_limit' | 'infeasible' | 'unbounded' | 'error';
 
 export interface SolveOptions {
   /** Seconds before HiGHS stops and returns its best solution. Default 10 without a deadline. */
@@ -31,6 +35,12 @@ export interface SolveOptions {
    * (70,112 columns, embedded Hai Phong data).
    */
   readonly primalSimplex?: boolean;
+  /**
+   * Most simplex iterations (a deterministic measure of work): an LP stops at HiGHS's
+   * `simplex_iteration_limit`; a MIP is interrupted at the first progress report after its LP
+   * iterations (root, cuts, heuristics and nodes together) reach it. Default none.
+   */
+  readonly iterationLimit?: number;
 }
 
 export interface SolveOutcome {
@@ -45,6 +55,8 @@ export interface SolveOutcome {
   /** Proven lower bound on this model's optimum (MIP dual bound; LP objective when optimal). */
   readonly bound: number | null;
   readonly seconds: number;
+  /** Simplex iterations the solve took (every LP of a MIP included): the work charged to a budget. */
+  readonly iterations: number;
 }
 
 /** Converts to HiGHS's structured input (CSR rows, names kept for export). */
@@ -111,7 +123,7 @@ export const exportLp = (highs: Highs, model: LinearModel): string => {
 };
 
 /** The outcome of a solve the deadline left no time for. */
-const outOfTime: SolveOutcome = { status: 'time_limit', x: null, rowDual: null, colDual: null, objective: null, bound: null, seconds: 0 };
+const outOfTime: SolveOutcome = { status: 'time_limit', x: null, rowDual: null, colDual: null, objective: null, bound: null, seconds: 0, iterations: 0 };
 
 /** Runs HiGHS on `model`; expected outcomes (infeasible, time limit) are values, not exceptions. */
 export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveOptions = {}): SolveOutcome => {
@@ -130,13 +142,24 @@ export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveO
       mip_rel_gap: options.relativeGap ?? 0.002,
       random_seed: 0,
       ...(options.primalSimplex === true ? { simplex_strategy: 4 } : {}),
+      ...(options.iterationLimit !== undefined && !isMip ? { simplex_iteration_limit: Math.max(0, Math.floor(options.iterationLimit)) } : {}),
     });
     const start = options.start;
     if (isMip && start instanceof Float64Array) m.setSolution({ colValue: start });
     else if (isMip && start && 'indices' in start && start.indices.length > 0) {
       m.setSolution({ indices: Int32Array.from(start.indices), values: Float64Array.from(start.values) });
     }
-    m.run();
+    const iterationLimit = options.iterationLimit;
+    let interrupted = false;
+    // HiGHS calls this at fixed points of its search: stopping here is as deterministic as the search.
+    const stopAtWork = (event: { readonly data: { readonly mip_total_lp_iterations?: bigint }; interrupt: () => void }): undefined => {
+      if (iterationLimit !== undefined && Number(event.data.mip_total_lp_iterations ?? 0n) >= iterationLimit) {
+        interrupted = true;
+        event.interrupt();
+      }
+      return undefined;
+    };
+    m.run(isMip && iterationLimit !== undefined ? { [highs.constants.callbackType.mipInterrupt]: stopAtWork } : undefined);
     deadline?.charge(m.getRunTime());
     const code = m.getModelStatus();
     const s = highs.constants.modelStatus;
@@ -147,11 +170,13 @@ export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveO
           ? 'infeasible'
           : code === s.unbounded || code === s.unboundedOrInfeasible
             ? 'unbounded'
-            : code === s.timeLimit || code === s.interrupted || code === s.iterationLimit || code === s.solutionLimit
-              ? 'time_limit'
-              : 'error';
+            : code === s.iterationLimit || (code === s.interrupted && interrupted)
+              ? 'work_limit'
+              : code === s.timeLimit || code === s.interrupted || code === s.solutionLimit
+                ? 'time_limit'
+                : 'error';
     const primalStatus = Number(m.info.get('primal_solution_status'));
-    const hasSolution = status === 'optimal' || (status === 'time_limit' && primalStatus === 2);
+    const hasSolution = status === 'optimal' || ((status === 'time_limit' || status === 'work_limit') && primalStatus === 2);
     const solution = hasSolution ? m.getSolution() : null;
     const objective = hasSolution ? m.getObjectiveValue() : null;
     const bound = isMip
@@ -167,6 +192,7 @@ export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveO
       objective,
       bound: bound !== null && Number.isFinite(bound) ? bound : null,
       seconds: m.getRunTime(),
+      iterations: Number(m.info.get('simplex_iteration_count')),
     };
   } finally {
     m.dispose();
