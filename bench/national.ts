@@ -14,20 +14,10 @@
 import v8 from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism, loadavg } from 'node:os';
-import { mulberry32 } from '../solver/mulberry32.ts';
+import { provinceJobs, type Job } from './provinces.ts';
 import { median } from 'simple-statistics';
 
-const PROVINCES = 34;
-const UNITS = 3321;
 const STAFF_PER_UNIT = 14;
-
-interface Job {
-  readonly province: number;
-  readonly seed: number;
-  readonly units: number;
-  readonly areaKm: number;
-  readonly timeLimitSeconds: number;
-}
 
 interface Result {
   readonly province: number;
@@ -41,23 +31,6 @@ interface Result {
   readonly heapPeakMb: number;
   readonly rssMb: number;
 }
-
-/** Units per province: seeded weights in [0.35, 1.65), rounded, the rounding remainder spread so the sum is exact. */
-const provinceSizes = (seed: number): number[] => {
-  const rand = mulberry32(seed);
-  const weights = Array.from({ length: PROVINCES }, () => 0.35 + 1.3 * rand());
-  const total = weights.reduce((s, w) => s + w, 0);
-  const sizes = weights.map((w) => Math.max(20, Math.floor((UNITS * w) / total)));
-  let rest = UNITS - sizes.reduce((s, n) => s + n, 0);
-  for (let i = 0; rest !== 0; i = (i + 1) % PROVINCES) {
-    const step = rest > 0 ? 1 : -1;
-    if ((sizes[i] ?? 0) + step >= 20) {
-      sizes[i] = (sizes[i] ?? 0) + step;
-      rest -= step;
-    }
-  }
-  return sizes;
-};
 
 const runWorker = async (): Promise<void> => {
   v8.setFlagsFromString('--no-liftoff');
@@ -96,9 +69,7 @@ const runWorker = async (): Promise<void> => {
 const runMain = async (): Promise<void> => {
   const workers = Number(process.env['NATIONAL_WORKERS'] ?? Math.min(2, availableParallelism()));
   const timeLimitSeconds = Number(process.env['NATIONAL_TIME_LIMIT'] ?? 10);
-  const sizes = provinceSizes(2025);
-  // Hai Phong: 114 units on ~90 km x 90 km; other provinces keep about that density.
-  const jobs: Job[] = sizes.map((units, p) => ({ province: p + 1, seed: 1000 + p, units, areaKm: 90 * Math.sqrt(units / 114), timeLimitSeconds }));
+  const jobs: Job[] = provinceJobs(timeLimitSeconds);
   // Largest first: the pool finishes more evenly.
   const queue = [...jobs].sort((a, b) => b.units - a.units);
   const results: Result[] = [];
