@@ -20,7 +20,8 @@
  *   "lockedStaffIds": ["HP-000123"],     people who stay (besides those locked in the data)
  *   "crossTraining": true,               suggest cross-training
  *   "weights": {"uncovered": 1, "evenness": 1, "transfers": 4, "commuteKm": 0.2, "hires": 2},
- *   "timeLimitSeconds": 10               solver time limit, [1, 600] s
+ *   "timeLimitSeconds": 10,              solver time limit, [1, 600] s
+ *   "norms": "official"                   workload by the official norms or by those calibrated on the history's outcomes
  * }
  *
  * These ranges hold whatever the dataset (SCENARIO_LIMITS; the wire schema uses the same numbers).
@@ -28,6 +29,7 @@
  * hired per field, codes and staff ids it has) is checked by checkScenario.ts.
  */
 import type { CenterCode, FieldId, Month } from './domain.ts';
+import type { NormsChoice } from './workload/calibrationTypes.ts';
 import type { Coded, MessageParams } from './messageCode.ts';
 import { DEFAULT_RULES, DEFAULT_WEIGHTS, type PlanRules, type PlanWeights } from './plan/planInput.ts';
 import { isMonth } from './forecast/months.ts';
@@ -50,6 +52,8 @@ export interface Scenario {
   readonly crossTraining: boolean;
   readonly weights: PlanWeights;
   readonly timeLimitSeconds: number;
+  /** `official` (fields.csv) or `calibrated` (solver/workload/calibrateNorms.ts, official when the history has no outcomes). */
+  readonly norms: NormsChoice;
 }
 
 /** Defaults: the month after the embedded history (Oct 2026), P80, the plan rules' defaults. */
@@ -71,6 +75,11 @@ export const DEFAULT_SCENARIO: Scenario = {
   crossTraining: DEFAULT_RULES.crossTraining,
   weights: DEFAULT_WEIGHTS,
   timeLimitSeconds: 10,
+  // Official by default: a scenario saved before this lever keeps its plan (a plan is a function of
+  // the dataset and its scenario), positions are allotted by the official norms, and calibrated
+  // ones are an estimate a planner chooses after reading the model check (a city without outcome
+  // columns has none).
+  norms: 'official',
 };
 
 /**
@@ -78,7 +87,7 @@ export const DEFAULT_SCENARIO: Scenario = {
  * `scenario.not_object`; `scenario.unknown_lever` {known}; `scenario.unknown_weight` {known};
  * `scenario.number`; `scenario.whole_number`; `scenario.range` {min, max}; `scenario.above_zero`;
  * `scenario.month`; `scenario.quantile` {allowed}; `scenario.boolean`; `scenario.staff_ids`;
- * `scenario.object`. `known` and `allowed` are comma-separated lists. The dataset-tied codes of
+ * `scenario.object`; `scenario.one_of` {allowed}. `known` and `allowed` are comma-separated lists. The dataset-tied codes of
  * checkScenario.ts: `scenario.period_unplannable` {first, last, horizon, calendarFrom, calendarTo,
  * defaultPeriod when the period was left out}; `scenario.above_staff` {max}; `scenario.unknown_names` {kind: staff, field
  * or center; values, comma-separated}.
@@ -98,7 +107,8 @@ export type ScenarioProblemCode =
   | 'scenario.object'
   | 'scenario.period_unplannable'
   | 'scenario.above_staff'
-  | 'scenario.unknown_names';
+  | 'scenario.unknown_names'
+  | 'scenario.one_of';
 
 /** What is wrong with one lever's value: the English sentence, its code and params. */
 export interface ScenarioVerdict extends Coded<ScenarioProblemCode> {
@@ -165,6 +175,7 @@ const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['minStaffPerCenter', num(L.minStaff.min, L.minStaff.max, true)],
   ['crossTraining', (v) => (typeof v === 'boolean' ? null : verdict('scenario.boolean', 'must be true or false'))],
   ['timeLimitSeconds', num(L.timeLimitSeconds.min, L.timeLimitSeconds.max)],
+  ['norms', (v) => (v === 'official' || v === 'calibrated' ? null : verdict('scenario.one_of', 'must be one of official, calibrated', { allowed: 'official, calibrated' }))],
 ]);
 const RECORDS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['demandMultiplierByField', num(L.multiplier.min, L.multiplier.max)],

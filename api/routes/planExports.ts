@@ -84,6 +84,7 @@ export const planXlsx = async (result: PlanResult, context: ExportContext): Prom
   summary.addRow([]);
   summary.addRow(['Kết luận', outcome.headline.vi]);
   summary.addRow(['Kết quả giải', result.verdict.vi]);
+  summary.addRow(['Định mức', result.normsSentence.vi]);
   if (outcome.shortage !== null) summary.addRow(['Thiếu người', outcome.shortage.sentence.vi]);
   if (outcome.demand !== null) summary.addRow(['Nhu cầu tăng thêm so với không có kịch bản (người)', outcome.demand.addedFte]);
   summary.addRow(['Kỳ', result.period]);
@@ -299,7 +300,7 @@ footer{margin-top:18mm;border-top:1px solid #888;padding-top:3pt;font:8.5pt/1.3 
 <h1>${escape(w.type)}</h1>
 <p class="subject">${escape(w.subject)}</p>
 <p class="to">${escape(w.dear)}: ${escape(parties.to)}.</p>
-<p>${escape(w.grounds)}</p>
+<p>${escape(w.grounds)} ${escape(result.normsSentence[lang])}</p>
 <h2>${escape(w.s1)}</h2>
 <p>${escape(outcome.headline[lang])}</p>
 ${table(w.kpiHead, w.kpis.map((k) => `<tr><td>${escape(k[0])}</td><td class="n">${escape(k[1])}</td><td class="n">${escape(k[2])}</td></tr>`).join('\n'))}

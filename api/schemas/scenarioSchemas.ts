@@ -44,6 +44,7 @@ export const ScenarioSchema = Type.Object({
   crossTraining: Type.Optional(Type.Boolean()),
   weights: Type.Optional(WeightsSchema),
   timeLimitSeconds: Type.Optional(Type.Number({ minimum: L.timeLimitSeconds.min, maximum: L.timeLimitSeconds.max })),
+  norms: Type.Optional(Type.Union([Type.Literal('official'), Type.Literal('calibrated')], { description: 'workload by the official norms (default) or by the norms calibrated on the history\'s outcomes (GET /api/model-check)' })),
 }, { $id: 'Scenario', additionalProperties: false });
 
 type Levers = Static<typeof ScenarioSchema>;
@@ -54,8 +55,8 @@ export type CheckRules = Assert<Agrees<
   Omit<PlanRules, 'weights'>
 >>;
 export type CheckWorkload = Assert<Agrees<
-  Pick<SameKeysAs<Levers>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField'>,
-  Pick<Required<WorkloadOptions>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField'>
+  Pick<SameKeysAs<Levers>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField' | 'norms'>,
+  Pick<Required<WorkloadOptions>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField' | 'norms'>
 >>;
 
 export const ScenarioBody = Type.Object({

@@ -17,10 +17,15 @@ export type TableRead =
       /** Filled by `cells` as rows are read. */
       readonly problems: InputProblem[];
       readonly warnings: readonly InputProblem[];
+      /** The columns of the header, as written. */
+      readonly header: readonly string[];
     };
 
-/** Reads `file` as a table with (at least) `columns`; extra columns are ignored with a warning. */
-export const readTable = (file: NamedText, columns: readonly string[]): TableRead => {
+/**
+ * Reads `file` as a table with (at least) `columns`; `optional` columns may be left out; any other
+ * column is ignored with a warning.
+ */
+export const readTable = (file: NamedText, columns: readonly string[], optional: readonly string[] = []): TableRead => {
   const csv = readCsv(file.name, file.text, columns);
   if (!csv.ok) return { ok: false, problems: csv.problems.map(codeCsvProblem) };
   const { header, rows, delimiter } = csv.table;
@@ -28,7 +33,7 @@ export const readTable = (file: NamedText, columns: readonly string[]): TableRea
     const noRows: CodedInputProblem = { file: file.name, message: 'the file has a header but no data rows', code: 'import.no_rows', params: {} };
     return { ok: false, problems: [noRows] };
   }
-  const expected = new Set(columns);
+  const expected = new Set([...columns, ...optional]);
   const warnings = header
     .filter((name) => !expected.has(name))
     .map((name): CodedInputProblem => ({
@@ -40,7 +45,7 @@ export const readTable = (file: NamedText, columns: readonly string[]): TableRea
       params: { column: name },
     }));
   const problems: InputProblem[] = [];
-  return { ok: true, rows, cells: cellReader(file.name, problems, delimiter === ';'), problems, warnings };
+  return { ok: true, rows, cells: cellReader(file.name, problems, delimiter === ';'), problems, warnings, header };
 };
 
 /**
