@@ -112,12 +112,14 @@ export const buildPlanModel = (
     Array.from({ length: nF }, () => []),
   );
   const typeHours: TypeHoursColumn[] = [];
-  let t = 0;
   for (const [key, cap] of [...capacityTerms].sort((a, b2) => (a[0] < b2[0] ? -1 : 1))) {
     const [cText, type = ''] = key.split('|');
     const c = Number(cText);
     const fields = type === '' ? [] : type.split(',').map(Number);
     const terms: [number, number][] = [...cap];
+    // Named by the expertise set, not by position, so the same row has the same name in every model
+    // of the input (mapBasis.ts warm-starts one model from another by names).
+    const t = type.replaceAll(',', '_');
     for (const f of fields) {
       if (!((index.required[c]?.[f] ?? 0) > 0)) continue;
       const col = b.addColumn({ name: `y_c${c}_t${t}_f${f}`, cost: 0, lower: 0, upper: Infinity, integer: false });
@@ -126,7 +128,6 @@ export const buildPlanModel = (
       coverTerms[c]?.[f]?.push([col, 1]);
     }
     capacityRow.set(key, b.addRow(`hours_within_availability_c${c}_t${t}`, -Infinity, 0, terms));
-    t += 1;
   }
 
   const evennessCol = b.addColumn({ name: 'z_evenness', cost: w.evenness, lower: 0, upper: 100, integer: false });

@@ -2,7 +2,7 @@
  * Solves a LinearModel with HiGHS (WebAssembly). The caller loads HiGHS once and passes it in:
  * `const highs = await (await import('highs')).default()`; loading costs ~100 ms, a model far less.
  */
-import type { Highs, ModelData } from 'highs';
+import type { Basis, BasisInput, Highs, ModelData } from 'highs';
 import type { Deadline } from './deadline.ts';
 import type { LinearModel } from './linearModel.ts';
 
@@ -41,6 +41,8 @@ export interface SolveOptions {
    * (its LP iterations, plus MIP_REPORT_WORK per progress report) reaches it. Default none.
    */
   readonly iterationLimit?: number;
+  /** An LP's starting basis (e.g. the last round's, mapBasis.ts); ignored for a MIP. */
+  readonly basis?: BasisInput;
 }
 
 export interface SolveOutcome {
@@ -60,6 +62,8 @@ export interface SolveOutcome {
    * per progress report of a MIP; what a work budget is charged.
    */
   readonly iterations: number;
+  /** An LP's final basis, when it ended optimal (to warm-start the next LP of a column generation). */
+  readonly basis?: Basis;
 }
 
 /** Converts to HiGHS's structured input (CSR rows, names kept for export). */
@@ -156,6 +160,7 @@ export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveO
       ...(options.primalSimplex === true ? { simplex_strategy: 4 } : {}),
       ...(options.iterationLimit !== undefined && !isMip ? { simplex_iteration_limit: Math.max(0, Math.floor(options.iterationLimit)) } : {}),
     });
+    if (!isMip && options.basis !== undefined) m.setBasis(options.basis);
     const start = options.start;
     if (isMip && start instanceof Float64Array) m.setSolution({ colValue: start });
     else if (isMip && start && 'indices' in start && start.indices.length > 0) {
@@ -207,6 +212,7 @@ export const solveWithHighs = (highs: Highs, model: LinearModel, options: SolveO
       bound: bound !== null && Number.isFinite(bound) ? bound : null,
       seconds: m.getRunTime(),
       iterations: Number(m.info.get('simplex_iteration_count')) + MIP_REPORT_WORK * reports,
+      ...(!isMip && status === 'optimal' ? { basis: m.getBasis() } : {}),
     };
   } finally {
     m.dispose();

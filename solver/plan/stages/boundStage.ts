@@ -2,13 +2,16 @@
  * Stage 2 of a solve: a bound valid for the FULL model (every center within the radius offered to
  * everyone) by column generation on its LP. Restricted LPs over each person's offered centers plus
  * the columns priced negative in earlier rounds; every round gives a Lasdon bound valid for the whole
- * problem (pricedBound.ts); a round with no negative reduced cost proves the full LP optimum. Stops
+ * problem (pricedBound.ts); a round with no negative reduced cost proves the full LP optimum. Each
+ * round after the first starts from the last one's optimal basis (mapBasis.ts). Stops
  * once the incumbent is within tolerance / 2 of the bound. The rounds share `work` (simplex
- * iterations): after the first, a round starts only with the iterations of the longest so far left,
+ * iterations): after the first, a round starts only with the iterations of the last one left,
  * since a round cut short gives no bound. A round the clock leaves no time for is not started and
  * marks the solve cut short (the safety net).
  */
-import { buildPlanModel } from '../buildPlanModel.ts';
+import type { Basis } from 'highs';
+import { buildPlanModel, type PlanModel } from '../buildPlanModel.ts';
+import { mapBasis } from '../mapBasis.ts';
 import type { Deadline } from '../deadline.ts';
 import type { LpTiming } from '../mipFits.ts';
 import { pricedBound } from '../pricedBound.ts';
@@ -39,23 +42,26 @@ export interface BoundOutcome {
 export const boundStage = (ctx: SolveContext, offered: readonly (readonly number[])[], boundTime: Deadline, work: WorkBudget, rounds: number): BoundOutcome => {
   const { time, input, index, all, tolerance } = ctx;
   let lpTiming: LpTiming | null = null;
-  let longest = 0;
+  let lastIterations = 0;
   let lpOffered = offered;
   let bound = -Infinity;
   let exact = false;
   let lpInfeasible = false;
   let support: number[][] | null = null;
+  // The last round's model and optimal basis: the next round starts from it (mapBasis.ts).
+  let last: { readonly pm: PlanModel; readonly basis: Basis } | null = null;
   const timeFits = (): boolean => !boundTime.passed() && (lpTiming === null || boundTime.left() > lpTiming.seconds);
-  for (let round = 0; round < rounds && (round === 0 || work.left() > longest); round += 1) {
+  for (let round = 0; round < rounds && (round === 0 || work.left() > lastIterations); round += 1) {
     if (!timeFits()) {
       ctx.outOfTime = true;
       break;
     }
     const pm = buildPlanModel(input, index, lpOffered);
     const tLp = time.elapsed();
-    const lp = runModel(ctx, pm, boundTime, true, work);
+    const lp = runModel(ctx, pm, boundTime, true, work, last === null ? undefined : mapBasis(last.pm.model, last.basis, pm.model));
+    if (lp.basis !== undefined) last = { pm, basis: lp.basis };
     const lpSeconds = time.elapsed() - tLp;
-    longest = Math.max(longest, lp.iterations);
+    lastIterations = lp.iterations;
     if (lpTiming === null || lpSeconds > lpTiming.seconds) lpTiming = { seconds: lpSeconds, columns: pm.model.columns.length };
     if (lp.status === 'infeasible') {
       // A restricted LP can be infeasible where the full one is not: only the full LP decides.
