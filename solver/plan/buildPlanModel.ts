@@ -17,13 +17,14 @@
  *   headcount within max_staff and minimum: min_c <= sum_p x[p,c] + sum_f n[c,f] <= maxStaff_c
  *   transfers within budget:     sum_{c != current(p)} x[p,c] <= maxTransfers
  *   evenness:                    z >= 100 * sum_f u[c,f] / req_c
- *   cell cover (cellCover.ts):   u[c,f] + sum_{p with f} min(req, H fte_p) x[p,c] + min(req, H) n[c,f] >= req
- *                                (one row per cell with required hours, even without candidates,
- *                                so pricing a new x[p,c] always finds its row)
+ *   cell cover (cellCover.ts):   u[c,f] + sum_{p with f} min(r, H fte_p) x[p,c] + min(r, H) n[c,f] >= r ceil(req/H),
+ *                                r = req mod H (one row per cell with required hours not a whole
+ *                                number of FTE, even without candidates, so pricing a new x[p,c]
+ *                                always finds its row)
  * Objective (minimise): sum w.uncovered * priority_f * u + w.evenness * z
  *   + sum_{moves} (w.transfers + w.commuteKm * addedKm) + w.hires * sum n.
  */
-import { cellCoverCoefficient } from './cellCover.ts';
+import { cellCover, cellCoverCoefficient } from './cellCover.ts';
 import { linearModelBuilder, type LinearModel } from './linearModel.ts';
 import { minStaffOf, type PlanInput } from './planInput.ts';
 import { ownValue } from '../ownValue.ts';
@@ -59,7 +60,7 @@ export interface PlanModel {
   /** Row of the hours-within-availability constraint per `${c}|${expertiseKey}`. */
   readonly capacityRow: ReadonlyMap<string, number>;
   readonly headcountRow: readonly number[];
-  /** Row of the cell-cover inequality per (c,f), or -1 where nothing is required. */
+  /** Row of the cell-cover inequality per (c,f), or -1 where there is none (cellCover.ts). */
   readonly cellCoverRow: readonly (readonly number[])[];
   /** Row of the transfer budget, or -1 when unlimited. */
   readonly budgetRow: number;
@@ -177,16 +178,16 @@ export const buildPlanModel = (
   const cellCoverRow = grid();
   for (let c = 0; c < nC; c += 1) {
     for (let f = 0; f < nF; f += 1) {
-      const req = index.required[c]?.[f] ?? 0;
       const u = uncovered[c]?.[f] ?? -1;
-      if (!(req > 0) || u < 0) continue;
+      const cell = cellCover(index.required[c]?.[f] ?? 0, H);
+      if (cell === null || u < 0) continue;
       const terms: [number, number][] = [[u, 1]];
       for (const a of atCenter[c] ?? []) {
-        if ((index.expertise[a.p] ?? []).includes(f)) terms.push([a.col, cellCoverCoefficient(req, H, input.staff[a.p]?.fte ?? 1)]);
+        if ((index.expertise[a.p] ?? []).includes(f)) terms.push([a.col, cellCoverCoefficient(cell, H, input.staff[a.p]?.fte ?? 1)]);
       }
       const n = hires[c]?.[f] ?? -1;
-      if (n >= 0) terms.push([n, cellCoverCoefficient(req, H, 1)]);
-      (cellCoverRow[c] as number[])[f] = b.addRow(`cell_cover_c${c}_f${f}`, req, Infinity, terms);
+      if (n >= 0) terms.push([n, cellCoverCoefficient(cell, H, 1)]);
+      (cellCoverRow[c] as number[])[f] = b.addRow(`cell_cover_c${c}_f${f}`, cell.rhs, Infinity, terms);
     }
   }
   if (rules.maxTransfers !== null) {

@@ -13,7 +13,7 @@
  * negative the restricted LP optimum IS the full LP optimum. The most negative column per person is
  * returned so the caller can add it and re-solve.
  */
-import { cellCoverCoefficient } from './cellCover.ts';
+import { cellCover, cellCoverCoefficient } from './cellCover.ts';
 import { expertiseKey, type PlanModel } from './buildPlanModel.ts';
 import type { PlanInput } from './planInput.ts';
 import { addedCommuteKm, type PlanIndex } from './planIndex.ts';
@@ -65,8 +65,8 @@ export const pricedBound = (
         capRow !== undefined ? dual(capRow) : -Math.max(0, ...fields.map((f) => dual(restricted.coverRow[c]?.[f] ?? -1)));
       let cells = 0;
       for (const f of fields) {
-        const req = index.required[c]?.[f] ?? 0;
-        if (req > 0) cells += cellCoverCoefficient(req, H, person.fte) * dual(restricted.cellCoverRow[c]?.[f] ?? -1);
+        const cell = cellCover(index.required[c]?.[f] ?? 0, H);
+        if (cell !== null) cells += cellCoverCoefficient(cell, H, person.fte) * dual(restricted.cellCoverRow[c]?.[f] ?? -1);
       }
       const d =
         cost -
