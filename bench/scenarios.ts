@@ -7,12 +7,19 @@
  *   npm run bench:scenarios                       (both suites; a new random seed, printed)
  *   npm run bench:scenarios -- --seed 12345       (the random suite of that seed again)
  *   npm run bench:scenarios -- --only fixed       (or --only random)
+ *   npm run bench:scenarios -- --time-limit 60    (a wider safety net, the same work: see below)
  *
  * The fixed suite is chosen by the levers a planner moves (bench/README.md says why each); the
  * random suite draws the same levers from their ranges with a seeded generator, so the solver is
  * not tuned to the fixed list. Peak RSS is the process's peak so far (it never falls): each row says
  * what the run had needed up to and including that scenario. The load average is printed at the
  * start and end: the 2 cores are shared.
+ *
+ * Every solve gets the default work (WORK_PER_SECOND x 10 simplex iterations) and a wall-clock
+ * safety net of 10 s. The work decides where a solve stops, so on a machine loaded so much that the
+ * net fires (status time_limit), `--time-limit 60` shows the plan, status and figures a quiet
+ * machine gives within its 10 s (the same work, reproducible.test.ts); its seconds are the loaded
+ * machine's, and the CPU seconds what the solve itself used.
  */
 import v8 from 'node:v8';
 import { loadavg } from 'node:os';
@@ -23,7 +30,7 @@ v8.setFlagsFromString('--no-liftoff');
 v8.setFlagsFromString('--no-wasm-lazy-compilation');
 
 const { loadHighs } = await import('../solver/plan/loadHighs.ts');
-const { solvePlan } = await import('../solver/plan/solvePlan.ts');
+const { solvePlan, WORK_PER_SECOND } = await import('../solver/plan/solvePlan.ts');
 const { checkPlanRules } = await import('../solver/plan/checkPlanRules.ts');
 const { syntheticCity } = await import('../solver/plan/syntheticCity.ts');
 const { scenarioPlanInput } = await import('../solver/plan/scenarioPlanInput.ts');
@@ -33,7 +40,9 @@ const { planInputFor } = await import('../api/cli/plan.ts');
 const { provinceJobs } = await import('./provinces.ts');
 type PlanInput = import('../solver/plan/planInput.ts').PlanInput;
 
-const { values } = parseArgs({ options: { seed: { type: 'string' }, only: { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { seed: { type: 'string' }, only: { type: 'string' }, 'time-limit': { type: 'string' } }, strict: true });
+const timeLimit = values['time-limit'] === undefined ? 10 : Number(values['time-limit']);
+if (!(timeLimit > 0)) throw new Error(`--time-limit must be seconds > 0, got ${values['time-limit']}`);
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got ${values.seed}`);
 const only = values.only ?? 'both';
@@ -130,7 +139,7 @@ const run = (c: Case): Row => {
   const input = inputOf(c);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const plan = solvePlan(highs, input, { now: () => performance.now() });
+  const plan = solvePlan(highs, input, { now: () => performance.now(), timeLimitSeconds: timeLimit, workLimit: WORK_PER_SECOND * 10 });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const violations = plan.objective === null ? [] : checkPlanRules(input, plan);
@@ -165,7 +174,7 @@ const table = (title: string, rows: readonly Row[]): string => {
   ].join('\n');
 };
 
-const out: string[] = [`load average at start: ${load0}`, ''];
+const out: string[] = [`load average at start: ${load0}; work ${WORK_PER_SECOND * 10} simplex iterations per solve, safety net ${timeLimit} s`, ''];
 if (only !== 'random') out.push(table(`Fixed suite (${FIXED.length} scenarios; Hai Phong 2026-11, P80, budget 30, 15 km unless said)`, FIXED.map(run)));
 if (only !== 'fixed') {
   const cases = randomSuite(seed);
