@@ -17,9 +17,14 @@
  *   headcount within max_staff and minimum: min_c <= sum_p x[p,c] + sum_f n[c,f] <= maxStaff_c
  *   transfers within budget:     sum_{c != current(p)} x[p,c] <= maxTransfers
  *   evenness:                    z >= 100 * sum_f u[c,f] / req_c
+ *   cell cover (cellCover.ts):   u[c,f] + sum_{p with f} min(r, H fte_p) x[p,c] + min(r, H) n[c,f] >= r ceil(req/H),
+ *                                r = req mod H (one row per cell with required hours not a whole
+ *                                number of FTE, even without candidates, so pricing a new x[p,c]
+ *                                always finds its row)
  * Objective (minimise): sum w.uncovered * priority_f * u + w.evenness * z
  *   + sum_{moves} (w.transfers + w.commuteKm * addedKm) + w.hires * sum n.
  */
+import { cellCover, cellCoverCoefficient } from './cellCover.ts';
 import { linearModelBuilder, type LinearModel } from './linearModel.ts';
 import { minStaffOf, type PlanInput } from './planInput.ts';
 import { ownValue } from '../ownValue.ts';
@@ -55,6 +60,8 @@ export interface PlanModel {
   /** Row of the hours-within-availability constraint per `${c}|${expertiseKey}`. */
   readonly capacityRow: ReadonlyMap<string, number>;
   readonly headcountRow: readonly number[];
+  /** Row of the cell-cover inequality per (c,f), or -1 where there is none (cellCover.ts). */
+  readonly cellCoverRow: readonly (readonly number[])[];
   /** Row of the transfer budget, or -1 when unlimited. */
   readonly budgetRow: number;
 }
@@ -106,12 +113,14 @@ export const buildPlanModel = (
     Array.from({ length: nF }, () => []),
   );
   const typeHours: TypeHoursColumn[] = [];
-  let t = 0;
   for (const [key, cap] of [...capacityTerms].sort((a, b2) => (a[0] < b2[0] ? -1 : 1))) {
     const [cText, type = ''] = key.split('|');
     const c = Number(cText);
     const fields = type === '' ? [] : type.split(',').map(Number);
     const terms: [number, number][] = [...cap];
+    // Named by the expertise set, not by position, so the same row has the same name in every model
+    // of the input (mapBasis.ts warm-starts one model from another by names).
+    const t = type.replaceAll(',', '_');
     for (const f of fields) {
       if (!((index.required[c]?.[f] ?? 0) > 0)) continue;
       const col = b.addColumn({ name: `y_c${c}_t${t}_f${f}`, cost: 0, lower: 0, upper: Infinity, integer: false });
@@ -120,7 +129,6 @@ export const buildPlanModel = (
       coverTerms[c]?.[f]?.push([col, 1]);
     }
     capacityRow.set(key, b.addRow(`hours_within_availability_c${c}_t${t}`, -Infinity, 0, terms));
-    t += 1;
   }
 
   const evennessCol = b.addColumn({ name: 'z_evenness', cost: w.evenness, lower: 0, upper: 100, integer: false });
@@ -167,9 +175,24 @@ export const buildPlanModel = (
     for (const n of hires[c] ?? []) if (n >= 0) terms.push([n, 1]);
     headcountRow.push(b.addRow(`headcount_c${c}`, minStaffOf(rules, center.code), center.maxStaff, terms));
   });
+  const cellCoverRow = grid();
+  for (let c = 0; c < nC; c += 1) {
+    for (let f = 0; f < nF; f += 1) {
+      const u = uncovered[c]?.[f] ?? -1;
+      const cell = cellCover(index.required[c]?.[f] ?? 0, H);
+      if (cell === null || u < 0) continue;
+      const terms: [number, number][] = [[u, 1]];
+      for (const a of atCenter[c] ?? []) {
+        if ((index.expertise[a.p] ?? []).includes(f)) terms.push([a.col, cellCoverCoefficient(cell, H, input.staff[a.p]?.fte ?? 1)]);
+      }
+      const n = hires[c]?.[f] ?? -1;
+      if (n >= 0) terms.push([n, cellCoverCoefficient(cell, H, 1)]);
+      (cellCoverRow[c] as number[])[f] = b.addRow(`cell_cover_c${c}_f${f}`, cell.rhs, Infinity, terms);
+    }
+  }
   if (rules.maxTransfers !== null) {
     const moves = assign.filter((a) => a.c !== index.current[a.p]).map((a): [number, number] => [a.col, 1]);
     budgetRow = b.addRow('transfers_within_budget', -Infinity, rules.maxTransfers, moves);
   }
-  return { model: b.build(), assign, typeHours, uncovered, coverRow, hires, hireHours, evennessCol, personRow, capacityRow, headcountRow, budgetRow };
+  return { model: b.build(), assign, typeHours, uncovered, coverRow, hires, hireHours, evennessCol, personRow, capacityRow, headcountRow, cellCoverRow, budgetRow };
 };

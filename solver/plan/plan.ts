@@ -70,6 +70,11 @@ export interface PlanQuality {
   /** Seconds the solve took: wall time of every stage with a clock given to solvePlan, else HiGHS run time of every solve it needed. */
   readonly seconds: number;
   readonly modelSize: { readonly columns: number; readonly rows: number; readonly binaries: number };
+  /**
+   * Simplex iterations the solve used (solvePlan's workLimit): the same for the same input on any
+   * machine unless the time limit, a safety net, stopped the solve (status `time_limit`).
+   */
+  readonly work?: number;
   /** Seconds per phase (wall with a clock given to solvePlan, else HiGHS run time; greedy then 0). */
   readonly timings?: { readonly start: number; readonly bound: number; readonly mip: number };
 }

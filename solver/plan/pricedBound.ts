@@ -5,13 +5,15 @@
  * Let pi be the restricted LP's optimal row duals (HiGHS convention: reduced cost d_j = c_j - a_j.pi).
  * Rows the full model adds (capacity rows of expertise groups new at a center) get the dual
  * -max_f pi_cover(c,f) over their fields (0 if none is positive), the largest value keeping their
- * hour columns dual feasible. The Lagrangian that dualises every row except "one center per person"
+ * hour columns dual feasible; a new x[p,c] also meets the cell-cover rows of its fields at c (every
+ * restricted model has them, cellCover.ts). The Lagrangian that dualises every row except "one center per person"
  * (kept as a simplex per person) gives, by weak duality (Lasdon's bound),
  *   full LP >= restricted LP objective + sum_p [ min_{c in all(p)} d_pc - sum_{c in offered(p)} d_pc x*_pc ],
  * a valid bound on every plan, since the full LP relaxes the full MIP. When no added column prices
  * negative the restricted LP optimum IS the full LP optimum. The most negative column per person is
  * returned so the caller can add it and re-solve.
  */
+import { cellCover, cellCoverCoefficient } from './cellCover.ts';
 import { expertiseKey, type PlanModel } from './buildPlanModel.ts';
 import type { PlanInput } from './planInput.ts';
 import { addedCommuteKm, type PlanIndex } from './planIndex.ts';
@@ -61,8 +63,14 @@ export const pricedBound = (
       const capRow = restricted.capacityRow.get(`${c}|${type}`);
       const capDual =
         capRow !== undefined ? dual(capRow) : -Math.max(0, ...fields.map((f) => dual(restricted.coverRow[c]?.[f] ?? -1)));
+      let cells = 0;
+      for (const f of fields) {
+        const cell = cellCover(index.required[c]?.[f] ?? 0, H);
+        if (cell !== null) cells += cellCoverCoefficient(cell, H, person.fte) * dual(restricted.cellCoverRow[c]?.[f] ?? -1);
+      }
       const d =
         cost -
+        cells -
         dual(restricted.personRow[p] ?? -1) -
         dual(restricted.headcountRow[c] ?? -1) -
         (moves ? dual(restricted.budgetRow) : 0) +

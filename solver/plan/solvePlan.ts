@@ -35,6 +35,7 @@ import { keepIfBetter, runModel, solveContext } from './stages/solveContext.ts';
 import { startStage } from './stages/startStage.ts';
 import { infeasiblePlan, LP_INFEASIBLE, secondsWords, statusStage } from './stages/statusStage.ts';
 import type { SolveOutcome } from './solveWithHighs.ts';
+import { workBudget } from './workBudget.ts';
 
 export { mapSolution } from './stages/solveContext.ts';
 export { withoutUselessMoves } from './stages/pruneStage.ts';
@@ -61,7 +62,20 @@ export interface SolvePlanOptions {
   readonly boundRounds?: number;
   /** Receives the full model (every center within the radius offered): the exact problem, e.g. for LP export. */
   readonly onFullModel?: (model: LinearModel) => void;
+  /**
+   * Simplex iterations the solve may use (HiGHS's LPs and MIPs together; the greedy start and the
+   * hours of fixed assignments are not limited, only counted). The work, not the clock, decides
+   * where the solve stops, so the same input and options give the same plan, status and figures on
+   * any machine; the time limit is a safety net, and a plan it stopped says so (`time_limit`).
+   * Default WORK_PER_SECOND x the time limit in seconds.
+   */
+  readonly workLimit?: number;
 }
+
+/** Default simplex iterations per second of the time limit (see workLimit). */
+export const WORK_PER_SECOND = 4_000;
+/** Share of the work the bound's column generation may use; the MIP stages get the rest. */
+export const BOUND_WORK_SHARE = 0.7;
 
 /** Share of the limit kept after the bound and the MIP for undoing useless moves and decoding the plan. */
 export const TAIL_SHARE = 0.1;
@@ -75,7 +89,8 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   const conflicts = explainInfeasibility(input, index);
   if (conflicts.length > 0) return infeasiblePlan(`No plan keeps every rule: ${conflicts.map((c) => c.message).join(' ')}`, conflicts, time.elapsed(), null);
   const all = candidateCenters(input, index, Infinity);
-  const ctx = solveContext(highs, input, index, time, options.gapTolerance ?? 0.01, all);
+  const work = workBudget(options.workLimit ?? WORK_PER_SECOND * (options.timeLimitSeconds ?? time.limitSeconds));
+  const ctx = solveContext(highs, input, index, time, work, options.gapTolerance ?? 0.01, all);
   // 1. The greedy start and its hours: the first incumbent.
   const { hoursSeconds } = startStage(ctx);
   const tStart = time.elapsed();
@@ -103,13 +118,16 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     boundKind = bound === null ? 'none' : 'mip_bound_full_model';
   } else {
     // 2. The bound, valid for the whole problem.
-    const b = boundStage(ctx, offered, beforeTail(), options.boundRounds ?? 8);
+    const b = boundStage(ctx, offered, beforeTail(), work.within(BOUND_WORK_SHARE * work.limit), options.boundRounds ?? 8);
     tBound = time.elapsed();
     if (b.lpInfeasible) return infeasiblePlan(`No plan keeps every rule: ${LP_INFEASIBLE.message}`, [LP_INFEASIBLE], time.elapsed(), ctx.fullModel());
     bound = Number.isFinite(b.bound) ? b.bound : null;
     boundKind = bound === null ? 'none' : b.exact ? 'lp_relaxation_full_model' : 'lagrangian_full_model';
     // 3. The MIP over the candidates, unless the incumbent is already within the tolerance.
-    const m = mipStage(ctx, withStart(b.offered), b.bound, b.lpTiming, beforeTail);
+    // Where the LP put people (with today's and the start's centers): a few centers per person, the
+    // ones the relaxation found worth anything; measured on Hai Phong with 100 transfers a plan 1.0%
+    // better than over the offered centers (21,035 against 21,243), with unlimited transfers 7.7%.
+    const m = mipStage(ctx, withStart(b.support ?? b.offered), b.bound, b.lpTiming, beforeTail);
     mip = m.mip;
     if (m.model !== null) model = m.model;
   }

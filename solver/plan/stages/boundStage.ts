@@ -2,16 +2,24 @@
  * Stage 2 of a solve: a bound valid for the FULL model (every center within the radius offered to
  * everyone) by column generation on its LP. Restricted LPs over each person's offered centers plus
  * the columns priced negative in earlier rounds; every round gives a Lasdon bound valid for the whole
- * problem (pricedBound.ts); a round with no negative reduced cost proves the full LP optimum. Stops
- * once the incumbent is within tolerance / 2 of the bound. Rounds after the second start only while
- * 40% of the time is left (for the MIP); a round cut short gives no bound, so after the first a round
- * starts only with the time of the longest so far left.
+ * problem (pricedBound.ts); a round with no negative reduced cost proves the full LP optimum. Each
+ * round after the first starts from the last one's optimal basis (mapBasis.ts). Stops
+ * once the incumbent is within tolerance / 2 of the bound. The rounds share `work` (simplex
+ * iterations): after the first, a round starts only with the iterations of the last one left,
+ * since a round cut short gives no bound. A round the clock leaves no time for is not started and
+ * marks the solve cut short (the safety net).
  */
-import { buildPlanModel } from '../buildPlanModel.ts';
+import type { Basis } from 'highs';
+import { buildPlanModel, type PlanModel } from '../buildPlanModel.ts';
+import { mapBasis } from '../mapBasis.ts';
 import type { Deadline } from '../deadline.ts';
 import type { LpTiming } from '../mipFits.ts';
 import { pricedBound } from '../pricedBound.ts';
+import type { WorkBudget } from '../workBudget.ts';
 import { gapOf, runModel, type SolveContext } from './solveContext.ts';
+
+/** A share of a person below this in an LP solution is solver noise. */
+const SUPPORT_EPS = 1e-6;
 
 export interface BoundOutcome {
   /** The best bound found; -Infinity when none. */
@@ -24,26 +32,40 @@ export interface BoundOutcome {
   readonly offered: readonly (readonly number[])[];
   /** The longest LP so far (for mipFits). */
   readonly lpTiming: LpTiming | null;
+  /**
+   * Per person, today's center and those where the last restricted LP placed some of them (x > 0):
+   * where the relaxation says the person is worth something; null without an LP solution.
+   */
+  readonly support: readonly (readonly number[])[] | null;
 }
 
-export const boundStage = (ctx: SolveContext, offered: readonly (readonly number[])[], boundTime: Deadline, rounds: number): BoundOutcome => {
+export const boundStage = (ctx: SolveContext, offered: readonly (readonly number[])[], boundTime: Deadline, work: WorkBudget, rounds: number): BoundOutcome => {
   const { time, input, index, all, tolerance } = ctx;
   let lpTiming: LpTiming | null = null;
+  let lastIterations = 0;
   let lpOffered = offered;
   let bound = -Infinity;
   let exact = false;
   let lpInfeasible = false;
-  const roundFits = (round: number): boolean =>
-    !boundTime.passed() && (round < 2 || time.left() > 0.4 * time.limitSeconds) && (lpTiming === null || boundTime.left() > lpTiming.seconds);
-  for (let round = 0; round < rounds && roundFits(round); round += 1) {
+  let support: number[][] | null = null;
+  // The last round's model and optimal basis: the next round starts from it (mapBasis.ts).
+  let last: { readonly pm: PlanModel; readonly basis: Basis } | null = null;
+  const timeFits = (): boolean => !boundTime.passed() && (lpTiming === null || boundTime.left() > lpTiming.seconds);
+  for (let round = 0; round < rounds && (round === 0 || work.left() > lastIterations); round += 1) {
+    if (!timeFits()) {
+      ctx.outOfTime = true;
+      break;
+    }
     const pm = buildPlanModel(input, index, lpOffered);
     const tLp = time.elapsed();
-    const lp = runModel(ctx, pm, boundTime, true);
+    const lp = runModel(ctx, pm, boundTime, true, work, last === null ? undefined : mapBasis(last.pm.model, last.basis, pm.model));
+    if (lp.basis !== undefined) last = { pm, basis: lp.basis };
     const lpSeconds = time.elapsed() - tLp;
+    lastIterations = lp.iterations;
     if (lpTiming === null || lpSeconds > lpTiming.seconds) lpTiming = { seconds: lpSeconds, columns: pm.model.columns.length };
     if (lp.status === 'infeasible') {
       // A restricted LP can be infeasible where the full one is not: only the full LP decides.
-      const fullLp = runModel(ctx, ctx.fullModel(), boundTime, true);
+      const fullLp = runModel(ctx, ctx.fullModel(), boundTime, true, ctx.work);
       lpInfeasible = fullLp.status === 'infeasible';
       if (fullLp.status === 'optimal' && fullLp.objective !== null) {
         bound = fullLp.objective;
@@ -52,6 +74,9 @@ export const boundStage = (ctx: SolveContext, offered: readonly (readonly number
       break;
     }
     if (lp.status !== 'optimal' || lp.objective === null || !lp.x || !lp.rowDual || !lp.colDual) break;
+    const x = lp.x;
+    support = index.current.map((c) => [c]);
+    for (const a of pm.assign) if (a.c !== index.current[a.p] && (x[a.col] ?? 0) > SUPPORT_EPS) support[a.p]?.push(a.c);
     const priced = pricedBound(input, index, pm, lpOffered, all, { objective: lp.objective, x: lp.x, rowDual: lp.rowDual, colDual: lp.colDual });
     bound = Math.max(bound, priced.bound);
     if (priced.negative.length === 0) {
@@ -64,5 +89,5 @@ export const boundStage = (ctx: SolveContext, offered: readonly (readonly number
     const g = gapOf(ctx.incumbent?.objective ?? null, bound);
     if (g !== null && g <= tolerance / 2) break;
   }
-  return { bound, exact, lpInfeasible, offered: lpOffered, lpTiming };
+  return { bound, exact, lpInfeasible, offered: lpOffered, lpTiming, support };
 };

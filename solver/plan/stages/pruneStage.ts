@@ -24,21 +24,26 @@ export const withoutUselessMoves = (
   index: PlanIndex,
   found: Incumbent,
   deadline?: Deadline,
-): { better: { pm: PlanModel; x: Float64Array; objective: number; at: number[] } | null; seconds: number } => {
-  if (deadline?.passed()) return { better: null, seconds: 0 };
+): { better: { pm: PlanModel; x: Float64Array; objective: number; at: number[] } | null; seconds: number; iterations: number } => {
+  if (deadline?.passed()) return { better: null, seconds: 0, iterations: 0 };
   const at = index.current.slice();
   for (const a of found.pm.assign) if ((found.x[a.col] ?? 0) > 0.5) at[a.p] = a.c;
   const pruned = pruneUselessMoves(input, index, at);
-  if (pruned.every((c, p) => c === at[p])) return { better: null, seconds: 0 };
+  if (pruned.every((c, p) => c === at[p])) return { better: null, seconds: 0, iterations: 0 };
   const pm = buildPlanModel(input, index, pruned.map((c) => [c]));
   const out = solveHours(highs, pm, { timeLimitSeconds: 10, deadline });
   const better =
     out.x !== null && out.objective !== null && out.objective < found.objective - 1e-9 ? { pm, x: out.x, objective: out.objective, at: pruned } : null;
-  return { better, seconds: out.seconds };
+  return { better, seconds: out.seconds, iterations: out.iterations };
 };
 
 export const pruneStage = (ctx: SolveContext, hoursSeconds: number): void => {
-  if (ctx.incumbent === null || !(ctx.time.left() > hoursSeconds)) return;
+  if (ctx.incumbent === null) return;
+  if (!(ctx.time.left() > hoursSeconds)) {
+    ctx.outOfTime = true;
+    return;
+  }
   const pruned = withoutUselessMoves(ctx.highs, ctx.input, ctx.index, ctx.incumbent, ctx.time);
+  ctx.work.charge(pruned.iterations);
   if (pruned.better !== null) ctx.incumbent = pruned.better;
 };

@@ -4,13 +4,14 @@
  * some model) and whether a stage was cut short by time. Stages read and update it; nothing else
  * outside solvePlan sees it.
  */
-import type { Highs } from 'highs';
+import type { BasisInput, Highs } from 'highs';
 import { buildPlanModel, type PlanModel } from '../buildPlanModel.ts';
 import type { Deadline } from '../deadline.ts';
 import type { PlanInput } from '../planInput.ts';
 import type { PlanIndex } from '../planIndex.ts';
 import type { PlanQuality } from '../plan.ts';
 import { solveWithHighs, type SolveOutcome } from '../solveWithHighs.ts';
+import type { WorkBudget } from '../workBudget.ts';
 
 /** A complete solution of a model: what the solve returns when nothing beats it. */
 export interface Incumbent {
@@ -23,23 +24,29 @@ export interface SolveContext {
   readonly highs: Highs;
   readonly input: PlanInput;
   readonly index: PlanIndex;
+  /** The clock's safety net: a stage it stops marks the solve `outOfTime`. */
   readonly time: Deadline;
+  /** The deterministic work every HiGHS call of the solve is charged to. */
+  readonly work: WorkBudget;
   readonly tolerance: number;
   /** Every center within the radius, per person (the full model's candidates). */
   readonly all: readonly (readonly number[])[];
   /** The greedy's assignment (center position per person), or today's. */
   start: readonly number[];
   incumbent: Incumbent | null;
-  /** Some stage was cut short or skipped for lack of time: a plan outside the tolerance is then `time_limit`. */
+  /**
+   * Some stage was cut short or skipped for lack of TIME (the safety net, not the work budget): a
+   * plan outside the tolerance is then `time_limit`, and another run may differ.
+   */
   outOfTime: boolean;
   /** The full model, built once when a stage needs it. */
   readonly fullModel: () => PlanModel;
 }
 
-export const solveContext = (highs: Highs, input: PlanInput, index: PlanIndex, time: Deadline, tolerance: number, all: readonly (readonly number[])[]): SolveContext => {
+export const solveContext = (highs: Highs, input: PlanInput, index: PlanIndex, time: Deadline, work: WorkBudget, tolerance: number, all: readonly (readonly number[])[]): SolveContext => {
   let full: PlanModel | null = null;
   return {
-    highs, input, index, time, tolerance, all,
+    highs, input, index, time, work, tolerance, all,
     start: index.current,
     incumbent: null,
     outOfTime: false,
@@ -83,17 +90,27 @@ export const startFrom = (pm: PlanModel, at: readonly number[]): { indices: numb
   return { indices, values };
 };
 
+/** The outcome of a solve the work budget left nothing for. */
+const noWorkLeft: SolveOutcome = { status: 'work_limit', x: null, rowDual: null, colDual: null, objective: null, bound: null, seconds: 0, iterations: 0 };
+
 /**
- * Runs HiGHS on `pm` within `stage`, started from the incumbent (or the greedy's assignment); a run
- * stopped by time marks the solve as cut short.
+ * Runs HiGHS on `pm` within `stage` (time) and `work` (iterations, charged), started from the
+ * incumbent (or the greedy's assignment); a run stopped by time marks the solve as cut short. An LP
+ * given a `basis` (the last round's, mapBasis.ts) starts from it with the primal simplex: the new
+ * columns leave it primal feasible, and on Hai Phong's default scenario rounds 2-5 took 414, 146,
+ * 50 and 10 iterations so (2,545, 2,128, 1,962, 1,872 with the dual simplex; ~6,300 cold).
  */
-export const runModel = (ctx: SolveContext, pm: PlanModel, stage: Deadline, relax = false): SolveOutcome => {
+export const runModel = (ctx: SolveContext, pm: PlanModel, stage: Deadline, relax = false, work: WorkBudget = ctx.work, basis?: BasisInput): SolveOutcome => {
+  if (!(work.left() > 0)) return noWorkLeft;
   const out = solveWithHighs(ctx.highs, pm.model, {
     deadline: stage,
     relativeGap: ctx.tolerance / 4,
     relax,
+    iterationLimit: work.left(),
+    ...(relax && basis !== undefined ? { basis, primalSimplex: true } : {}),
     start: relax ? undefined : ctx.incumbent ? mapSolution(ctx.incumbent.pm, ctx.incumbent.x, pm) : startFrom(pm, ctx.start),
   });
+  work.charge(out.iterations);
   if (out.status === 'time_limit') ctx.outOfTime = true;
   return out;
 };

@@ -20,7 +20,9 @@ export const startStage = (ctx: SolveContext): { readonly hoursSeconds: number }
   ctx.start = greedy ?? index.current;
   const pm = buildPlanModel(input, index, ctx.start.map((c) => [c]));
   const t = time.elapsed();
+  // Not limited by work: the plan returned if nothing better is found needs its hours.
   const fixed = solveHours(ctx.highs, pm, { deadline: time, relativeGap: ctx.tolerance / 4, start: startFrom(pm, ctx.start) });
+  ctx.work.charge(fixed.iterations);
   if (fixed.status === 'time_limit') ctx.outOfTime = true;
   if (fixed.x !== null && fixed.objective !== null) ctx.incumbent = { pm, x: fixed.x, objective: fixed.objective };
   return { hoursSeconds: time.elapsed() - t };

@@ -99,6 +99,7 @@ export const statusStage = (ctx: SolveContext, s: StatusInput): Plan => {
     boundKind: s.boundKind,
     gap,
     seconds: ctx.time.elapsed(),
+    work: ctx.work.used(),
     modelSize: modelSize(best.pm),
     ...(s.timings === undefined ? {} : { timings: s.timings }),
     conflicts: [],
