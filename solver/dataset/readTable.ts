@@ -19,8 +19,11 @@ export type TableRead =
       readonly warnings: readonly InputProblem[];
     };
 
-/** Reads `file` as a table with (at least) `columns`; extra columns are ignored with a warning. */
-export const readTable = (file: NamedText, columns: readonly string[]): TableRead => {
+/**
+ * Reads `file` as a table with (at least) `columns`; `optional` columns may be there or not; any
+ * other column is ignored with a warning.
+ */
+export const readTable = (file: NamedText, columns: readonly string[], optional: readonly string[] = []): TableRead => {
   const csv = readCsv(file.name, file.text, columns);
   if (!csv.ok) return { ok: false, problems: csv.problems.map(codeCsvProblem) };
   const { header, rows, delimiter } = csv.table;
@@ -28,7 +31,7 @@ export const readTable = (file: NamedText, columns: readonly string[]): TableRea
     const noRows: CodedInputProblem = { file: file.name, message: 'the file has a header but no data rows', code: 'import.no_rows', params: {} };
     return { ok: false, problems: [noRows] };
   }
-  const expected = new Set(columns);
+  const expected = new Set([...columns, ...optional]);
   const warnings = header
     .filter((name) => !expected.has(name))
     .map((name): CodedInputProblem => ({
