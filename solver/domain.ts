@@ -66,7 +66,10 @@ export interface Field {
 
 /**
  * Dossiers of one center, field and channel *received* in one month, and what became of them.
- * A row of `history.csv`: `resolvedOnTime + resolvedLate + pending = received`.
+ * A row of `history.csv`: `resolvedOnTime + resolvedLate + pending = received`. The three outcome
+ * counts are present together or absent together: absent when the city's table does not record
+ * outcomes (its columns left out, or the row's three cells blank); then the workload can still be
+ * computed, but the model check and calibration cannot (solver/workload/modelCheck.ts).
  */
 export interface HistoryRow {
   readonly centerCode: CenterCode;
@@ -74,10 +77,10 @@ export interface HistoryRow {
   readonly field: FieldId;
   readonly channel: Channel;
   readonly received: number;
-  readonly resolvedOnTime: number;
-  readonly resolvedLate: number;
+  readonly resolvedOnTime?: number;
+  readonly resolvedLate?: number;
   /** Received this month and not yet resolved when the month's figures were taken. */
-  readonly pending: number;
+  readonly pending?: number;
 }
 
 /** A civil servant who receives or processes dossiers. A row of `staff.csv`. */

@@ -21,6 +21,7 @@
  *   "crossTraining": true,               suggest cross-training
  *   "weights": {"uncovered": 1, "evenness": 1, "transfers": 4, "commuteKm": 0.2, "hires": 2},
  *   "timeLimitSeconds": 10,              solver time limit, [1, 600] s
+ *   "norms": "official",                 workload by the official norms or by those calibrated on the history's outcomes
  *   "horizon": 12,                       months planned together from `period` (1 = the single month)
  *   "secondmentMonths": 60,              secondments (biệt phái) in person-months over the horizon
  *   "secondmentMinMonths": 2, "secondmentMaxMonths": 6,   length of one secondment, months
@@ -28,7 +29,7 @@
  *   "staffQuota": null,                  people working plus hires in any month; null = today's + hires allowed
  *   "trainingBudget": 10, "trainingMonths": 1,            people cross-trained, months a training takes
  *   "maxLeavingPerCenter": null, "maxLeavingShare": 0.25, most people leaving one center over the horizon
- *   "overloadMarginHours": 20            an overloaded center gives no one away for less (null = no rule)
+ *   "overloadMarginHours": 20,           an overloaded center gives no one away for less (null = no rule)
  * }
  *
  * The levers from `secondmentMonths` on are the horizon's (solver/horizon/horizonRules.ts). Left out,
@@ -40,6 +41,7 @@
  * hired per field, codes and staff ids it has) is checked by checkScenario.ts.
  */
 import type { CenterCode, FieldId, Month } from './domain.ts';
+import type { NormsChoice } from './workload/calibrationTypes.ts';
 import type { Coded, MessageParams } from './messageCode.ts';
 import { DEFAULT_RULES, DEFAULT_WEIGHTS, type PlanRules, type PlanWeights } from './plan/planInput.ts';
 import { isMonth } from './forecast/months.ts';
@@ -66,6 +68,8 @@ export interface Scenario extends HorizonRules {
   readonly crossTraining: boolean;
   readonly weights: PlanWeights;
   readonly timeLimitSeconds: number;
+  /** `official` (fields.csv) or `calibrated` (solver/workload/calibrateNorms.ts, official when the history has no outcomes). */
+  readonly norms: NormsChoice;
 }
 
 /** Defaults: the month after the embedded history (Oct 2026), P80, the plan rules' defaults. */
@@ -87,6 +91,11 @@ export const DEFAULT_SCENARIO: Scenario = {
   crossTraining: DEFAULT_RULES.crossTraining,
   weights: DEFAULT_WEIGHTS,
   timeLimitSeconds: 10,
+  // Official by default: a scenario saved before this lever keeps its plan (a plan is a function of
+  // the dataset and its scenario), positions are allotted by the official norms, and calibrated
+  // ones are an estimate a planner chooses after reading the model check (a city without outcome
+  // columns has none).
+  norms: 'official',
   horizon: 1,
   ...NEUTRAL_HORIZON_RULES,
 };
@@ -96,7 +105,7 @@ export const DEFAULT_SCENARIO: Scenario = {
  * `scenario.not_object`; `scenario.unknown_lever` {known}; `scenario.unknown_weight` {known};
  * `scenario.number`; `scenario.whole_number`; `scenario.range` {min, max}; `scenario.above_zero`;
  * `scenario.month`; `scenario.quantile` {allowed}; `scenario.boolean`; `scenario.staff_ids`;
- * `scenario.object`; across levers `scenario.secondment_range` {max}, `scenario.lead_time` {horizon},
+ * `scenario.object`; `scenario.one_of` {allowed}; across levers `scenario.secondment_range` {max}, `scenario.lead_time` {horizon},
  * `scenario.training_time` {horizon}, `scenario.secondment_too_long` {horizon}. `known` and `allowed` are comma-separated lists. The dataset-tied codes of
  * checkScenario.ts: `scenario.period_unplannable` {first, last, horizon, calendarFrom, calendarTo,
  * defaultPeriod when the period was left out}; `scenario.horizon_past_forecast` {last, lastMonth}; `scenario.above_staff` {max}; `scenario.unknown_names` {kind: staff, field
@@ -122,7 +131,8 @@ export type ScenarioProblemCode =
   | 'scenario.period_unplannable'
   | 'scenario.horizon_past_forecast'
   | 'scenario.above_staff'
-  | 'scenario.unknown_names';
+  | 'scenario.unknown_names'
+  | 'scenario.one_of';
 
 /** What is wrong with one lever's value: the English sentence, its code and params. */
 export interface ScenarioVerdict extends Coded<ScenarioProblemCode> {
@@ -209,6 +219,7 @@ const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['maxLeavingPerCenter', nullable(num(L.people.min, L.people.max, true))],
   ['maxLeavingShare', nullable(positive(1))],
   ['overloadMarginHours', nullable(num(L.marginHours.min, L.marginHours.max))],
+  ['norms', (v) => (v === 'official' || v === 'calibrated' ? null : verdict('scenario.one_of', 'must be one of official, calibrated', { allowed: 'official, calibrated' }))],
 ]);
 const RECORDS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['demandMultiplierByField', num(L.multiplier.min, L.multiplier.max)],

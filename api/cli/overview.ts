@@ -2,7 +2,7 @@
  * The city table: which centers are overloaded or idle in a period, and which fields are short of
  * expertise, with today's staff.
  *
- *   npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--scope center|series] [--top N] [--json] [--data DIR]
+ *   npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--scope center|series] [--norms official|calibrated] [--top N] [--json] [--data DIR]
  *
  * Default period: the month after the last history month (a forecast). A month inside the history
  * uses its received dossiers instead; forecasts reach FORECAST_HORIZON months past the history and
@@ -18,21 +18,26 @@ import { computeWorkload, QUANTILES } from '../../solver/workload/computeWorkloa
 import { cityOverview, type CenterLine, type CityOverview } from '../../solver/workload/cityOverview.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { DatasetLoad } from '../dataset-files.ts';
+import { calibrateWithHighs } from './cliCalibration.ts';
 import { cachedForecasts, FORECAST_HORIZON } from './cliForecasts.ts';
 import { isMonth } from '../../solver/forecast/months.ts';
+import type { NormCalibration, NormsChoice } from '../../solver/workload/calibrationTypes.ts';
+import { normsSentence } from '../../solver/workload/normsSentence.ts';
 
 export interface OverviewArgs {
   readonly period: string | null;
   readonly quantile: number;
   /** What the quantile applies to (see solver/workload/periodDemand.ts). Default center. */
   readonly scope: 'center' | 'series';
+  /** Which norms the hours are computed with (solver/workload/calibrateNorms.ts). Default official. */
+  readonly norms: NormsChoice;
   readonly top: number;
   readonly json: boolean;
   readonly dataDir: string | null;
 }
 
 export const USAGE =
-  'usage: npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--scope center|series] [--top N] [--json] [--data DIR]';
+  'usage: npm run overview -- [--period YYYY-MM] [--quantile 0.5|0.8|0.95] [--scope center|series] [--norms official|calibrated] [--top N] [--json] [--data DIR]';
 
 const HELP = `The city table of one month with today's staff: the most overloaded and the idlest centers,
 and the fields short of expertise, from the same forecasts and workload as the server.
@@ -57,6 +62,7 @@ export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: Ov
         period: { type: 'string' },
         quantile: { type: 'string' },
         scope: { type: 'string' },
+        norms: { type: 'string' },
         top: { type: 'string' },
         json: { type: 'boolean' },
         data: { type: 'string' },
@@ -81,11 +87,15 @@ export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: Ov
   if (scope !== 'center' && scope !== 'series') {
     return { ok: false, message: `--scope must be center or series, got "${scope}"\n${USAGE}` };
   }
+  const norms = values.norms ?? 'official';
+  if (norms !== 'official' && norms !== 'calibrated') {
+    return { ok: false, message: `--norms must be official or calibrated, got "${norms}"\n${USAGE}` };
+  }
   const top = values.top === undefined ? 10 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) {
     return { ok: false, message: `--top must be a whole number >= 1, got "${values.top ?? ''}"\n${USAGE}` };
   }
-  return { ok: true, args: { period, quantile, scope, top, json: values.json === true, dataDir: values.data ?? null } };
+  return { ok: true, args: { period, quantile, scope, norms, top, json: values.json === true, dataDir: values.data ?? null } };
 };
 
 /** What runOverview needs from outside: the dataset loader and the forecaster. */
@@ -93,7 +103,10 @@ export interface OverviewDeps {
   readonly loadDataset: (dir: string | null) => Promise<DatasetLoad>;
   /** Forecasts of every center x field x channel series, `horizon` (always FORECAST_HORIZON) months past the history. */
   readonly forecast: (dataset: Dataset, horizon: number) => readonly DossierForecast[] | Promise<readonly DossierForecast[]>;
+  /** The calibration of the dataset's norms (asked only with --norms calibrated). Default: calibrateNorms with HiGHS. */
+  readonly calibrate?: (dataset: Dataset) => Promise<NormCalibration>;
 }
+
 
 export interface OverviewRun {
   readonly exitCode: number;
@@ -143,7 +156,8 @@ export const runOverview = async (argv: readonly string[], deps: OverviewDeps): 
   }
   // Always the full horizon, as the server: a month's forecast must not depend on the month asked for.
   const forecasts = p > last ? await deps.forecast(dataset, FORECAST_HORIZON) : [];
-  const workload = computeWorkload(dataset, forecasts, { period, quantile: args.quantile, quantileScope: args.scope });
+  const calibration = args.norms === 'calibrated' ? await (deps.calibrate ?? calibrateWithHighs)(dataset) : undefined;
+  const workload = computeWorkload(dataset, forecasts, { period, quantile: args.quantile, quantileScope: args.scope, norms: args.norms }, calibration);
   const overview = cityOverview(dataset, workload, args.top);
   const stdout = args.json ? `${JSON.stringify(overview, null, 2)}\n` : formatOverview(overview);
   return { exitCode: 0, stdout, stderr: '', overview };
@@ -180,7 +194,7 @@ export const formatOverview = (o: CityOverview): string => {
   const t = o.totals;
   const out: string[] = [
     `Hai Phong service centers, ${o.period} (${o.source === 'history' ? 'history: dossiers received' : `forecast P${Math.round(o.quantile * 100)} ${o.quantileScope === 'center' ? 'of each center\'s hours' : 'of every series'}`}), ` +
-      `${o.workingDays} working days, 1 FTE = ${num(o.hoursPerFte, 1)} h`,
+      `${o.workingDays} working days, 1 FTE = ${num(o.hoursPerFte, 1)} h; ${normsSentence(o.norms)}`,
     `  Dossiers: ${num(t.direct + t.online)} (${num(t.direct)} direct, ${num(t.online)} online)`,
     `  Required: ${num(t.requiredHours)} h = ${num(t.requiredFte, 1)} FTE; available: ${num(t.availableHours)} h ` +
       `(${t.staffCount} civil servants, ${num(t.staffFte, 1)} FTE); utilization ${pct(t.utilization)}`,

@@ -3,7 +3,7 @@
  *
  *   npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited]
  *                   [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp]
- *                   [--data DIR] [--curve]
+ *                   [--data DIR] [--curve] [--lang en|vi] [--norms official|calibrated]
  *
  * Pipeline: dataset (api/dataset-files.ts) -> forecasts, FORECAST_HORIZON months ahead as the server
  * computes them (api/cli/cliForecasts.ts; cached by the dataset's content hash and the horizon)
@@ -12,6 +12,9 @@
  * Exit codes: 0 plan written, 1 invalid dataset, 2 bad flags or scenario, 3 the plan broke a rule
  * (a bug: the plan is still written for inspection), 4 infeasible scenario (explanation written).
  */
+import type { NormCalibration } from '../../solver/workload/calibrationTypes.ts';
+import { normsSentence } from '../../solver/workload/normsSentence.ts';
+import { calibrateWithHighs } from './cliCalibration.ts';
 import { parseArgs } from 'node:util';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -28,7 +31,7 @@ import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
 import { cachedForecasts, forecastNeed } from './cliForecasts.ts';
 
 const USAGE =
-  'usage: npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited] [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp] [--data DIR] [--curve] [--lang en|vi]';
+  'usage: npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited] [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp] [--data DIR] [--curve] [--lang en|vi] [--norms official|calibrated]';
 
 const HELP = `${USAGE}
 
@@ -45,6 +48,8 @@ result, the same object the server's /api/plans/:id/result answers) and DIR/move
   --data DIR            a directory with centers.csv, fields.csv, history.csv, staff.csv (default: embedded Hai Phong)
   --curve               also print uncovered hours against transfer budgets 0, 5, 10, 20, 40, unlimited
   --lang en|vi          language of the sentences (default en)
+  --norms official|calibrated  workload by the official norms (default) or by those calibrated on the
+                        history's outcomes (npm run model-check shows the calibration)
 
 Exit codes: 0 plan written, 1 invalid dataset or no plan found, 2 bad flags or scenario,
 3 the plan broke a rule (a bug: the plan is still written), 4 no plan keeps every rule (why: printed).`;
@@ -81,6 +86,7 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
         data: { type: 'string' },
         curve: { type: 'boolean' },
         lang: { type: 'string' },
+        norms: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -107,6 +113,7 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
       : {}),
     ...(values['max-commute-km'] !== undefined ? { maxCommuteKm: flagNumber(values['max-commute-km']) } : {}),
     ...(values['time-limit'] !== undefined ? { timeLimitSeconds: flagNumber(values['time-limit']) } : {}),
+    ...(values.norms !== undefined ? { norms: values.norms } : {}),
   };
   const checked = validateScenario({ ...json, ...overrides });
   if (!checked.ok) return { ok: false, message: `invalid scenario:\n${checked.problems.map(formatScenarioProblem).join('\n')}` };
@@ -163,7 +170,7 @@ const kpiTable = (before: CityFigures, after: CityFigures): string => {
 export const planInputFor = async (
   scenario: Scenario,
   dataDir: string | null,
-): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset; workload: CityWorkload; forecasts: readonly DossierForecast[] } | { ok: false; message: string; exitCode: 1 | 2 }> => {
+): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset; workload: CityWorkload; forecasts: readonly DossierForecast[]; calibration: NormCalibration | undefined } | { ok: false; message: string; exitCode: 1 | 2 }> => {
   const { loadDatasetDir } = await import('../dataset-files.ts');
   const loaded = dataDir === null ? await loadDatasetDir() : await loadDatasetDir(dataDir);
   if (!loaded.ok) return { ok: false, exitCode: 1, message: `invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}` };
@@ -174,8 +181,10 @@ export const planInputFor = async (
   if (!need.ok) return { ok: false, exitCode: 2, message: need.message };
   const forecasts = need.forecast ? await cachedForecasts(dataset, loaded.hash ?? null, { log, onProgress: progressLog() }) : [];
   const { scenarioPlanInput } = await import('../../solver/plan/scenarioPlanInput.ts');
-  const { workload, input } = scenarioPlanInput(dataset, forecasts, scenario);
-  return { ok: true, input, hash, source: workload.source, dataset, workload, forecasts };
+  const calibration = scenario.norms === 'calibrated' ? await calibrateWithHighs(dataset) : undefined;
+  const { workload, input } = scenarioPlanInput(dataset, forecasts, scenario, calibration);
+  log(normsSentence(workload.norms));
+  return { ok: true, input, hash, source: workload.source, dataset, workload, forecasts, calibration };
 };
 
 const main = async (): Promise<number> => {
@@ -236,7 +245,7 @@ const main = async (): Promise<number> => {
   }
   await mkdir(out, { recursive: true });
   const { computeWorkload } = await import('../../solver/workload/computeWorkload.ts');
-  const { result } = scenarioPlanResult({ highs, dataset, scenario, workload: prepared.workload, input, plan, workloadOf: (options) => computeWorkload(dataset, prepared.forecasts, options) });
+  const { result } = scenarioPlanResult({ highs, dataset, scenario, workload: prepared.workload, input, plan, workloadOf: (options) => computeWorkload(dataset, prepared.forecasts, options, prepared.calibration) });
   const lang = parsed.args.lang;
   if (result.outcome === null) {
     await writeFile(join(out, 'plan.json'), JSON.stringify({ datasetHash: hash, result }, null, 2));
@@ -269,6 +278,7 @@ const main = async (): Promise<number> => {
   const lines = [
     `Plan for ${scenario.period}: ${result.verdict[lang]}`,
     `objective ${(plan.objective ?? 0).toFixed(1)}, bound ${plan.bound === null ? '-' : plan.bound.toFixed(1)} (${plan.boundKind}), gap ${plan.gap === null ? '-' : `${(plan.gap * 100).toFixed(2)}%`}, solve ${plan.seconds.toFixed(2)} s`,
+    result.normsSentence[lang],
     '',
     outcome.headline[lang],
     ...(outcome.shortage === null ? [] : [outcome.shortage.sentence[lang]]),

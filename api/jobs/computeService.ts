@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Dataset } from '../../solver/domain.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
+import type { NormsChoice } from '../../solver/workload/calibrationTypes.ts';
+import type { ModelCheck } from '../../solver/workload/modelCheck.ts';
 import type { CityWorkload, WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import { httpError } from '../routes/httpError.ts';
 import type { LoadedDataset } from '../storage/datasetService.ts';
@@ -22,6 +24,8 @@ export interface ComputeService {
   /** Makes sure the forecasts of a dataset are computed and stored, without parsing them here. */
   readonly ensureForecasts: (loaded: LoadedDataset) => Promise<void>;
   readonly workload: (loaded: LoadedDataset, options: WorkloadOptions) => Promise<CityWorkload>;
+  /** The model check of a dataset with the chosen norms (solver/workload/modelCheck.ts), computed in a worker and kept per hash. */
+  readonly modelCheck: (loaded: LoadedDataset, norms: NormsChoice) => Promise<ModelCheck>;
   /**
    * Prepares a dataset in the background: the overview's workloads (`overviews`; months of the
    * history first, they need no forecast), forecasts, and a
@@ -161,6 +165,18 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     return value;
   };
 
+  const checks = new Map<string, ModelCheck>();
+  const modelCheck = async (loaded: LoadedDataset, norms: NormsChoice): Promise<ModelCheck> => {
+    const key = `model-check:${loaded.hash}:${norms}`;
+    const known = checks.get(key);
+    if (known !== undefined) return known;
+    const value = await once(key, () => runTask(pool, 'modelCheck', { dataDir, hash: loaded.hash, norms }).catch(unprocessable('cannot check this dataset')) as Promise<ModelCheck>);
+    // Two checks (official, calibrated) of the last two datasets.
+    checks.set(key, value);
+    while (checks.size > 4) checks.delete(checks.keys().next().value as string);
+    return value;
+  };
+
   const prepare = (loaded: LoadedDataset, overviews: readonly WorkloadOptions[], scenario: Levers): Promise<Preparation> => {
     const known = preparations.get(loaded.hash);
     // A failed preparation is tried again; a running or finished one is shared.
@@ -214,5 +230,5 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
       : { datasetHash: loaded.hash, state: 'pending', stage: 'forecasts', startedAt: null, seconds: null, stages: {}, error: null };
   };
 
-  return { forecasts, ensureForecasts, workload, prepare, preparation };
+  return { forecasts, ensureForecasts, workload, modelCheck, prepare, preparation };
 };

@@ -22,10 +22,13 @@ import type { Highs } from 'highs';
 import { exportLp } from '../../solver/plan/solveWithHighs.ts';
 import { DEFAULT_BUDGETS, tradeoffCurve } from '../../solver/plan/tradeoffCurve.ts';
 import { computeWorkload } from '../../solver/workload/computeWorkload.ts';
+import { calibrateNorms } from '../../solver/workload/calibrateNorms.ts';
+import type { NormCalibration, NormsChoice } from '../../solver/workload/calibrationTypes.ts';
+import { modelCheck } from '../../solver/workload/modelCheck.ts';
 import type { CityWorkload, WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import { forecastPart, type Part } from './forecastPart.ts';
 import { mergeDossiers, validateTables } from './importTasks.ts';
-import { preparePlan, type Levers, type PreparedPlan } from './planPipeline.ts';
+import { preparePlan, resolveScenario, type Levers, type PreparedPlan } from './planPipeline.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
 import { planSummary } from './planSummary.ts';
 import { stopwatch, wallMs, type PlanTaskResult } from './planTaskResult.ts';
@@ -71,17 +74,30 @@ const forecastsOf = (ref: DatasetRef, progress: Progress) => {
   return made;
 };
 
+/** The calibration of the last dataset this worker calibrated (about a second on a city; HiGHS). */
+let calibrated: { hash: string; value: Promise<NormCalibration> } | undefined;
+const calibrationOf = (ref: DatasetRef): Promise<NormCalibration> => {
+  if (calibrated?.hash !== ref.hash) {
+    const dataset = storeOf(ref.dataDir).dataset(ref.hash);
+    calibrated = { hash: ref.hash, value: loadHighs().then((highs) => calibrateNorms(highs, dataset)) };
+  }
+  return calibrated.value;
+};
+/** The calibration when `norms` asks for it, else nothing (official norms need none). */
+const calibrationFor = async (ref: DatasetRef, norms: NormsChoice | undefined): Promise<NormCalibration | undefined> =>
+  norms === 'calibrated' ? calibrationOf(ref) : undefined;
+
 /** Workloads this worker computed lately, by dataset hash and options (a plan's levers mostly leave the workload alone). */
 const WORKLOADS_KEPT = 8;
 const workloads = new Map<string, CityWorkload>();
-const workloadOf = (ref: DatasetRef, progress: Progress) => (options: WorkloadOptions): CityWorkload => {
+const workloadOf = (ref: DatasetRef, progress: Progress, calibration?: NormCalibration) => (options: WorkloadOptions): CityWorkload => {
   const key = `${ref.hash}:${JSON.stringify(options)}`;
   const known = workloads.get(key);
   if (known !== undefined) return known;
   const dataset = storeOf(ref.dataDir).dataset(ref.hash);
   // A month of the history is staffed from its received counts: no forecast is needed (or computed).
   const inHistory = dataset.history.some((row) => row.month === options.period);
-  const made = computeWorkload(dataset, inHistory ? [] : forecastsOf(ref, progress), options);
+  const made = computeWorkload(dataset, inHistory ? [] : forecastsOf(ref, progress), options, calibration);
   workloads.set(key, made);
   while (workloads.size > WORKLOADS_KEPT) workloads.delete(workloads.keys().next().value as string);
   return made;
@@ -106,14 +122,14 @@ const potentialOf = (payload: PlanTask, prepared: PreparedPlan, highs: Highs): T
 };
 
 /** The plan result of a solved plan. */
-const resultOf = (payload: PlanTask, prepared: PreparedPlan, plan: Plan, progress: Progress, potential: TransferPotential): PlanResult => {
+const resultOf = (payload: PlanTask, prepared: PreparedPlan, plan: Plan, progress: Progress, potential: TransferPotential, calibration: NormCalibration | undefined): PlanResult => {
   return scenarioPlanResult({
     dataset: storeOf(payload.dataDir).dataset(payload.hash),
     scenario: prepared.scenario,
     workload: prepared.workload,
     input: prepared.input,
     plan,
-    workloadOf: workloadOf(payload, progress),
+    workloadOf: workloadOf(payload, progress, calibration),
     potential,
   }).result;
 };
@@ -147,7 +163,8 @@ export const planTask = async (payload: PlanTask, progress: Progress, now: () =>
   clock.lap('dataset');
   const forecasts = forecastsOf(payload, progress);
   clock.lap('forecasts');
-  const prepared = preparePlan(storeOf(payload.dataDir).dataset(payload.hash), forecasts, payload.scenario, workloadOf(payload, progress));
+  const calibration = await calibrationFor(payload, resolveScenario(payload.scenario).norms);
+  const prepared = preparePlan(storeOf(payload.dataDir).dataset(payload.hash), forecasts, payload.scenario, workloadOf(payload, progress, calibration), calibration);
   clock.lap('workload');
   progress('solve', 0.5);
   const highs = await highsLoading;
@@ -161,7 +178,7 @@ export const planTask = async (payload: PlanTask, progress: Progress, now: () =>
   clock.lap('solve');
   progress('explain', 0.9);
   const tResult = time.elapsed();
-  const result = resultOf(payload, prepared, plan, progress, potential);
+  const result = resultOf(payload, prepared, plan, progress, potential, calibration);
   clock.lap('result');
   const summary = planSummary(result);
   const timings = { ...clock.laps, ...Object.fromEntries(Object.entries(plan.timings ?? {}).map(([k, v]) => [`solve.${k}`, Math.round(v * 10000) / 10])) };
@@ -191,14 +208,17 @@ export const TASKS: Readonly<Record<string, Task>> = {
    */
   prepare: async (payload: PlanTask, progress) => {
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);
-    const prepared = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress));
+    const calibration = await calibrationFor(payload, resolveScenario(payload.scenario).norms);
+    const prepared = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress, calibration), calibration);
     const highs = await loadHighs();
     // One solve of the scenario, its plan discarded: V8 compiles the solver's JavaScript (greedy
     // start, model building, pricing, explanation) while nobody waits. The first solve a user
     // asked for took 7.7 s against 4.4 s for the next one without it (journey, same machine).
     const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: prepared.scenario.timeLimitSeconds, now: () => performance.now() });
+    // The potential first: it is kept per workload and timed apart, not part of the result's time.
+    const potential = potentialOf(payload, prepared, highs);
     const t = performance.now();
-    const result = resultOf(payload, prepared, plan, progress, potentialOf(payload, prepared, highs));
+    const result = resultOf(payload, prepared, plan, progress, potential, calibration);
     if (result.outcome !== null) afterSolveSeconds.set(payload.hash, (performance.now() - t) / 1000);
     return null;
   },
@@ -208,13 +228,18 @@ export const TASKS: Readonly<Record<string, Task>> = {
   importDossiers: (payload: DatasetRef & { readonly baseFiles: DatasetFiles; readonly file: NamedText; readonly asOf?: string }) =>
     mergeDossiers(storeOf(payload.dataDir).dataset(payload.hash), payload.baseFiles, payload.file, payload.asOf),
   /** The city's workload in one period with today's staff. */
-  workload: (payload: DatasetRef & { readonly options: WorkloadOptions }, progress) => workloadOf(payload, progress)(payload.options),
+  workload: async (payload: DatasetRef & { readonly options: WorkloadOptions }, progress) =>
+    workloadOf(payload, progress, await calibrationFor(payload, payload.options.norms))(payload.options),
+  /** The model check of the dataset with the chosen norms (modelCheck.ts), with its calibration. */
+  modelCheck: async (payload: DatasetRef & { readonly norms: NormsChoice }) =>
+    modelCheck(storeOf(payload.dataDir).dataset(payload.hash), payload.norms, await calibrationOf(payload)),
   /** One plan (planTask). */
   plan: (payload: PlanTask, progress) => planTask(payload, progress),
   /** Uncovered hours against transfer budgets 0, 5, 10, 20, 40 and unlimited, other levers as given. */
   tradeoff: async (payload: PlanTask, progress) => {
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);
-    const prepared = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress));
+    const calibration = await calibrationFor(payload, resolveScenario(payload.scenario).norms);
+    const prepared = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress, calibration), calibration);
     progress('solve', 0.2);
     const seconds = Math.min(prepared.scenario.timeLimitSeconds, TRADEOFF_POINT_SECONDS);
     return tradeoffCurve(await loadHighs(), prepared.input, DEFAULT_BUDGETS, { timeLimitSeconds: seconds, now: () => performance.now() });
@@ -222,7 +247,8 @@ export const TASKS: Readonly<Record<string, Task>> = {
   /** The full plan model of a scenario (every center within the commute radius) in CPLEX LP format. */
   lp: async (payload: PlanTask, progress) => {
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);
-    const { input } = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress));
+    const calibration = await calibrationFor(payload, resolveScenario(payload.scenario).norms);
+    const { input } = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress, calibration), calibration);
     const index = buildPlanIndex(input);
     const model = buildPlanModel(input, index, candidateCenters(input, index, Number.POSITIVE_INFINITY));
     return exportLp(await loadHighs(), model.model);

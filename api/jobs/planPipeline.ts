@@ -9,6 +9,7 @@ import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { PlanInput } from '../../solver/plan/planInput.ts';
 import { planInputOf, scenarioPlanInput, scenarioWorkloadOptions } from '../../solver/plan/scenarioPlanInput.ts';
 import { formatScenarioProblem, validateScenario, type Scenario } from '../../solver/scenario.ts';
+import type { NormCalibration } from '../../solver/workload/calibrationTypes.ts';
 import type { CityWorkload, WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import type { ScenarioSchema } from '../schemas/scenarioSchemas.ts';
 
@@ -34,11 +35,18 @@ export type WorkloadOf = (options: WorkloadOptions) => CityWorkload;
 /**
  * The scenario with its defaults, its workload and the plan input. With `workloadOf`, the workload
  * comes from there (a worker keeps the last few: levers such as the transfer budget or the commute
- * radius change the plan, not the workload).
+ * radius change the plan, not the workload). `calibration` (calibrateNorms) is needed when the
+ * scenario asks for calibrated norms; `workloadOf` must then use it too.
  */
-export const preparePlan = (dataset: Dataset, forecasts: readonly DossierForecast[], levers: Levers, workloadOf?: WorkloadOf): PreparedPlan => {
+export const preparePlan = (
+  dataset: Dataset,
+  forecasts: readonly DossierForecast[],
+  levers: Levers,
+  workloadOf?: WorkloadOf,
+  calibration?: NormCalibration,
+): PreparedPlan => {
   const scenario = resolveScenario(levers);
-  if (workloadOf === undefined) return { scenario, ...scenarioPlanInput(dataset, forecasts, scenario) };
+  if (workloadOf === undefined) return { scenario, ...scenarioPlanInput(dataset, forecasts, scenario, calibration) };
   const workload = workloadOf(scenarioWorkloadOptions(scenario));
   return { scenario, workload, input: planInputOf(dataset, workload, scenario) };
 };

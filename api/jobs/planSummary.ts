@@ -5,6 +5,7 @@
  * Before = today's staff, no hire, no move. Pure.
  */
 import type { PlanResult } from '../../solver/plan/planResult.ts';
+import type { NormsUsed } from '../../solver/workload/calibrationTypes.ts';
 
 /** City figures of one side, as the summary carries them. */
 export interface SummaryFigures {
@@ -37,6 +38,8 @@ export interface PlanSummary {
   readonly addedCommuteKm: number | null;
   /** The key conflict, when no plan keeps every rule. */
   readonly leadConflict: { readonly vi: string; readonly en: string } | null;
+  /** The norms the workload was computed with ("workload by calibrated norms, fitted on 2025-07..2026-10"). */
+  readonly norms: NormsUsed;
 }
 
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -67,5 +70,6 @@ export const planSummary = (result: PlanResult): PlanSummary => {
     hires: o === null ? null : o.after.hires,
     addedCommuteKm: o === null ? null : round(o.after.addedCommuteKm, 1),
     leadConflict: result.infeasibility?.lead.text ?? null,
+    norms: result.norms,
   };
 };

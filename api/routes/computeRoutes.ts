@@ -5,8 +5,11 @@
  */
 import { Type } from '@sinclair/typebox';
 import { errors, List } from '../schemas/common.ts';
+import { ModelCheckQuery, ModelCheckSchema } from '../schemas/modelCheckSchemas.ts';
+import { NormsUsedSchema } from '../schemas/planSchemas.ts';
 import type { Routes } from './context.ts';
 import { MONTH_PATTERN } from '../../solver/forecast/months.ts';
+import { found } from './httpError.ts';
 
 const Month = Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM' });
 const Numbers = List(Type.Number());
@@ -79,6 +82,7 @@ export const computeRoutes: Routes = (api, { datasets, compute }) => {
       querystring: Type.Object({
         period: Month,
         quantile: Type.Optional(Type.Union([Type.Literal(0.5), Type.Literal(0.8), Type.Literal(0.95)], { default: 0.8 })),
+        norms: Type.Optional(Type.Union([Type.Literal('official'), Type.Literal('calibrated')], { default: 'official', description: 'official norms, or those calibrated on the history\'s outcomes (official when it has none: `norms` in the answer says which)' })),
       }, { additionalProperties: false }),
       response: {
         200: Type.Object({
@@ -88,6 +92,7 @@ export const computeRoutes: Routes = (api, { datasets, compute }) => {
           workingDays: Type.Number(),
           hoursPerFte: Type.Number(),
           options: AnyObject,
+          norms: NormsUsedSchema,
           fields: List(AnyObject),
           centers: List(AnyObject),
           totals: AnyObject,
@@ -95,5 +100,32 @@ export const computeRoutes: Routes = (api, { datasets, compute }) => {
         ...errors(400, 503),
       },
     },
-  }, async (request) => compute.workload(datasets.active(), { period: request.query.period, quantile: request.query.quantile ?? 0.8 }));
+  }, async (request) => {
+    const { period, quantile, norms } = request.query;
+    // Official norms leave `norms` out of the options, so the overview's workloads prepared at start are found.
+    return compute.workload(datasets.active(), { period, quantile: quantile ?? 0.8, ...(norms === 'calibrated' ? { norms } : {}) });
+  });
+
+  api.get('/model-check', {
+    config: { role: 'viewer' },
+    schema: {
+      tags: ['forecast'],
+      summary: 'The model check: for every center and month of the history, the load the norms give next to what happened (on time, late, pending), the months where they disagree in words, and the calibration of the norms',
+      querystring: ModelCheckQuery,
+      response: { 200: ModelCheckSchema, ...errors(400, 404, 422, 503) },
+    },
+  }, async (request) => {
+    const { norms, rows, center } = request.query;
+    const active = datasets.active();
+    // An unknown center is a mistake to name, not an empty list of months.
+    if (center !== undefined) found(active.dataset.centers.find((c) => c.code === center), 'center', center);
+    const check = await compute.modelCheck(active, norms ?? 'official');
+    const wanted = rows ?? 'judged';
+    return {
+      ...check,
+      rows: check.rows.filter((r) =>
+        (center === undefined || r.centerCode === center) &&
+        (wanted === 'all' || center !== undefined || (wanted === 'judged' ? r.verdict !== 'not_judged' : r.verdict === 'overloaded_unseen' || r.verdict === 'late_unexplained'))),
+    };
+  });
 };

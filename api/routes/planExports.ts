@@ -84,6 +84,7 @@ export const planXlsx = async (result: PlanResult, context: ExportContext): Prom
   summary.addRow([]);
   summary.addRow(['Kết luận', outcome.headline.vi]);
   summary.addRow(['Kết quả giải', result.verdict.vi]);
+  summary.addRow(['Định mức', result.normsSentence.vi]);
   if (outcome.shortage !== null) summary.addRow(['Thiếu người', outcome.shortage.sentence.vi]);
   if (outcome.demand !== null) summary.addRow(['Nhu cầu tăng thêm so với không có kịch bản (người)', outcome.demand.addedFte]);
   summary.addRow(['Kỳ', result.period]);
@@ -275,14 +276,14 @@ export const planMemo = (result: PlanResult, context: ExportContext, lang: MemoL
 <style>
 @page{size:A4;margin:20mm 15mm 20mm 30mm}
 body{font:13pt/1.35 "Times New Roman","Noto Serif",serif;max-width:165mm;margin:10mm auto;color:#000}
-.heading{display:grid;grid-template-columns:1fr 1.3fr;text-align:center;gap:8mm}
-.heading p{margin:0}.up{text-transform:uppercase}.b{font-weight:bold}.u{display:inline-block;border-bottom:1px solid #000;padding-bottom:1pt}
-.lines{display:grid;grid-template-columns:1fr 1.3fr;text-align:center;gap:8mm;margin-top:6pt}.i{font-style:italic}
+.heading{display:grid;grid-template-columns:38% 62%;text-align:center;font-size:12pt}.heading p{white-space:nowrap}
+.heading p,.lines p{margin:0;text-indent:0;text-align:center}.up{text-transform:uppercase}.b{font-weight:bold}.u{display:inline-block;border-bottom:1px solid #000;padding-bottom:1pt}
+.lines{display:grid;grid-template-columns:38% 62%;margin-top:6pt;font-size:12pt}.i{font-style:italic}
 h1{font-size:14pt;text-align:center;margin:18pt 0 0}.subject{text-align:center;font-weight:bold;margin:0 0 12pt}
 .to{text-align:center;margin:6pt 0 12pt}
 h2{font-size:13pt;margin:12pt 0 4pt}p{text-align:justify;margin:0 0 6pt;text-indent:10mm}td p,th p{text-indent:0}
 table{border-collapse:collapse;width:100%;margin:4pt 0 8pt;font-size:11pt}th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;text-align:left}
-th{font-weight:bold;text-align:center}.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th{font-weight:bold;text-align:center}td:first-child{min-width:30mm}.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .end{display:grid;grid-template-columns:1fr 1fr;margin-top:14pt}.end ul{margin:0;padding-left:5mm;font-size:11pt}
 .sign{text-align:center}.sign .space{height:28mm}
 footer{margin-top:18mm;border-top:1px solid #888;padding-top:3pt;font:8.5pt/1.3 Arial,sans-serif;color:#444}footer p{text-indent:0;margin:0}
@@ -299,7 +300,7 @@ footer{margin-top:18mm;border-top:1px solid #888;padding-top:3pt;font:8.5pt/1.3 
 <h1>${escape(w.type)}</h1>
 <p class="subject">${escape(w.subject)}</p>
 <p class="to">${escape(w.dear)}: ${escape(parties.to)}.</p>
-<p>${escape(w.grounds)}</p>
+<p>${escape(w.grounds)} ${escape(result.normsSentence[lang])}</p>
 <h2>${escape(w.s1)}</h2>
 <p>${escape(outcome.headline[lang])}</p>
 ${table(w.kpiHead, w.kpis.map((k) => `<tr><td>${escape(k[0])}</td><td class="n">${escape(k[1])}</td><td class="n">${escape(k[2])}</td></tr>`).join('\n'))}

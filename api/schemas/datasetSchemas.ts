@@ -54,9 +54,9 @@ export const HistoryRowSchema = Type.Object({
   field: Type.String(),
   channel: Type.Union([Type.Literal('direct'), Type.Literal('online')]),
   received: Type.Number(),
-  resolvedOnTime: Type.Number(),
-  resolvedLate: Type.Number(),
-  pending: Type.Number(),
+  resolvedOnTime: Type.Optional(Type.Number({ description: 'absent when the dataset does not record outcomes' })),
+  resolvedLate: Type.Optional(Type.Number()),
+  pending: Type.Optional(Type.Number()),
 }, { $id: 'HistoryRow' });
 
 export type CheckCenter = Assert<Agrees<Static<typeof CenterSchema>, Center>>;

@@ -9,6 +9,7 @@ import type { PlanResult } from '../../solver/plan/planResult.ts';
 import type { Scenario } from '../../solver/scenario.ts';
 import { RULE_IDS } from '../../solver/plan/planRules.ts';
 import type { Agrees, Assert } from './common.ts';
+import { NormsUsedSchema } from './planSchemas.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 const Hours = Type.Record(Type.String(), Type.Number(), { description: 'by field code' });
@@ -161,6 +162,8 @@ export const PlanResultSchema = Type.Object({
   quantile: Type.Number(),
   hoursPerFte: Type.Number(),
   demandSource: Type.String(),
+  norms: NormsUsedSchema,
+  normsSentence: Bilingual,
   outcome: Nullable(PlanOutcome),
   infeasibility: Nullable(Type.Object({
     lead: ConflictResult,

@@ -12,6 +12,17 @@ const PlanStatusSchema = Type.Union(
   { description: 'solver status: optimal (within the gap tolerance of a valid bound), feasible, time_limit (best plan found in time), infeasible, error' },
 );
 
+const MonthOrNull = Type.Union([Type.Null(), Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })]);
+
+/** Which norms a workload was computed with (solver/workload/calibrationTypes.ts NormsUsed). */
+export const NormsUsedSchema = Type.Object({
+  requested: Type.Union([Type.Literal('official'), Type.Literal('calibrated')]),
+  used: Type.Union([Type.Literal('official'), Type.Literal('calibrated')], { description: 'official when asked, or when the history could not be calibrated (fallback says why)' }),
+  fittedFrom: MonthOrNull,
+  fittedTo: MonthOrNull,
+  fallback: Type.Union([Type.Null(), Type.Literal('no_outcomes'), Type.Literal('no_months'), Type.Literal('solver_failed')]),
+});
+
 const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([Type.Null(), t]);
 
 const SummaryFigures = Type.Object({
@@ -41,6 +52,7 @@ export const PlanSummarySchema = Type.Object({
   hires: Type.Union([Type.Null(), Type.Integer()]),
   addedCommuteKm: Nullable(Type.Number()),
   leadConflict: Type.Union([Type.Null(), Type.Object({ vi: Type.String(), en: Type.String() })], { description: 'the key conflict when no plan keeps every rule' }),
+  norms: { ...NormsUsedSchema, description: 'the norms the workload was computed with' },
 }, { $id: 'PlanSummary' });
 
 export const PlanRecordSchema = Type.Object({

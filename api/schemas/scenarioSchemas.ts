@@ -58,6 +58,7 @@ export const ScenarioSchema = Type.Object({
   maxLeavingPerCenter: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: L.people.min, maximum: L.people.max })], { description: 'most people leaving one center over the horizon; null = no limit' })),
   maxLeavingShare: Type.Optional(Type.Union([Type.Null(), Type.Number({ exclusiveMinimum: 0, maximum: 1 })], { description: 'the same as a share of the center\'s staff today; default null for one month, 0.25 for more' })),
   overloadMarginHours: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: L.marginHours.min, maximum: L.marginHours.max })], { description: 'an overloaded center gives no one away in a month unless the move lowers the city\'s weighted uncovered hours by this much; null = no such rule; default null for one month, 20 for more' })),
+  norms: Type.Optional(Type.Union([Type.Literal('official'), Type.Literal('calibrated')], { description: 'workload by the official norms (default) or by the norms calibrated on the history\'s outcomes (GET /api/model-check)' })),
 }, { $id: 'Scenario', additionalProperties: false });
 
 type Levers = Static<typeof ScenarioSchema>;
@@ -69,8 +70,8 @@ export type CheckRules = Assert<Agrees<
 >>;
 export type CheckHorizon = Assert<Agrees<Pick<SameKeysAs<Levers>, keyof HorizonRules>, HorizonRules>>;
 export type CheckWorkload = Assert<Agrees<
-  Pick<SameKeysAs<Levers>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField'>,
-  Pick<Required<WorkloadOptions>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField'>
+  Pick<SameKeysAs<Levers>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField' | 'norms'>,
+  Pick<Required<WorkloadOptions>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField' | 'norms'>
 >>;
 
 export const ScenarioBody = Type.Object({

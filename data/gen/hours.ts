@@ -11,8 +11,11 @@ import { FIELD_SPECS } from './fieldSpecs.ts';
 
 const specs = new Map(FIELD_SPECS.map((s) => [s.field, s]));
 
+/** The columns of a history row the hours depend on. */
+export type ReceivedRow = Pick<HistoryRow, 'centerCode' | 'month' | 'field' | 'channel' | 'received'>;
+
 /** Hours one history row asks for, allowance included. */
-export const rowHours = (row: HistoryRow): number => {
+export const rowHours = (row: ReceivedRow): number => {
   const spec = specs.get(row.field);
   if (spec === undefined) throw new Error(`rowHours: unknown field "${row.field}"`);
   const direct = row.channel === 'direct' ? row.received : 0;
@@ -21,7 +24,7 @@ export const rowHours = (row: HistoryRow): number => {
 
 /** Mean monthly hours per center and field over `months`, and the mean hours per FTE over them. */
 export const meanHours = (
-  rows: readonly HistoryRow[],
+  rows: readonly ReceivedRow[],
   months: readonly string[],
 ): { readonly byCenter: ReadonlyMap<string, ReadonlyMap<string, number>>; readonly perFte: number } => {
   const wanted = new Set(months);

@@ -112,7 +112,7 @@ export const aggregateDossiers = (file: NamedText, known: DossierReferences, opt
   const table = readTable(file, DOSSIER_COLUMNS);
   if (!table.ok) return { ok: false, problems: table.problems };
   const isDuplicate = duplicateChecker(table.cells, 'dossier id', 'dossier_id');
-  const groups = new Map<string, { -readonly [K in keyof HistoryRow]: HistoryRow[K] }>();
+  const groups = new Map<string, { -readonly [K in keyof HistoryRow]-?: HistoryRow[K] }>();
   for (const row of table.rows) {
     const dossier = readDossier(table.cells, row, known, asOf, isDuplicate);
     if (dossier === undefined) continue;

@@ -50,9 +50,10 @@ export const historyCells = (h: HistoryRow): Cell[] => [
   h.field,
   h.channel,
   h.received,
-  h.resolvedOnTime,
-  h.resolvedLate,
-  h.pending,
+  // Blank cells: the row's outcomes are not recorded (parseHistory reads them back as absent).
+  h.resolvedOnTime ?? '',
+  h.resolvedLate ?? '',
+  h.pending ?? '',
 ];
 
 export const staffCells = (s: CivilServant): Cell[] => [

@@ -25,6 +25,8 @@
  * | import.unknown_center, import.unknown_field | | unknown center code / field id |
  * | import.resolved_over_received | resolved | resolved more than received: ... = {resolved} |
  * | import.counts_unbalanced | sum, received | ... = {sum}, must equal received {received} |
+ * | import.no_outcomes (a warning) | | no outcome columns (...): ... the official norms are used |
+ * | import.outcomes_blank (a warning) | rows | outcome cells blank on {rows} rows (first on line ...): ... left out of the model check ... |
  * | import.no_fields | | must list at least one field id, separated by ; |
  * | import.field_twice | | field listed twice |
  * | import.before_received | received (YYYY-MM-DD) | is before the received_date {received} |
@@ -58,6 +60,8 @@ export type ImportProblemCode =
   | 'import.unknown_field'
   | 'import.resolved_over_received'
   | 'import.counts_unbalanced'
+  | 'import.no_outcomes'
+  | 'import.outcomes_blank'
   | 'import.no_fields'
   | 'import.field_twice'
   | 'import.before_received'

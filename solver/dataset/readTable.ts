@@ -17,6 +17,8 @@ export type TableRead =
       /** Filled by `cells` as rows are read. */
       readonly problems: InputProblem[];
       readonly warnings: readonly InputProblem[];
+      /** The columns of the header, as written. */
+      readonly header: readonly string[];
     };
 
 /**
@@ -43,7 +45,7 @@ export const readTable = (file: NamedText, columns: readonly string[], optional:
       params: { column: name },
     }));
   const problems: InputProblem[] = [];
-  return { ok: true, rows, cells: cellReader(file.name, problems, delimiter === ';'), problems, warnings };
+  return { ok: true, rows, cells: cellReader(file.name, problems, delimiter === ';'), problems, warnings, header };
 };
 
 /**

@@ -6,6 +6,8 @@
  */
 import type { CivilServant } from '../domain.ts';
 import type { Scenario } from '../scenario.ts';
+import type { NormsUsed } from '../workload/calibrationTypes.ts';
+import { normsSentences } from '../workload/normsSentence.ts';
 import { formatNumber, formatPercent, fromTo, lowerFirst, type Lang, type Names } from '../words.ts';
 import { allocateHours } from './allocateHours.ts';
 import { centerCoverage, type CoveragePerson } from './centerCoverage.ts';
@@ -37,6 +39,8 @@ export interface PlanResultInput {
   readonly scenario: Scenario;
   /** `forecast` or `history` (the workload's source). */
   readonly demandSource: string;
+  /** The norms the workload was computed with (official when not given). */
+  readonly norms?: NormsUsed;
   readonly names: Names;
   /** Required hours of the same period without the scenario's demand levers (null: no such lever). */
   readonly baselineRequiredHours?: number | null;
@@ -45,6 +49,8 @@ export interface PlanResultInput {
   /** Most shadow prices and cross-training suggestions kept. Default 15. */
   readonly top?: number;
 }
+
+const OFFICIAL_NORMS: NormsUsed = { requested: 'official', used: 'official', fittedFrom: null, fittedTo: null, fallback: null };
 
 /** A person works "nearly not at all" below this share of their available hours. */
 const IDLE_SHARE = 0.1;
@@ -251,6 +257,8 @@ export const buildPlanResult = (r: PlanResultInput): PlanResult => {
     quantile: r.scenario.quantile,
     hoursPerFte: input.hoursPerFte,
     demandSource: r.demandSource,
+    norms: r.norms ?? OFFICIAL_NORMS,
+    normsSentence: normsSentences(r.norms ?? OFFICIAL_NORMS),
   } as const;
   if (plan.objective === null || plan.assignments.length !== input.staff.length) {
     return { ...base, outcome: null, infeasibility: infeasibilityOf(plan.conflicts, names) };

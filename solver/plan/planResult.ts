@@ -10,6 +10,7 @@
  * centroids. Sentences come in both languages (`{ vi, en }`), built once by the solver.
  */
 import type { Scenario } from '../scenario.ts';
+import type { NormsUsed } from '../workload/calibrationTypes.ts';
 import type { Assignment, Hire, PlanQuality, PlanStatus } from './plan.ts';
 import type { RuleId } from './planRules.ts';
 import type { CenterLedger, LedgerStep } from './planLedger.ts';
@@ -211,6 +212,9 @@ export interface PlanResult {
   readonly hoursPerFte: number;
   /** Where the period's demand comes from: `forecast` (P50/P80/P95 of the forecasts) or `history` (the month's counts). */
   readonly demandSource: string;
+  /** The norms the workload was computed with, and the line that says so on every surface. */
+  readonly norms: NormsUsed;
+  readonly normsSentence: Bilingual;
   /** Null exactly when no plan exists (status infeasible or error, or no plan found in time). */
   readonly outcome: PlanOutcome | null;
   readonly infeasibility: Infeasibility | null;

@@ -7,6 +7,7 @@ import { worksIn, type Dataset } from '../domain.ts';
 import type { DossierForecast } from '../forecast/forecastHistory.ts';
 import { scenarioRules, type Scenario } from '../scenario.ts';
 import { computeWorkload } from '../workload/computeWorkload.ts';
+import type { NormCalibration } from '../workload/calibrationTypes.ts';
 import type { CityWorkload, WorkloadOptions } from '../workload/workloadTypes.ts';
 import type { PlanInput } from './planInput.ts';
 
@@ -25,6 +26,7 @@ export const scenarioWorkloadOptions = (scenario: Scenario): WorkloadOptions => 
   demandMultiplierByCenter: scenario.demandMultiplierByCenter,
   onlineShareShift: scenario.onlineShareShift,
   normMultiplierByField: scenario.normMultiplierByField,
+  norms: scenario.norms,
 });
 
 /**
@@ -40,11 +42,13 @@ export const planInputOf = (dataset: Dataset, workload: CityWorkload, scenario: 
   rules: scenarioRules(scenario),
 });
 
+/** `calibration` (calibrateNorms) is needed when the scenario asks for calibrated norms. */
 export const scenarioPlanInput = (
   dataset: Dataset,
   forecasts: readonly DossierForecast[],
   scenario: Scenario,
+  calibration?: NormCalibration,
 ): ScenarioPlanInput => {
-  const workload = computeWorkload(dataset, forecasts, scenarioWorkloadOptions(scenario));
+  const workload = computeWorkload(dataset, forecasts, scenarioWorkloadOptions(scenario), calibration);
   return { workload, input: planInputOf(dataset, workload, scenario) };
 };

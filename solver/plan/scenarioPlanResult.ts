@@ -58,6 +58,7 @@ export const scenarioPlanResult = (r: ScenarioPlanResultInput): { result: PlanRe
     plan: r.plan,
     scenario: r.scenario,
     demandSource: r.workload.source,
+    norms: r.workload.norms,
     names: namesOf(r.dataset),
     baselineRequiredHours: baseline === null ? null : baseline.totals.requiredHours,
     potential,

@@ -4,6 +4,7 @@
  */
 import type { CenterCode, Dataset, FieldId, UnitType } from '../domain.ts';
 import { IDLE_UTILIZATION } from './computeWorkload.ts';
+import type { NormsUsed } from './calibrationTypes.ts';
 import type { CityTotals, CityWorkload, ShortReason } from './workloadTypes.ts';
 
 export interface CenterLine {
@@ -39,6 +40,8 @@ export interface CityOverview {
   readonly source: 'history' | 'forecast';
   readonly workingDays: number;
   readonly hoursPerFte: number;
+  /** The norms behind every figure (official, or calibrated and on which months). */
+  readonly norms: NormsUsed;
   readonly totals: CityTotals;
   /** Centers above 100% utilization, highest first, at most `top`. */
   readonly overloaded: readonly CenterLine[];
@@ -103,6 +106,7 @@ export const cityOverview = (dataset: Dataset, workload: CityWorkload, top = 10)
     source: workload.source,
     workingDays: workload.workingDays,
     hoursPerFte: workload.hoursPerFte,
+    norms: workload.norms,
     totals: workload.totals,
     overloaded: overloaded.slice(0, top),
     idle: idle.slice(0, top),

@@ -18,6 +18,8 @@ import {
 } from './counterStaffing.ts';
 import { DEFAULT_UNLISTED_ALLOWANCE, dossierHours, withUnlistedAllowance } from './dossierHours.ts';
 import { periodDemand, type DossierDemand } from './periodDemand.ts';
+import { applyCalibration } from './applyCalibration.ts';
+import type { NormCalibration, NormsUsed } from './calibrationTypes.ts';
 import type {
   CenterFieldWorkload, CenterWorkload, CityTotals, CityWorkload, ShortField, ShortReason, WorkloadOptions,
 } from './workloadTypes.ts';
@@ -37,6 +39,9 @@ export const resolveWorkloadOptions = (options: WorkloadOptions): Required<Workl
   if (!QUANTILES.includes(options.quantile)) {
     throw new Error(`computeWorkload: quantile must be 0.5, 0.8 or 0.95, got ${options.quantile}`);
   }
+  if (options.norms !== undefined && options.norms !== 'official' && options.norms !== 'calibrated') {
+    throw new Error(`computeWorkload: norms must be "official" or "calibrated", got ${String(options.norms)}`);
+  }
   if (options.quantileScope !== undefined && options.quantileScope !== 'center' && options.quantileScope !== 'series') {
     throw new Error(`computeWorkload: quantileScope must be "center" or "series", got ${String(options.quantileScope)}`);
   }
@@ -53,6 +58,7 @@ export const resolveWorkloadOptions = (options: WorkloadOptions): Required<Workl
     peakHourShare: options.peakHourShare ?? DEFAULT_PEAK_HOUR_SHARE,
     targetWaitMinutes: options.targetWaitMinutes ?? DEFAULT_TARGET_WAIT_MINUTES,
     serviceLevel: options.serviceLevel ?? DEFAULT_SERVICE_LEVEL,
+    norms: options.norms ?? 'official',
   };
 };
 
@@ -73,6 +79,8 @@ const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 
 interface CenterContext {
   readonly o: Required<WorkloadOptions>;
+  /** Work per hour of the listed staff, by center (1 when absent). */
+  readonly capacityFactor: ReadonlyMap<string, number>;
   readonly days: number;
   readonly hoursPerFte: number;
   readonly fieldById: ReadonlyMap<string, Field>;
@@ -83,12 +91,13 @@ const centerWorkload = (
   center: Center,
   staff: readonly CivilServant[],
   demand: readonly DossierDemand[],
-  { o, days, hoursPerFte, fieldById }: CenterContext,
+  { o, days, hoursPerFte, fieldById, capacityFactor }: CenterContext,
 ): { perField: CenterFieldWorkload[]; row: CenterWorkload } => {
+  const factor = capacityFactor.get(center.code) ?? 1;
   const rows = demand.map((d) => {
     const field = fieldById.get(d.field) as Field;
     const norm = ownValue(o.normMultiplierByField, d.field) ?? 1;
-    const requiredHours = withUnlistedAllowance(dossierHours(field, d.direct, d.online, norm), o.unlistedAllowance);
+    const requiredHours = withUnlistedAllowance(dossierHours(field, d.direct, d.online, norm), o.unlistedAllowance) / factor;
     const experts = staff.filter((p) => p.fields.includes(d.field));
     return { d, field, norm, requiredHours, expertStaff: experts.length, expertHours: staffHours(experts, hoursPerFte) };
   });
@@ -133,6 +142,7 @@ const centerWorkload = (
   const row: CenterWorkload = {
     centerCode: center.code,
     requiredHours,
+    capacityFactor: factor,
     availableHours,
     utilization: ratio(requiredHours, availableHours),
     staffCount: staff.length,
@@ -149,20 +159,35 @@ const centerWorkload = (
   return { perField, row };
 };
 
-/** Workload of the city in `options.period` with today's staff. Pure; see the module comment. */
+/**
+ * Workload of the city in `options.period` with today's staff. Pure; see the module comment.
+ * `calibration` (calibrateNorms.ts) is needed when `options.norms` is `calibrated`; a calibration
+ * that could not be made (no outcomes in the history, ...) leaves the official norms in use, and
+ * `norms.fallback` says why.
+ */
 export const computeWorkload = (
   dataset: Dataset,
   forecasts: readonly DossierForecast[],
   options: WorkloadOptions,
+  calibration?: NormCalibration,
 ): CityWorkload => {
   const o = resolveWorkloadOptions(options);
+  if (o.norms === 'calibrated' && calibration === undefined) {
+    throw new Error('computeWorkload: norms "calibrated" needs the calibration of the dataset (calibrateNorms)');
+  }
+  const applied = o.norms === 'calibrated' && calibration?.ok === true ? applyCalibration(dataset, calibration) : null;
+  const norms: NormsUsed = applied !== null && calibration?.ok === true
+    ? { requested: o.norms, used: 'calibrated', fittedFrom: calibration.from, fittedTo: calibration.to, fallback: null }
+    : { requested: o.norms, used: 'official', fittedFrom: null, fittedTo: null, fallback: o.norms === 'calibrated' && calibration?.ok === false ? calibration.reason : null };
+  const data: Dataset = applied === null ? dataset : { ...dataset, fields: applied.fields };
   const context: CenterContext = {
     o,
+    capacityFactor: applied?.capacityFactorByCenter ?? new Map(),
     days: workingDays(o.period),
     hoursPerFte: availableHoursPerFte(o.period, o.productivity),
-    fieldById: new Map(dataset.fields.map((f) => [f.field, f])),
+    fieldById: new Map(data.fields.map((f) => [f.field, f])),
   };
-  const { source, demand } = periodDemand(dataset, forecasts, o.period, o.quantile, o);
+  const { source, demand } = periodDemand(data, forecasts, o.period, o.quantile, o);
   // People who have left by the period (leavesOn) do no work in it.
   const staffByCenter = groupBy(dataset.staff.filter((p) => worksIn(p, o.period)), (p) => p.centerCode);
   const demandByCenter = groupBy(demand, (d) => d.centerCode);
@@ -182,6 +207,7 @@ export const computeWorkload = (
     workingDays: context.days,
     hoursPerFte: context.hoursPerFte,
     options: o,
+    norms,
     fields: fieldRows,
     centers: centerRows,
     totals: cityTotals(centerRows, fieldRows, context.hoursPerFte),

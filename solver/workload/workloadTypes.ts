@@ -3,6 +3,7 @@
  * center and field, what today's staff can give, and where the hours fall short.
  */
 import type { CenterCode, FieldId, Month } from '../domain.ts';
+import type { NormsChoice, NormsUsed } from './calibrationTypes.ts';
 
 /** Levers of a workload computation; every optional one says its default. */
 export interface WorkloadOptions {
@@ -38,6 +39,12 @@ export interface WorkloadOptions {
   readonly targetWaitMinutes?: number;
   /** Share of citizens who must wait at most `targetWaitMinutes`. Default 0.8. */
   readonly serviceLevel?: number;
+  /**
+   * `official` (default): the norms of fields.csv; `calibrated`: the minutes and capacity factors
+   * fitted to the history's outcomes (calibrateNorms.ts), or the official ones when the history
+   * cannot be calibrated (CityWorkload.norms says which, and why).
+   */
+  readonly norms?: NormsChoice;
 }
 
 /** One center and field in the period. Hours include the unlisted-request allowance. */
@@ -81,7 +88,10 @@ export interface ShortField {
 /** One center in the period, with today's staff. */
 export interface CenterWorkload {
   readonly centerCode: CenterCode;
+  /** Hours the listed staff must give: the work at the norms in use, over the capacity factor. */
   readonly requiredHours: number;
+  /** Work done per hour of the listed staff (1 with official norms; calibrateNorms.ts). */
+  readonly capacityFactor: number;
   /** Available hours of today's staff: sum of fte x hours per FTE. */
   readonly availableHours: number;
   /** requiredHours / availableHours (> 1 = overloaded); null when the center has no staff. */
@@ -133,6 +143,8 @@ export interface CityWorkload {
   readonly hoursPerFte: number;
   /** The options with every default filled in. */
   readonly options: Required<WorkloadOptions>;
+  /** Which norms the hours are computed with (and, for calibrated ones, the months they were fitted on). */
+  readonly norms: NormsUsed;
   readonly fields: readonly CenterFieldWorkload[];
   readonly centers: readonly CenterWorkload[];
   readonly totals: CityTotals;

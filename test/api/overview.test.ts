@@ -23,12 +23,12 @@ const smallDeps = (horizons: number[] = []): OverviewDeps => ({
 
 describe('parseOverviewArgs', () => {
   it('defaults: no period (the month after the history), P80, top 10, text', () => {
-    expect(parseOverviewArgs([])).toEqual({ ok: true, args: { period: null, quantile: 0.8, scope: 'center', top: 10, json: false, dataDir: null } });
+    expect(parseOverviewArgs([])).toEqual({ ok: true, args: { period: null, quantile: 0.8, scope: 'center', norms: 'official', top: 10, json: false, dataDir: null } });
   });
 
   it('reads every flag', () => {
-    expect(parseOverviewArgs(['--period', '2026-12', '--quantile', '0.95', '--scope', 'series', '--top', '5', '--json', '--data', '/tmp/x']))
-      .toEqual({ ok: true, args: { period: '2026-12', quantile: 0.95, scope: 'series', top: 5, json: true, dataDir: '/tmp/x' } });
+    expect(parseOverviewArgs(['--period', '2026-12', '--quantile', '0.95', '--scope', 'series', '--norms', 'calibrated', '--top', '5', '--json', '--data', '/tmp/x']))
+      .toEqual({ ok: true, args: { period: '2026-12', quantile: 0.95, scope: 'series', norms: 'calibrated', top: 5, json: true, dataDir: '/tmp/x' } });
   });
 
   it.each([
@@ -38,6 +38,7 @@ describe('parseOverviewArgs', () => {
     [['--quantile', 'high'], /--quantile must be 0.5, 0.8 or 0.95, got "high"/],
     [['--scope', 'city'], /--scope must be center or series, got "city"/],
     [['--top', '0'], /--top must be a whole number >= 1, got "0"/],
+    [['--norms', 'fitted'], /--norms must be official or calibrated, got "fitted"/],
     [['--colour'], /Unknown option '--colour'/],
     [['--period'], /--period/],
     [['extra'], /positional argument/],
@@ -73,6 +74,14 @@ describe('runOverview on the small city', () => {
   it('--json prints the same overview as JSON', async () => {
     const run = await runOverview(['--json', '--quantile', '0.5'], smallDeps());
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(run.overview)));
+  });
+
+  it('says the figures are by official norms, and by calibrated norms with their months when asked (--norms calibrated)', async () => {
+    const official = await runOverview([], smallDeps());
+    expect(official.stdout.split('\n')[0]).toMatch(/; workload by official norms$/);
+    const calibrated = await runOverview(['--norms', 'calibrated'], smallDeps());
+    expect(calibrated.stdout.split('\n')[0]).toMatch(/; workload by calibrated norms, fitted on 2026-09\.\.2026-09$/);
+    expect(calibrated.overview?.norms).toMatchObject({ used: 'calibrated', fittedFrom: '2026-09', fittedTo: '2026-09' });
   });
 
   it('a month inside the history needs no forecast', async () => {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../data/gen/allocate.ts';
 import { generateTables } from '../../data/gen/generateTables.ts';
-import { onTimeCountFor } from '../../data/gen/history.ts';
+import { onTimeCountFor } from '../../data/gen/outcomes.ts';
 import { randomStream } from '../../data/gen/random.ts';
 import { DATA_DIR } from './embeddedTables.ts';
 

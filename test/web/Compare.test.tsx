@@ -2,35 +2,41 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Center, Field } from '../../solver/domain.ts';
+import { formatInt, formatNumber } from '../../web/src/format.ts';
 import { I18nContext, translate } from '../../web/src/i18n.ts';
 import { Compare } from '../../web/src/pages/Compare.tsx';
 import { makeReference, ReferenceContext } from '../../web/src/reference.ts';
+import { planSummary } from '../../api/jobs/planSummary.ts';
+import type { PlanResult } from '../../solver/plan/planResult.ts';
+import { planResultOf } from './planResultCases.ts';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
+const C = '33333333-3333-4333-8333-333333333333';
 const center = (code: string, nameVi: string): Center =>
   ({ code, nameVi, nameAscii: nameVi, type: 'ward', formerDistrict: '', areaKm2: 1, population: 1, lat: 20.8, lon: 106.7, desks: 4, maxStaff: 9, areaAdequate: true, meetingRooms: 1 }) as Center;
 const centers = [center('11311', 'Phù Liễn'), center('11329', 'Kiến An'), center('11443', 'Đông Hải')];
 const fields: Field[] = [{ field: 'land', nameVi: 'Đất đai', nameEn: 'Land', timeLimitDays: 15, minDirect: 25, minOnline: 12, minProcessing: 240, priority: 1 }];
-const job = (id: string, scenarioId: string) => ({ id, scenarioId, scenario: {}, datasetVersion: 1, status: 'done', stage: 'done', progress: 1, summary: null, error: null, createdAt: '2026-11-27T20:00:00.000Z' });
-const summary = (status: string, uncovered: number, transfers: number) => ({
-  status, message: 'server words', objective: 100, bound: 99, gap: 0.0022, seconds: 2.3, period: '2026-11', quantile: 0.8, requiredHours: 5000,
-  uncoveredHoursBefore: 1200, uncoveredHoursAfter: uncovered, overloadedCentersBefore: 3, overloadedCentersAfter: 1,
-  maxUtilizationBefore: 3.85, maxUtilizationAfter: 1.1, transfers, hires: 0, addedCommuteKm: 12.5,
+/** Two real results (small cities solved): A the plain one, B the social-protection wave. */
+let resultA: PlanResult;
+let resultB: PlanResult;
+const job = (id: string, scenarioId: string, result: PlanResult, hasPlan = true) => ({
+  id, scenarioId, scenario: {}, datasetVersion: 1, status: 'done', stage: 'done', progress: 1, summary: { ...planSummary(result), hasPlan }, error: null, createdAt: '2026-11-27T20:00:00.000Z',
 });
-const comparison = {
+const comparison = () => ({
   plans: [
-    { id: A, scenarioId: 's1', scenarioName: 'Hành trình A', datasetVersion: 1, summary: summary('optimal', 800, 5) },
-    { id: B, scenarioId: 's2', scenarioName: 'Hành trình B', datasetVersion: 1, summary: summary('time_limit', 650, 9) },
+    { id: A, scenarioId: 's1', scenarioName: 'Hành trình A', datasetVersion: 1, summary: planSummary(resultA) },
+    { id: B, scenarioId: 's2', scenarioName: 'Hành trình B', datasetVersion: 2, summary: planSummary(resultB) },
   ],
   moves: [{ staffId: 'HP-000007', name: 'Nguyễn Văn An', fromCenter: '11329', toCenters: ['11311', '11329'] }],
-};
+});
 
 type Reply = { status: number; body: unknown };
 let answer: (method: string, path: string) => Reply;
 const calls: string[] = [];
 
-beforeEach(() => {
+beforeEach(async () => {
+  [resultA, resultB] = await Promise.all([planResultOf('city-moves'), planResultOf('city-wave')]);
   calls.length = 0;
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
@@ -45,16 +51,17 @@ afterEach(() => {
 });
 
 const base = (method: string, path: string): Reply | undefined =>
-  path === 'api/plans' ? { status: 200, body: [job(A, 's1'), job(B, 's2')] }
-  : path === 'api/scenarios' ? { status: 200, body: [{ id: 's1', name: 'Hành trình A' }, { id: 's2', name: 'Hành trình B' }] }
-  : path.endsWith('/result') ? { status: 200, body: { summary: { status: 'optimal' }, plan: { coverage: [{ centerCode: '11311', field: 'land', uncovered: 40 }] } } }
-  : method === 'POST' && path === 'api/comparisons' ? { status: 200, body: comparison }
+  path === 'api/plans' ? { status: 200, body: [job(A, 's1', resultA), job(B, 's2', resultB), job(C, 's3', resultA, false)] }
+  : path === 'api/scenarios' ? { status: 200, body: [{ id: 's1', name: 'Hành trình A' }, { id: 's2', name: 'Hành trình B' }, { id: 's3', name: 'Không khả thi' }] }
+  : path === `api/plans/${A}/result` ? { status: 200, body: resultA }
+  : path === `api/plans/${B}/result` ? { status: 200, body: resultB }
+  : method === 'POST' && path === 'api/comparisons' ? { status: 200, body: comparison() }
   : undefined;
 
 const english = { lang: 'en' as const, t: (k: Parameters<typeof translate>[1], v?: Readonly<Record<string, string | number>>) => translate('en', k, v), setLang: () => undefined };
 const show = (lang: 'vi' | 'en' = 'vi') => {
   const page = (
-    <ReferenceContext.Provider value={makeReference(centers, fields, undefined, () => undefined)}>
+    <ReferenceContext.Provider value={makeReference(centers, fields, undefined, () => undefined, () => undefined, 1)}>
       <Compare />
     </ReferenceContext.Provider>
   );
@@ -74,9 +81,11 @@ describe('Compare', () => {
     const heading = await screen.findByRole('heading', { name: 'Chỉ số chính' });
     expect(calls).toContain('POST api/comparisons');
     const table = heading.parentElement?.querySelector('table') as HTMLElement;
-    expect(within(table).getByText('1.200 → 800')).toBeTruthy();
-    expect(within(table).getByText('Tối ưu: chênh lệch 0,22% so với cận dưới hợp lệ.')).toBeTruthy();
-    expect(within(table).getByText('Dừng ở giới hạn thời gian; phương án tốt nhất tìm được, chênh lệch 0,22%.')).toBeTruthy();
+    const rowOf = (label: string) => [...(within(table).getByRole('rowheader', { name: label }).closest('tr')?.querySelectorAll('td') ?? [])].map((td) => td.textContent);
+    const a = planSummary(resultA);
+    const b = planSummary(resultB);
+    expect(rowOf('Giờ thiếu')).toEqual([a, b].map((x) => `${formatInt('vi', x.before?.uncoveredHours ?? NaN)} → ${formatInt('vi', x.after?.uncoveredHours ?? NaN)}`));
+    expect(rowOf('Kết luận của bộ giải')).toEqual([resultA.verdict.vi, resultB.verdict.vi]);
     const row = screen.getByText('Nguyễn Văn An').closest('tr') as HTMLElement;
     expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Nguyễn Văn AnHP-000007', 'Kiến An', 'Phù Liễn', 'ở lại']);
     expect(document.activeElement).toBe(heading);
@@ -89,7 +98,8 @@ describe('Compare', () => {
     await chooseBoth();
     fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
     await screen.findByRole('heading', { name: 'Key figures' });
-    expect(screen.getByText('1,200 → 800')).toBeTruthy();
+    const a = planSummary(resultA);
+    expect(screen.getAllByText(`${formatInt('en', a.before?.uncoveredHours ?? NaN)} → ${formatInt('en', a.after?.uncoveredHours ?? NaN)}`).length).toBeGreaterThan(0);
     expect(screen.getByText('stays')).toBeTruthy();
   });
 
@@ -121,5 +131,45 @@ describe('Compare', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('planIds: phải có ít nhất 2 mục');
     expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.contains(alert)).toBe(true);
+  });
+
+  it('shows people besides hours: the people short before and after each plan', async () => {
+    answer = (m, p) => base(m, p) ?? { status: 500, body: {} };
+    show();
+    await chooseBoth();
+    fireEvent.click(screen.getByRole('button', { name: 'So sánh' }));
+    await screen.findByRole('heading', { name: 'Chỉ số chính' });
+    const row = screen.getByRole('rowheader', { name: 'Người còn thiếu (quy đổi)' }).closest('tr') as HTMLElement;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(
+      [resultA, resultB].map((r) => `${formatNumber('vi', planSummary(r).before?.fteShort ?? NaN)} → ${formatNumber('vi', planSummary(r).after?.fteShort ?? NaN)}`),
+    );
+  });
+
+  it('the added commute reads as on the plan\'s results: the summary\'s figure with one decimal', async () => {
+    answer = (m, p) => base(m, p) ?? { status: 500, body: {} };
+    show();
+    await chooseBoth();
+    fireEvent.click(screen.getByRole('button', { name: 'So sánh' }));
+    await screen.findByRole('heading', { name: 'Chỉ số chính' });
+    const row = screen.getByRole('rowheader', { name: 'Quãng đường đi lại thêm' }).closest('tr') as HTMLElement;
+    expect(row.querySelector('td')?.textContent).toBe(`${formatNumber('vi', resultA.outcome?.after.addedCommuteKm ?? NaN, 1)} km`);
+  });
+
+  it('a plan of another dataset version says so, naming the plan', async () => {
+    answer = (m, p) => base(m, p) ?? { status: 500, body: {} };
+    show();
+    await chooseBoth();
+    fireEvent.click(screen.getByRole('button', { name: 'So sánh' }));
+    await screen.findByRole('heading', { name: 'Chỉ số chính' });
+    const notes = screen.getAllByRole('note').map((n) => n.textContent);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^Hành trình B · .*: Phương án này tính trên bộ dữ liệu phiên bản 2; bộ dữ liệu đang dùng là phiên bản 1\.$/);
+  });
+
+  it('offers only plans that exist: a solve without a plan has nothing to compare', async () => {
+    answer = (m, p) => base(m, p) ?? { status: 500, body: {} };
+    show();
+    await screen.findByLabelText(/Hành trình A/);
+    expect(screen.queryByLabelText(/Không khả thi/)).toBeNull();
   });
 });

@@ -11,10 +11,10 @@ export interface FakeServer {
   readonly mode: 'local' | 'tokens';
   /** Token -> user; deleting one revokes it. */
   readonly users: Map<string, { name: string; role: Role }>;
-  /** Every request: method, path (without `api/`) and the bearer token sent, if any. */
-  readonly calls: { method: string; path: string; token: string | undefined }[];
-  /** Answers by `METHOD path` (path without `api/` and query): status and JSON body, or a Response. */
-  readonly routes: Map<string, { status: number; body?: unknown; role?: Role } | (() => Response)>;
+  /** Every request: method, path (without `api/`), its query string and the bearer token sent, if any. */
+  readonly calls: { method: string; path: string; query: string; token: string | undefined }[];
+  /** Answers by `METHOD path` (path without `api/` and query): status and JSON body, or a Response made from the query. */
+  readonly routes: Map<string, { status: number; body?: unknown; role?: Role } | ((query: URLSearchParams) => Response)>;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
@@ -27,10 +27,10 @@ export const fakeServer = (mode: 'local' | 'tokens'): FakeServer => {
   const server: FakeServer = { mode, users: new Map(), calls: [], routes: new Map() };
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
-    const path = String(input).replace(/^api\//, '').split('?')[0] ?? '';
+    const [path = '', query = ''] = String(input).replace(/^api\//, '').split('?');
     const header = (init.headers as Record<string, string> | undefined)?.['authorization'];
     const token = header?.replace(/^Bearer /, '');
-    server.calls.push({ method, path, token });
+    server.calls.push({ method, path, query, token });
     let user = { name: 'local', role: 'admin' as Role };
     if (mode === 'tokens') {
       if (token === undefined) return json(401, { statusCode: 401, error: 'Unauthorized', message: 'a bearer token is required: Authorization: Bearer TOKEN' });
@@ -41,7 +41,7 @@ export const fakeServer = (mode: 'local' | 'tokens'): FakeServer => {
     if (path === 'me') return json(200, { ...user, mode });
     const route = server.routes.get(`${method} ${path}`);
     if (route === undefined) return json(404, { statusCode: 404, error: 'Not Found', message: `no route ${method} /api/${path}` });
-    if (typeof route === 'function') return route();
+    if (typeof route === 'function') return route(new URLSearchParams(query));
     const needs = route.role ?? 'viewer';
     if (RANK[user.role] < RANK[needs]) return json(403, { statusCode: 403, error: 'Forbidden', message: `this needs the ${needs} role; ${user.name} is ${user.role}` });
     return json(route.status, route.body);

@@ -1,8 +1,12 @@
 /**
  * Browser journey through the web planner against the real API server, in Debian's Chromium
- * (/usr/bin/chromium; no downloaded browser): overview -> a center -> change levers and solve ->
- * read the moves -> export CSV -> a second scenario -> compare both -> switch language -> import a
- * file with errors and see them listed. Saves a screenshot of every screen to
+ * (/usr/bin/chromium; no downloaded browser): overview -> a center (its period kept in the address)
+ * -> the default plan (shown within 5 s of Solve) -> change levers and solve -> the moves with the
+ * server's reasons and the result's own before figures -> export CSV -> the desktop layout (moves
+ * and heat-map headings, trade-off labels) -> a second scenario -> an impossible one (why, no
+ * figures, no exports) -> compare (one commute figure) -> every screen at 390 px (no sideways
+ * scroll, navigation clear of the title, no word broken) -> English -> import a file with errors ->
+ * a new dataset version (older plans say so). Saves a screenshot of every screen to
  * test-output/screenshots/ and prints the load and solve times it measured.
  *
  * Run: `npm run test:browser` (builds web/dist first). Starts its own server on a free loopback port
@@ -12,9 +16,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import type { PlanResult } from '../../solver/plan/planResult.ts';
 import { checkPrerequisites, CHROMIUM, CHROMIUM_ARGS, exitWith, freePort, ROOT, runChecks, SHOTS, shot, startServer, type Check } from './browserHarness.ts';
+import { brokenWords, clippedChartLabels, cutHeatmapHeadings, focusWithoutOutline, headingsRunTogether, navigationOverlap, outsidePanel, sidewaysScroll } from './layoutChecks.ts';
 
 const SOLVE_TIMEOUT_MS = 180_000;
+
+/** The default plan is shown at most this long after pressing Solve on a ready server (the target). */
+const DEFAULT_PLAN_TARGET_MS = 5_000;
+
+/** Throws the problems a layout check found, if any. */
+const none = (problems: readonly string[], where: string): void => {
+  if (problems.length > 0) throw new Error(`${where}: ${problems.join('; ')}`);
+};
+
+/** The plan the results show: its id from the CSV link, and its result as the API answers it. */
+const shownResult = async (page: Page): Promise<{ id: string; result: PlanResult }> => {
+  const href = (await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href')) ?? '';
+  const id = /plans\/([^/]+)\/export/.exec(href)?.[1] ?? '';
+  const answer = await page.request.get(new URL(`api/plans/${id}/result`, page.url()).toString());
+  if (!answer.ok()) throw new Error(`GET /api/plans/${id}/result answered ${answer.status()}`);
+  return { id, result: (await answer.json()) as PlanResult };
+};
+
+/** The screens' addresses the phone check visits, filled in as the journey makes them. */
+const screens: Record<string, string> = { overview: '#/overview', center: '#/center/11446', compare: '#/compare', data: '#/data' };
 
 /** Ready when the embedded dataset is loaded and /api/centers answers. */
 const centersAnswer = async (base: string): Promise<boolean> => (await fetch(`${base}/api/centers`)).ok;
@@ -41,7 +67,7 @@ const preparationOver = async (base: string): Promise<string> => {
  * until a poll finds it done, the result fetch, the render) and adding the server's own stage line
  * (queue and worker stages, transfer, store: api/jobs/planJobs.ts). Returns the lines to print.
  */
-const timedSolve = async (page: Page, serverLog: () => string, label: string): Promise<string[]> => {
+const timedSolve = async (page: Page, serverLog: () => string, label: string): Promise<{ lines: string[]; ms: number }> => {
   const events: { method: string; path: string; start: number; end: number; body?: string }[] = [];
   const onFinished = async (request: import('playwright-core').Request) => {
     const path = new URL(request.url()).pathname;
@@ -57,6 +83,8 @@ const timedSolve = async (page: Page, serverLog: () => string, label: string): P
   await page.getByRole('button', { name: 'Tính phương án', exact: true }).click();
   await planShown(page);
   const shown = Date.now();
+  await page.locator('.plan-results table.moves, .plan-results .infeasibility').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
+  const drawn = Date.now();
   page.off('requestfinished', onFinished);
   await new Promise((r) => setTimeout(r, 50));
   const ms = (x: number) => `${Math.round(x)} ms`;
@@ -67,11 +95,11 @@ const timedSolve = async (page: Page, serverLog: () => string, label: string): P
   const lastPoll = polls.at(-1);
   const id = post?.body === undefined ? '' : (JSON.parse(post.body) as { id: string }).id;
   const server = serverLog().split('\n').find((l) => id !== '' && l.startsWith(`plan ${id.slice(0, 8)} stages`));
-  const lines = [`${label}: shown ${ms(shown - t0)} after pressing Solve`];
+  const lines = [`${label}: shown ${ms(shown - t0)} after pressing Solve (key figures), whole results with the moves ${ms(drawn - t0)}`];
   lines.push(`    browser stages: click to save sent ${save ? ms(save.start - t0) : '-'}, save ${save ? ms(save.end - save.start) : 'not needed'}, POST /api/plans ${post ? ms(post.end - post.start) : '-'}, ` +
     `POST answered to the poll that saw it done ${post && lastPoll ? ms(lastPoll.end - post.end) : '-'} (${polls.length} polls), result fetch ${result ? ms(result.end - result.start) : '-'}, render ${result ? ms(shown - result.end) : '-'}`);
   lines.push(`    server ${server ?? 'stage line not found'}`);
-  return lines;
+  return { lines, ms: shown - t0 };
 };
 
 const main = async (): Promise<number> => {
@@ -127,7 +155,7 @@ const main = async (): Promise<number> => {
       name: 'a center opens from the map by keyboard and lists its staff with expertise',
       run: async (p) => {
         await p.getByRole('button', { name: /^Phường Phù Liễn:/ }).press('Enter');
-        await p.waitForURL(/#\/center\//);
+        await p.waitForURL(/#\/center\/11446\?period=2026-11&quantile=0.8$/);
         await p.getByRole('heading', { name: 'Phường Phù Liễn', level: 1 }).waitFor();
         await p.getByRole('heading', { name: /^Công chức · [1-9]/ }).waitFor({ timeout: 60_000 });
         await p.locator('.chart svg path').first().waitFor();
@@ -135,14 +163,31 @@ const main = async (): Promise<number> => {
       },
     },
     {
-      name: 'the default plan appears after pressing Solve with the default levers',
+      name: 'the center page shows the period chosen on it, keeps it in the address, and says people besides hours',
+      run: async (p) => {
+        await p.getByLabel('Kỳ kế hoạch').selectOption('2026-12');
+        await p.waitForURL(/#\/center\/11446\?period=2026-12&quantile=0.8$/);
+        await p.getByText(/^Mức tải · 12\/2026 · P80$/).waitFor({ timeout: 60_000 });
+        await p.getByText(/^Phường Phù Liễn cần thêm \d+ người/).waitFor();
+        await p.reload();
+        await p.getByText(/^Mức tải · 12\/2026 · P80$/).waitFor({ timeout: 60_000 });
+        const facts = (await p.getByText(/trước đây thuộc/).textContent()) ?? '';
+        await p.getByLabel('Kỳ kế hoạch').selectOption('2026-11');
+        return facts;
+      },
+    },
+    {
+      name: 'the default plan is shown within 5 s of pressing Solve with the default levers',
       run: async (p) => {
         await p.getByRole('link', { name: 'Lập kế hoạch' }).click();
         await p.getByLabel('Tên phương án').fill('Hành trình: phương án mặc định');
-        figures.push(...(await timedSolve(p, server.log, 'DEFAULT PLAN (default levers; includes saving the scenario; target 5,000 ms)')));
+        const solved = await timedSolve(p, server.log, `DEFAULT PLAN (default levers; includes saving the scenario; target ${DEFAULT_PLAN_TARGET_MS} ms)`);
+        figures.push(...solved.lines);
         if ((await p.locator('table.moves tbody tr').count()) === 0) throw new Error('no moves listed');
         // The next scenario is a new one, not this one renamed.
         await p.getByLabel('Phương án đã lưu').selectOption('');
+        if (solved.ms > DEFAULT_PLAN_TARGET_MS) throw new Error(`shown ${solved.ms} ms after pressing Solve, above the ${DEFAULT_PLAN_TARGET_MS} ms target`);
+        return `shown ${solved.ms} ms after pressing Solve`;
       },
     },
     {
@@ -155,13 +200,30 @@ const main = async (): Promise<number> => {
         await radius.focus();
         for (let i = 0; i < 5; i += 1) await radius.press('ArrowRight');
         if ((await radius.inputValue()) !== '20') throw new Error(`commute radius is ${await radius.inputValue()}, expected 20`);
-        figures.push(...(await timedSolve(p, server.log, 'plan of scenario A (20 transfers, 20 km; includes saving the scenario)')));
+        figures.push(...(await timedSolve(p, server.log, 'plan of scenario A (20 transfers, 20 km; includes saving the scenario)')).lines);
         const rows = await p.locator('table.moves tbody tr').count();
         if (rows === 0) throw new Error('no moves listed');
         if (rows > 20) throw new Error(`${rows} moves exceed the budget of 20`);
         const reason = (await p.locator('table.moves td.reason').first().textContent()) ?? '';
+        screens['planner'] = new URL(p.url()).hash;
         await shot(p, 'planner');
         return `${rows} moves; first reason: "${reason.slice(0, 100)}"`;
+      },
+    },
+    {
+      name: 'each move\'s reason is the server\'s sentence, with its signed changes per field, and "before" is the result\'s own',
+      run: async (p) => {
+        const { result } = await shownResult(p);
+        const moves = result.outcome?.moves ?? [];
+        const reasons = await p.locator('table.moves td.reason').allTextContents();
+        if (JSON.stringify(reasons) !== JSON.stringify(moves.map((m) => m.sentence.vi))) throw new Error(`the reasons shown differ from moves[].sentence.vi: "${reasons[0]?.slice(0, 80)}" vs "${moves[0]?.sentence.vi.slice(0, 80)}"`);
+        const gains = await p.locator('table.moves .at-destination li').count();
+        const expected = moves.reduce((n, m) => n + m.atDestination.fields.length, 0);
+        if (gains !== expected) throw new Error(`${gains} per-field changes at destinations shown, the result has ${expected}`);
+        const before = (await p.locator('.kpi', { hasText: 'Giờ thiếu' }).first().locator('.kpi-before').textContent()) ?? '';
+        const want = `Trước: ${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(result.outcome?.before.uncoveredHours ?? NaN)}`;
+        if (before !== want) throw new Error(`the uncovered-hours tile says "${before}", the result's before is "${want}"`);
+        return `${reasons.length} reasons as the server wrote them; ${want}`;
       },
     },
     {
@@ -173,6 +235,8 @@ const main = async (): Promise<number> => {
         const text = await r.text();
         const lines = text.trim().split('\n');
         if (lines.length < 2) throw new Error('CSV has no data rows');
+        const vi = await p.request.get(new URL(`${href ?? ''}?locale=vi`, p.url()).toString());
+        if (!vi.ok() || !(await vi.text()).split('\n')[0]?.includes(';')) throw new Error(`the Vietnamese-Excel CSV answered ${vi.status()} without ";"`);
         const memoHref = await p.getByRole('link', { name: /Tờ trình/ }).getAttribute('href');
         const memo = await p.context().newPage();
         const answer = await memo.goto(new URL(memoHref ?? '', p.url()).toString());
@@ -197,6 +261,20 @@ const main = async (): Promise<number> => {
       },
     },
     {
+      name: 'on a desktop (1280 and 1440 px) the moves headings stay apart, the heat map\'s are whole and the trade-off labels inside',
+      run: async (p) => {
+        for (const width of [1280, 1440]) {
+          await p.setViewportSize({ width, height: 900 });
+          await p.waitForTimeout(300);
+          none(await headingsRunTogether(p, 'table.moves'), `${width} px, moves`);
+          none(await cutHeatmapHeadings(p), `${width} px, heat map`);
+          none(await clippedChartLabels(p, '.tradeoff-chart'), `${width} px, trade-off`);
+          none(await sidewaysScroll(p), `${width} px`);
+        }
+        await p.setViewportSize({ width: 1280, height: 900 });
+      },
+    },
+    {
       name: 'a second scenario with a smaller budget is saved and solved',
       run: async (p) => {
         await p.getByLabel('Phương án đã lưu').selectOption('');
@@ -211,6 +289,33 @@ const main = async (): Promise<number> => {
       },
     },
     {
+      name: 'an impossible scenario says why first, with no figures and no exports, and never becomes the latest plan',
+      run: async (p) => {
+        await p.getByLabel('Phương án đã lưu').selectOption('');
+        await p.getByLabel('Tên phương án').fill('Hành trình C: tối thiểu 20 người');
+        await p.getByLabel(/Số người tối thiểu mỗi trung tâm/).fill('20');
+        await p.getByRole('button', { name: 'Tính phương án', exact: true }).click();
+        await p.locator('.infeasibility, form .error-note').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
+        const id = /#\/planner\/(.+)$/.exec(p.url())?.[1] ?? '';
+        const plans = (await (await p.request.get(new URL('api/plans', p.url()).toString())).json()) as { id: string; scenarioId: string }[];
+        const plan = plans.find((x) => x.scenarioId === id);
+        const result = (await (await p.request.get(new URL(`api/plans/${plan?.id}/result`, p.url()).toString())).json()) as PlanResult;
+        const lead = (await p.locator('.infeasibility .lead-conflict').textContent()) ?? '';
+        if (lead !== result.infeasibility?.lead.text.vi) throw new Error(`the lead shown is "${lead}", the server's is "${result.infeasibility?.lead.text.vi}"`);
+        if ((await p.locator('.plan-results .kpi').count()) > 0) throw new Error('key-figure tiles are shown for a plan that does not exist');
+        if ((await p.getByRole('link', { name: 'CSV', exact: true }).count()) > 0) throw new Error('an export is offered for a plan that does not exist');
+        if (/max_staff|min_staff/.test((await p.locator('.plan-results').textContent()) ?? '')) throw new Error('a rule is named by its id');
+        screens['infeasible'] = `#/planner/${id}`;
+        await shot(p, 'planner-infeasible');
+        await p.getByRole('link', { name: 'Tổng quan' }).click();
+        const latest = p.locator('.active-plan');
+        await latest.waitFor({ timeout: 60_000 });
+        const text = (await latest.textContent()) ?? '';
+        if (text.includes('Hành trình C')) throw new Error(`the overview's latest plan is the impossible one: ${text}`);
+        return lead;
+      },
+    },
+    {
       name: 'the two scenarios compare side by side',
       run: async (p) => {
         await p.getByRole('link', { name: 'So sánh' }).click();
@@ -219,13 +324,63 @@ const main = async (): Promise<number> => {
         await p.getByRole('button', { name: 'So sánh', exact: true }).click();
         await p.getByRole('heading', { name: 'Chỉ số chính' }).waitFor({ timeout: 60_000 });
         await shot(p, 'compare');
+        for (const width of [1280, 1440]) {
+          await p.setViewportSize({ width, height: 900 });
+          none(await outsidePanel(p, 'table.compare'), `${width} px, compare`);
+        }
+        await p.setViewportSize({ width: 1280, height: 900 });
+        // One source: the compare row of plan A reads as plan A's results do.
+        const headers = await p.locator('table.compare thead th').allTextContents();
+        const column = headers.findIndex((h) => h.includes('Hành trình A'));
+        const row = p.locator('table.compare tbody tr', { has: p.getByRole('rowheader', { name: 'Quãng đường đi lại thêm' }) });
+        const compared = (await row.locator('td').nth(column - 1).textContent()) ?? '';
+        await p.goto(`${base}${screens['planner']}`);
+        const tile = p.locator('.kpi', { hasText: 'Quãng đường đi lại thêm' }).locator('.kpi-value');
+        await tile.waitFor({ timeout: 60_000 });
+        const onResults = (await tile.textContent()) ?? '';
+        if (compared !== onResults) throw new Error(`compare says ${compared}, the plan's results say ${onResults}`);
+        return `added commute of plan A: ${compared} on both screens`;
       },
     },
     {
-      name: 'the language switches to English',
+      name: 'every control of the planner with a plan is reached with Tab and shows its focus',
       run: async (p) => {
+        await p.goto(`${base}${screens['planner']}`);
+        await p.locator('.plan-results table.moves').waitFor({ timeout: 60_000 });
+        const { reached, problems } = await focusWithoutOutline(p, 120);
+        none(problems, 'focus');
+        return `${reached} controls reached in 120 Tab presses, each with a visible focus`;
+      },
+    },
+    {
+      name: 'at 390 px every screen fits: no sideways scroll, the navigation clear of the title, no word broken across lines',
+      run: async (p) => {
+        await p.setViewportSize({ width: 390, height: 844 });
+        const seen: string[] = [];
+        for (const [name, hash] of Object.entries(screens)) {
+          await p.goto(`${base}${hash}`);
+          await p.locator('main h1').waitFor({ timeout: 60_000 });
+          await p.waitForTimeout(name === 'planner' || name === 'infeasible' ? 2500 : 1200);
+          none(await sidewaysScroll(p), `390 px, ${name}`);
+          none(await navigationOverlap(p), `390 px, ${name}`);
+          none(await brokenWords(p, '.brand-title, .nav a, main h1, .kpi-label, table.moves .person, table.moves td:nth-child(2)'), `390 px, ${name}`);
+          await shot(p, `phone-${name}`);
+          seen.push(name);
+        }
+        await p.setViewportSize({ width: 1280, height: 900 });
+        return seen.join(', ');
+      },
+    },
+    {
+      name: 'the language switches to English, and the moves\' reasons are the server\'s English sentences',
+      run: async (p) => {
+        await p.goto(`${base}${screens['planner']}`);
+        await p.locator('table.moves td.reason').first().waitFor({ timeout: 60_000 });
         await p.getByRole('button', { name: /English/ }).click();
         await p.getByRole('link', { name: 'Overview' }).waitFor();
+        const { result } = await shownResult(p);
+        const reasons = await p.locator('table.moves td.reason').allTextContents();
+        if (JSON.stringify(reasons) !== JSON.stringify(result.outcome?.moves.map((m) => m.sentence.en))) throw new Error(`the English reasons differ from moves[].sentence.en: "${reasons[0]?.slice(0, 80)}"`);
         await p.getByRole('link', { name: 'Data' }).click();
         await p.getByRole('heading', { name: 'Dataset versions' }).waitFor();
       },
@@ -266,6 +421,15 @@ const main = async (): Promise<number> => {
         await row.getByRole('button', { name: 'Use this version' }).click();
         await row.getByText('Active').waitFor({ timeout: 30_000 });
         await shot(p, 'data-versions');
+      },
+    },
+    {
+      name: 'a plan of the earlier dataset version says so once another version is active',
+      run: async (p) => {
+        await p.goto(`${base}${screens['planner']}`);
+        const note = p.getByText(/^This plan was computed on dataset version 1; the active dataset is version \d+\.$/).first();
+        await note.waitFor({ timeout: 60_000 });
+        return (await note.textContent()) ?? '';
       },
     },
   ];

@@ -12,12 +12,12 @@ import { I18nContext, translate } from '../../web/src/i18n.ts';
 import { DataPage } from '../../web/src/pages/DataPage.tsx';
 import { Planner } from '../../web/src/pages/Planner.tsx';
 import { PlanResults } from '../../web/src/pages/PlanResults.tsx';
-import { readReport } from '../../web/src/planReport.ts';
 import { makeReference, ReferenceContext } from '../../web/src/reference.ts';
 import { SessionGate } from '../../web/src/session/SessionGate.tsx';
 import { SessionProvider } from '../../web/src/session/SessionProvider.tsx';
 import { TOKEN_KEY } from '../../web/src/session/session.ts';
 import { fakeServer, tokenOf, type FakeServer, type Role } from './fakeServer.ts';
+import { planResultOf } from './planResultCases.ts';
 
 const fields: Field[] = [
   { field: 'land', nameVi: 'Đất đai', nameEn: 'Land', timeLimitDays: 15, minDirect: 25, minOnline: 12, minProcessing: 240, priority: 1 },
@@ -109,12 +109,13 @@ describe('Data', () => {
 
 describe('plan results', () => {
   const PLAN = '0f1e2d3c-0000-4000-8000-000000000000';
-  const report = readReport({ plan: { status: 'optimal', objective: 10, bound: 10, gap: 0, seconds: 1, assignments: [], hires: [], coverage: [], conflicts: [] } });
+  const result = () => planResultOf('city-moves');
 
   it('a viewer sees the trade-off curve disabled with the reason, and may still export', async () => {
     server.routes.set('GET staff', { status: 200, body: [] });
-    await as('viewer', <PlanResults report={report} planId={PLAN} scenarioId="s1" />);
-    await screen.findByText(PLANNER_NEEDED);
+    await as('viewer', <PlanResults result={await result()} planId={PLAN} scenarioId="s1" datasetVersion={1} />);
+    // The trade-off panel follows the key figures in a background render.
+    await screen.findByText(PLANNER_NEEDED, {}, { timeout: 5000 });
     expect(isDisabled('Tính đường đánh đổi')).toBe(true);
     expect((screen.getByRole('link', { name: 'CSV' }) as HTMLAnchorElement).getAttribute('href')).toBe(`api/plans/${PLAN}/export/csv`);
   });
@@ -128,18 +129,18 @@ describe('plan results', () => {
       const last = saved.at(-1);
       if (last && this.href.startsWith('blob:')) last.name = this.download;
     });
-    await as('viewer', <PlanResults report={report} planId={PLAN} scenarioId="s1" />);
+    await as('viewer', <PlanResults result={await result()} planId={PLAN} scenarioId="s1" datasetVersion={1} />);
     fireEvent.click(await screen.findByRole('link', { name: 'CSV' }));
     await waitFor(() => expect(saved[0]?.name).toBe('plan-0f1e2d3c.csv'));
     expect(await saved[0]?.text).toBe('staff_id,name\nHP-1,An\n');
-    expect(server.calls.at(-1)).toEqual({ method: 'GET', path: `plans/${PLAN}/export/csv`, token: TOKEN });
+    expect(server.calls.at(-1)).toEqual({ method: 'GET', path: `plans/${PLAN}/export/csv`, query: '', token: TOKEN });
     click.mockRestore();
   });
 
   it('a refused export is shown beside the export buttons in the server\'s words', async () => {
     server.routes.set('GET staff', { status: 200, body: [] });
     server.routes.set(`GET plans/${PLAN}/export/xlsx`, { status: 403, body: { statusCode: 403, error: 'Forbidden', message: 'this needs the viewer role' } });
-    await as('viewer', <PlanResults report={report} planId={PLAN} scenarioId="s1" />);
+    await as('viewer', <PlanResults result={await result()} planId={PLAN} scenarioId="s1" datasetVersion={1} />);
     fireEvent.click(await screen.findByRole('link', { name: 'Excel (XLSX)' }));
     const alert = await screen.findByText(/^Máy chủ báo lỗi \(403\)/);
     expect(alert.closest('[role="alert"]')?.textContent).toMatch(/^Máy chủ báo lỗi \(403\): .*viewer/);

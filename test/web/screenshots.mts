@@ -1,55 +1,95 @@
 /**
- * The README's screenshots (web/docs/*.png) from a running server: `npm start`, then
- * `npx tsx test/web/screenshots.mts [BASE_URL]` (default http://127.0.0.1:8080). Solves one scenario.
- * The same screens at 1920 px go to test-output/screenshots/docs-1920-*.png, to check the wide layout.
+ * The README's screenshots (web/docs/*.png) from a running server: `npm start` (or `npm run
+ * web:build` and `npx tsx api/server.ts` with PORT, DATA_DIR), then
+ * `npx tsx test/web/screenshots.mts [BASE_URL]` (default http://127.0.0.1:8080). Every screen at
+ * 1440 px (desktop) and 390 px (a phone): overview, center page, planner with a solved plan, the
+ * plan's moves with their reasons, an infeasible plan, compare and data. Solves three scenarios (a
+ * social-protection wave, 20 transfers, an impossible minimum). The whole pages go to
+ * test-output/screenshots/review-*.png, to look at everything below the first screen too.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './browserHarness.ts';
 
-const BASE = process.argv[2] ?? 'http://127.0.0.1:8080';
-const WIDE = 'test-output/screenshots';
-mkdirSync(WIDE, { recursive: true });
-const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'] });
-const p = await b.newPage({ viewport: { width: 1280, height: 860 } });
+const BASE = (process.argv[2] ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const REVIEW = 'test-output/screenshots';
+mkdirSync(REVIEW, { recursive: true });
+mkdirSync('web/docs', { recursive: true });
 
-/** Saves the view at 1280 px to web/docs/NAME.png and the same page at 1920 px for review. */
-const both = async (page: Page, name: string): Promise<void> => {
-  await page.screenshot({ path: `web/docs/${name}.png` });
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${WIDE}/docs-1920-${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 860 });
-  await page.waitForTimeout(400);
+const WIDTHS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+/** Saves the view as web/docs/NAME-WIDTH.png and the whole page for review. */
+const save = async (page: Page, name: string, width: string, top = true): Promise<void> => {
+  if (top) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `web/docs/${name}-${width}.png` });
+  await page.screenshot({ path: `${REVIEW}/review-${name}-${width}.png`, fullPage: true });
 };
 
-await p.goto(`${BASE}/#/overview`);
-await p.locator('.kpi').first().waitFor({ timeout: 60000 });
-await p.waitForTimeout(800);
-await both(p, 'overview');
+/** Saves a scenario through the API and waits until its plan is done; returns the scenario id. */
+const solved = async (name: string, scenario: Record<string, unknown>): Promise<string> => {
+  const made = (await (await fetch(`${BASE}/api/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, scenario }) })).json()) as { id: string };
+  const job = (await (await fetch(`${BASE}/api/plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: made.id }) })).json()) as { id: string };
+  for (let i = 0; i < 600; i += 1) {
+    const now = (await (await fetch(`${BASE}/api/plans/${job.id}`)).json()) as { status: string };
+    if (now.status !== 'queued' && now.status !== 'running') return made.id;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`plan of ${name} still running after 180 s`);
+};
 
-await p.goto(`${BASE}/#/center/11446`);
-await p.getByRole('heading', { name: /^Công chức · [1-9]/ }).waitFor({ timeout: 60000 });
-await p.waitForTimeout(800);
-await p.getByRole('heading', { name: 'Độ phủ theo lĩnh vực' }).scrollIntoViewIfNeeded();
-await p.evaluate(() => window.scrollBy(0, -420));
-await both(p, 'center');
+const wave = await solved('Sóng bảo trợ xã hội +60%, tối đa 30 điều động', { demandMultiplierByField: { social_protection: 1.6 } });
+const twenty = await solved('Tối đa 20 điều động, bán kính 20 km', { maxTransfers: 20, maxCommuteKm: 20 });
+const impossible = await solved('Tối thiểu 20 người mỗi trung tâm', { minStaffPerCenter: 20 });
+const plans = (await (await fetch(`${BASE}/api/plans`)).json()) as { id: string; scenarioId: string }[];
 
-await p.goto(`${BASE}/#/planner`);
-await p.getByLabel('Tên phương án').fill('Sóng bảo trợ xã hội +60%, tối đa 30 điều động');
-await p.getByLabel('Hệ số nhu cầu: Bảo trợ xã hội').fill('160');
-await p.getByRole('button', { name: 'Tính phương án', exact: true }).click();
-await p.locator('.plan-results').waitFor({ timeout: 120000 });
-await p.waitForTimeout(1500);
-await p.evaluate(() => window.scrollTo(0, 0));
-await both(p, 'planner');
-await p.locator('table.moves').scrollIntoViewIfNeeded();
-await p.evaluate(() => window.scrollBy(0, -120));
-await p.screenshot({ path: 'web/docs/moves.png' });
+for (const { name: width, ...viewport } of WIDTHS) {
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${BASE}/#/overview`);
+  await page.locator('.kpi').first().waitFor({ timeout: 120_000 });
+  await page.locator('.map-centers circle').nth(113).waitFor();
+  await save(page, 'overview', width);
 
-// A reload keeps the plan: the planner reads the scenario's latest stored plan.
-await p.reload();
-await p.locator('.plan-results').waitFor({ timeout: 60000 });
-await p.waitForTimeout(800);
-await p.evaluate(() => window.scrollTo(0, 0));
-await p.screenshot({ path: `${WIDE}/docs-planner-after-reload.png` });
-await b.close();
+  await page.goto(`${BASE}/#/center/11446`);
+  await page.getByRole('heading', { name: /^Công chức · [1-9]/ }).waitFor({ timeout: 60_000 });
+  await page.locator('.chart svg path').first().waitFor();
+  await save(page, 'center', width);
+
+  await page.goto(`${BASE}/#/planner/${wave}`);
+  await page.locator('.plan-results .kpi').first().waitFor({ timeout: 60_000 });
+  // A phone shows the levers above the results: its shot starts at the solved plan.
+  if (width === 'phone') await page.evaluate(() => document.querySelector('.results')?.scrollIntoView({ block: 'start' }));
+  else await page.evaluate(() => window.scrollTo(0, 0));
+  await save(page, 'planner', width, false);
+  await page.locator('table.moves').waitFor();
+  await page.evaluate(() => document.querySelector('table.moves')?.closest('.panel')?.scrollIntoView({ block: 'start' }));
+  await save(page, 'moves', width, false);
+
+  await page.goto(`${BASE}/#/planner/${impossible}`);
+  await page.locator('.infeasibility').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => document.querySelector('.results')?.scrollIntoView({ block: 'start' }));
+  await save(page, 'infeasible', width, false);
+
+  await page.goto(`${BASE}/#/compare`);
+  for (const id of [wave, twenty]) {
+    const plan = plans.find((p) => p.scenarioId === id);
+    await page.locator(`input[type=checkbox][id$="-${plan?.id}"]`).check();
+  }
+  await page.getByRole('button', { name: 'So sánh', exact: true }).click();
+  await page.getByRole('heading', { name: 'Chỉ số chính' }).waitFor({ timeout: 60_000 });
+  await page.locator('figure.chart svg').first().waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await save(page, 'compare', width);
+
+  await page.goto(`${BASE}/#/data`);
+  await page.getByRole('heading', { name: 'Phiên bản dữ liệu' }).waitFor();
+  await save(page, 'data', width);
+  await page.close();
+}
+await browser.close();
+console.log(`screenshots: web/docs/*-desktop.png, *-phone.png; whole pages: ${REVIEW}/review-*.png`);

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../solver/dataset/loadDataset.ts';
-import { explainInfeasibility } from '../../solver/plan/explainInfeasibility.ts';
-import { buildPlanIndex } from '../../solver/plan/planIndex.ts';
-import { syntheticCity } from '../../solver/plan/syntheticCity.ts';
 import { checkScenario, scenarioFacts } from '../../solver/checkScenario.ts';
 import type { Dataset } from '../../solver/domain.ts';
 import { validateScenario } from '../../solver/scenario.ts';
-import { CONFLICT_CODES, conflictText, planStatusText, ruleText } from '../../web/src/messages/conflictText.ts';
 import { IMPORT_PROBLEM_TEXTS, importProblemText } from '../../web/src/messages/importProblemText.ts';
 import { SCENARIO_PROBLEM_TEXTS, scenarioProblemText } from '../../web/src/messages/scenarioProblemText.ts';
 import { serverMessageText } from '../../web/src/messages/serverMessageText.ts';
@@ -65,7 +61,7 @@ describe('import problems in both languages', () => {
     const codes = [
       'file_empty', 'not_csv', 'column_twice', 'missing_column', 'cell_count', 'no_rows', 'unknown_column', 'empty', 'number', 'latitude',
       'longitude', 'boolean', 'one_of', 'unit_code', 'field_id', 'month', 'date', 'duplicate', 'unknown_center', 'unknown_field',
-      'resolved_over_received', 'counts_unbalanced', 'no_fields', 'field_twice', 'before_received', 'after_export', 'before_history', 'more_problems',
+      'resolved_over_received', 'counts_unbalanced', 'no_outcomes', 'outcomes_blank', 'no_fields', 'field_twice', 'before_received', 'after_export', 'before_history', 'more_problems',
     ].map((c) => `import.${c}`);
     expect(Object.keys(IMPORT_PROBLEM_TEXTS).sort()).toEqual([...codes].sort());
   });
@@ -86,7 +82,7 @@ describe('scenario problems in both languages', () => {
   it('every scenario code of the solver has a sentence', () => {
     expect(Object.keys(SCENARIO_PROBLEM_TEXTS).sort()).toEqual([
       'scenario.above_zero', 'scenario.boolean', 'scenario.month', 'scenario.not_object', 'scenario.number', 'scenario.object',
-      'scenario.quantile', 'scenario.range', 'scenario.staff_ids', 'scenario.unknown_lever', 'scenario.unknown_weight', 'scenario.whole_number',
+      'scenario.one_of', 'scenario.quantile', 'scenario.range', 'scenario.staff_ids', 'scenario.unknown_lever', 'scenario.unknown_weight', 'scenario.whole_number',
       'scenario.period_unplannable', 'scenario.above_staff', 'scenario.unknown_names',
       'scenario.secondment_range', 'scenario.secondment_too_long', 'scenario.lead_time', 'scenario.training_time', 'scenario.horizon_past_forecast',
     ].sort());
@@ -107,48 +103,7 @@ describe('scenario problems in both languages', () => {
   });
 });
 
-describe('infeasibility conflicts in both languages', () => {
-  const input = syntheticCity({ seed: 3, centers: 6, staffPerCenter: 4, fields: 5, areaKm: 60, rules: { maxCommuteKm: 2, minStaffPerCenter: 0, minStaffByCenter: { '10002': 40 }, maxTransfers: 0 } });
-  const conflicts = explainInfeasibility(input, buildPlanIndex(input));
-
-  it('a minimum out of reach names the center by its Vietnamese name from the data, with diacritics', () => {
-    const c = conflicts.find((x) => x.code === 'conflict.min_out_of_reach');
-    expect(c).toBeDefined();
-    const names = (code: string) => (code === '10002' ? 'Phù Liễn' : undefined);
-    expect(conflictText('vi', c!, names)).toBe(
-      `Phù Liễn (10002): cần tối thiểu 40 người, nhưng chỉ có ${c!.params['reachable']} người đang làm việc ở đây hoặc sống trong bán kính 2 km và không bị giữ cố định ở nơi khác.`,
-    );
-    expect(conflictText('en', c!, names)).toBe(c!.message.replace(c!.params['centerName'] as string, 'Phù Liễn'));
-  });
-
-  it('without the dataset\'s name, the conflict\'s own name is used, and English matches the solver\'s', () => {
-    for (const c of conflicts) expect(conflictText('en', c)).toBe(c.message);
-  });
-
-  it('every conflict code has a sentence, and rules read in Vietnamese', () => {
-    expect([...CONFLICT_CODES].sort()).toEqual([
-      'conflict.budget_below_leavers', 'conflict.budget_below_newcomers', 'conflict.locked_above_max_staff',
-      'conflict.min_above_max_staff', 'conflict.min_out_of_reach', 'conflict.minimums_above_staff',
-    ]);
-    expect(ruleText('vi', 'transfers within the budget')).toBe('số lượt điều động trong giới hạn');
-    expect(ruleText('vi', 'a rule added later')).toBe('a rule added later');
-  });
-
-  it('a conflict the solver wrote without a code keeps its English, unless it is one of the solver\'s known sentences', () => {
-    expect(conflictText('vi', { message: 'A conflict found by a newer solver.' })).toBe('A conflict found by a newer solver.');
-    expect(conflictText('vi', { message: 'The full MIP is infeasible.' })).toBe('Bộ giải chứng minh mô hình đầy đủ không có phương án khả thi.');
-    expect(conflictText('en', { message: 'The full MIP is infeasible.' })).toBe('The full MIP is infeasible.');
-  });
-});
-
-describe('plan status and free-text server errors', () => {
-  it('the status reads from its code and gap', () => {
-    expect(planStatusText('vi', { status: 'optimal', message: 'Optimal within 1.0%', gap: 0.0022 })).toBe('Tối ưu: chênh lệch 0,22% so với cận dưới hợp lệ.');
-    expect(planStatusText('en', { status: 'time_limit', message: 'x', gap: 0.14, objective: 10 })).toBe('Stopped at the time limit; best plan found, gap 14.00%.');
-    expect(planStatusText('vi', { status: 'time_limit', message: 'x', gap: null, objective: null })).toBe('Không tìm được phương án trong giới hạn thời gian.');
-    expect(planStatusText('vi', { status: 'something_new', message: 'as the server says' })).toBe('as the server says');
-  });
-
+describe('free-text server errors', () => {
   it('validation messages name the lever in words and say the rule in Vietnamese', () => {
     expect(serverMessageText('vi', 'body/scenario/maxCommuteKm must be <= 500')).toBe('Bán kính đi lại (maxCommuteKm): phải ≤ 500');
     expect(serverMessageText('vi', 'body/scenario/maxTransfers must be null or must be >= 0')).toBe(

@@ -69,7 +69,7 @@ describe('local single-user mode', () => {
     await screen.findByLabelText('Tên phương án');
     expect(screen.queryByRole('heading', { name: 'Đăng nhập' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Đăng xuất' })).toBeNull();
-    expect(server.calls[0]).toEqual({ method: 'GET', path: 'me', token: undefined });
+    expect(server.calls[0]).toEqual({ method: 'GET', path: 'me', query: '', token: undefined });
   });
 });
 
@@ -139,7 +139,7 @@ describe('token mode: signing in', () => {
     await screen.findByLabelText('Tên phương án');
     server.routes.set('POST scenarios', { status: 201, body: { id: 'x' }, role: 'planner' });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
-    await waitFor(() => expect(server.calls.at(-1)).toEqual({ method: 'POST', path: 'scenarios', token: LAN }));
+    await waitFor(() => expect(server.calls.at(-1)).toEqual({ method: 'POST', path: 'scenarios', query: '', token: LAN }));
   });
 
   it('signs in with a remembered token at start, and explains when that token is refused', async () => {
@@ -217,6 +217,6 @@ describe('token mode: signing out and a token revoked later', () => {
     expect(input.closest('.session-workspace')?.hasAttribute('inert')).toBe(false);
     server.routes.set('POST scenarios', { status: 201, body: { id: 'x' }, role: 'planner' });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Lưu' })));
-    expect(server.calls.at(-1)).toEqual({ method: 'POST', path: 'scenarios', token: renewed });
+    expect(server.calls.at(-1)).toEqual({ method: 'POST', path: 'scenarios', query: '', token: renewed });
   });
 });

@@ -117,7 +117,10 @@ const main = async (): Promise<number> => {
         await p.locator('.plan-results, form .error-note').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
         const error = p.locator('form .error-note');
         if ((await error.count()) > 0) throw new Error(`the planner shows: ${await error.first().textContent()}`);
-        return `plan shown ${Date.now() - t0} ms after Solve; ${await p.locator('table.moves tbody tr').count()} moves`;
+        const shown = Date.now() - t0;
+        // The moves table follows the key figures in a background render.
+        await p.locator('.plan-results table.moves').waitFor({ timeout: 60_000 });
+        return `plan shown ${shown} ms after Solve; ${await p.locator('table.moves tbody tr').count()} moves`;
       },
     },
     {
@@ -126,10 +129,10 @@ const main = async (): Promise<number> => {
         const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), p.getByRole('link', { name: 'CSV', exact: true }).click()]);
         const file = await download.path();
         const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
-        if (!lines[0]?.startsWith('staff_id,name,from_center,to_center,moved,field,hours')) throw new Error(`unexpected CSV header: ${lines[0]}`);
+        if (!lines[0]?.startsWith('staff_id,name,from_center,from_center_name,to_center,to_center_name,moved,field,field_name,hours')) throw new Error(`unexpected CSV header: ${lines[0]}`);
         if (lines.length < 100) throw new Error(`only ${lines.length - 1} CSV rows`);
         const [memo] = await Promise.all([p.context().waitForEvent('page', { timeout: 60_000 }), p.getByRole('link', { name: /Tờ trình/ }).click()]);
-        await memo.getByRole('heading', { name: /^(Phương án bố trí công chức|Staffing plan):/ }).waitFor({ timeout: 60_000 });
+        await memo.getByRole('heading', { name: /^(TỜ TRÌNH|PROPOSAL)$/, level: 1 }).waitFor({ timeout: 60_000 });
         await memo.emulateMedia({ media: 'print' });
         await shot(memo, 'token-memo-print');
         const memoUrl = memo.url();

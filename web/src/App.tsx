@@ -15,6 +15,7 @@ import { CenterPage } from './pages/CenterPage.tsx';
 import { Planner } from './pages/Planner.tsx';
 import { Compare } from './pages/Compare.tsx';
 import { DataPage } from './pages/DataPage.tsx';
+import { ModelCheckPage } from './pages/ModelCheckPage.tsx';
 import { SessionGate } from './session/SessionGate.tsx';
 import { SessionProvider, useSession } from './session/SessionProvider.tsx';
 import { UserMenu } from './session/UserMenu.tsx';
@@ -24,8 +25,12 @@ const NAV: readonly [Screen, MessageKey][] = [
   ['center', 'navCenter'],
   ['planner', 'navPlanner'],
   ['compare', 'navCompare'],
+  ['check', 'navModelCheck'],
   ['data', 'navData'],
 ];
+
+/** Screens that show a period of the address: moving between them keeps it. */
+const PERIOD_SCREENS: ReadonlySet<Screen> = new Set(['overview', 'center']);
 
 const storedLang = (): Lang => (localStorage.getItem('lang') === 'en' ? 'en' : 'vi');
 
@@ -85,7 +90,7 @@ const Shell = () => {
             <ul className="nav">
               {NAV.map(([screen, key]) => (
                 <li key={screen}>
-                  <a href={hrefOf(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
+                  <a href={hrefOf(screen, undefined, PERIOD_SCREENS.has(screen) ? route.query : {})} aria-current={route.screen === screen ? 'page' : undefined}>
                     {t(key)}
                   </a>
                 </li>
@@ -116,11 +121,14 @@ const Workspace = ({ screen, param }: { readonly screen: Screen; readonly param:
     setActivePlanId(id);
   };
   const reference = useAsync(async () => {
-    const [centers, fields] = await Promise.all([api.centers(), api.fields()]);
-    return { centers, fields };
+    const [centers, fields, health] = await Promise.all([api.centers(), api.fields(), api.health()]);
+    return { centers, fields, datasetVersion: health.datasetVersion };
   }, []);
   const ref = useMemo(
-    () => (reference.data ? makeReference(reference.data.centers, reference.data.fields, activePlanId, setActive, reference.reload) : undefined),
+    () =>
+      reference.data
+        ? makeReference(reference.data.centers, reference.data.fields, activePlanId, setActive, reference.reload, reference.data.datasetVersion)
+        : undefined,
     [reference.data, activePlanId],
   );
   return (
@@ -133,6 +141,7 @@ const Workspace = ({ screen, param }: { readonly screen: Screen; readonly param:
           {screen === 'center' && <CenterPage code={param} />}
           {screen === 'planner' && <Planner scenarioId={param} />}
           {screen === 'compare' && <Compare />}
+          {screen === 'check' && <ModelCheckPage />}
           {screen === 'data' && <DataPage />}
         </ReferenceContext.Provider>
       )}

@@ -2,15 +2,23 @@
  * The one module that talks to the API server (api/, issue 5). Every call returns the parsed JSON or
  * throws an `ApiError` whose message is the server's own words (Fastify's `{ message }`), so a screen
  * can show it next to the control that caused it. Paths are relative, so the same build works when
- * served by `npm start` and behind the dev server's proxy.
+ * served by `npm start` and behind the dev server's proxy. Answers are typed with the server's own
+ * types (`import type` from api/ and solver/): lists are bare arrays, as the routes' schemas declare.
  *
  * Token mode (api/auth/access.ts): once `authorize(token)` is called every request carries
  * `Authorization: Bearer TOKEN`; a 401 on any request (a revoked token) is told to the handler set
  * with `onUnauthorized` (the session returns to sign-in) before the call throws as usual.
  */
+import type { PlanSummary } from '../../api/jobs/planSummary.ts';
+import type { PlanRecord } from '../../api/storage/planStore.ts';
 import type { Center, CivilServant, Field, HistoryRow, InputProblem, Month } from '../../solver/domain.ts';
-import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
+import type { NormsChoice } from '../../solver/workload/calibrationTypes.ts';
+import type { ModelCheck } from '../../solver/workload/modelCheck.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
+import type { PlanResult } from '../../solver/plan/planResult.ts';
+import type { TradeoffPoint } from '../../solver/plan/tradeoffCurve.ts';
+import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
+import type { Comparison } from './comparison.ts';
 import type { ScenarioLevers } from './scenario.ts';
 
 /** A failed call: HTTP status (0 = no answer) and the server's message. */
@@ -87,10 +95,6 @@ const request = async <T>(method: string, path: string, body?: unknown, signal?:
   return (await response.json()) as T;
 };
 
-/** Lists come either bare or wrapped in a page (`{ items }` or `{ rows }`). */
-const items = <T>(body: T[] | { items: T[] } | { rows: T[] }): T[] =>
-  Array.isArray(body) ? body : 'items' in body ? body.items : body.rows;
-
 const query = (params: Readonly<Record<string, string | number | undefined>>): string => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));
@@ -123,25 +127,31 @@ export interface ScenarioRecord {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-  readonly scenario: ScenarioLevers;
+  /** The levers as they were saved: a lever left out takes its default (DEFAULT_LEVERS). */
+  readonly scenario: Partial<ScenarioLevers>;
   readonly revision: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export type JobStatus = PlanRecord['status'];
 
-export interface PlanJob {
-  readonly id: string;
-  readonly scenarioId: string | null;
-  readonly scenario: ScenarioLevers;
+/**
+ * A plan job as GET /api/plans and /api/plans/:id send it: the store's record, its scenario with
+ * every lever and its summary typed as the wire schema declares them (api/schemas/planSchemas.ts).
+ */
+export type PlanJob = Omit<PlanRecord, 'scenario' | 'summary'> & {
+  /** The levers as they were saved: a lever left out takes its default (DEFAULT_LEVERS), so read the period from `summary`. */
+  readonly scenario: Partial<ScenarioLevers>;
+  readonly summary: PlanSummary | null;
+};
+
+/** GET /api/health (open): the server is up, its access mode and the active dataset version. */
+export interface Health {
+  readonly ok: boolean;
+  readonly mode: string;
   readonly datasetVersion: number;
-  readonly status: JobStatus;
-  readonly stage: string;
-  readonly progress: number;
-  readonly summary: Readonly<Record<string, unknown>> | null;
-  readonly error: string | null;
-  readonly createdAt: string;
+  readonly datasetHash: string;
 }
 
 /** Forecast of one center x field x channel series, as the forecast module gives it. */
@@ -155,9 +165,10 @@ export interface Me {
 }
 
 export const api = {
+  health: (): Promise<Health> => request('GET', 'health'),
   /** Who am I; with `token`, checks that token (sign-in) without touching the session's. */
   me: async (token?: string): Promise<Me> => (await send('GET', 'me', undefined, token === undefined ? {} : { token })).json() as Promise<Me>,
-  datasets: async (): Promise<DatasetVersion[]> => items(await request<DatasetVersion[] | { items: DatasetVersion[] }>('GET', 'datasets')),
+  datasets: (): Promise<DatasetVersion[]> => request('GET', 'datasets'),
   activateDataset: (version: number): Promise<DatasetVersion> => request('POST', `datasets/${version}/activate`, {}),
   /** The four tables as named texts; the server validates them all or imports nothing. */
   importTables: (tables: Readonly<Record<TableName, { name: string; text: string }>>, name: string, activate: boolean): Promise<ImportReply> =>
@@ -165,30 +176,32 @@ export const api = {
   /** Dossier-level rows, aggregated by the server onto the active version's history. */
   importDossiers: (dossiers: { name: string; text: string }, name: string, activate: boolean): Promise<ImportReply> =>
     request('POST', 'datasets/dossiers', { name, activate, dossiers }),
-  centers: async (): Promise<Center[]> => items(await request<Center[] | { items: Center[] }>('GET', 'centers')),
-  fields: async (): Promise<Field[]> => items(await request<Field[] | { items: Field[] }>('GET', 'fields')),
+  centers: (): Promise<Center[]> => request('GET', 'centers'),
+  fields: (): Promise<Field[]> => request('GET', 'fields'),
   /** Staff of one center, or of the whole city without `center` (personal data: signed-in roles only). */
-  staff: async (center?: string): Promise<CivilServant[]> =>
-    items(await request<CivilServant[] | { items: CivilServant[] }>('GET', `staff${query({ center })}`)),
+  staff: (center?: string): Promise<CivilServant[]> => request('GET', `staff${query({ center })}`),
   /** Every history row of one center (a center has 12-14 fields x 2 channels x ~46 months, well under one page). */
   history: async (center: string): Promise<readonly HistoryRow[]> =>
     (await request<{ rows: readonly HistoryRow[] }>('GET', `history${query({ center, limit: 10_000 })}`)).rows,
-  forecasts: async (center: string): Promise<CenterSeriesForecast[]> =>
-    items(await request<CenterSeriesForecast[] | { items: CenterSeriesForecast[] }>('GET', `forecasts${query({ center })}`)),
-  workload: (period: Month, quantile: number): Promise<CityWorkload> => request('GET', `workload${query({ period, quantile })}`),
-  scenarios: async (): Promise<ScenarioRecord[]> => items(await request<ScenarioRecord[] | { items: ScenarioRecord[] }>('GET', 'scenarios')),
+  forecasts: (center: string): Promise<CenterSeriesForecast[]> => request('GET', `forecasts${query({ center })}`),
+  workload: (period: Month, quantile: number, norms: NormsChoice = 'official'): Promise<CityWorkload> =>
+    request('GET', `workload${query({ period, quantile, norms: norms === 'official' ? undefined : norms })}`),
+  modelCheck: (norms: NormsChoice, rows: 'judged' | 'flagged' | 'all' = 'judged'): Promise<ModelCheck> => request('GET', `model-check${query({ norms, rows })}`),
+  scenarios: (): Promise<ScenarioRecord[]> => request('GET', 'scenarios'),
   createScenario: (name: string, scenario: ScenarioLevers): Promise<ScenarioRecord> => request('POST', 'scenarios', { name, scenario }),
   updateScenario: (id: string, name: string, scenario: ScenarioLevers): Promise<ScenarioRecord> =>
     request('PUT', `scenarios/${id}`, { name, scenario }),
   deleteScenario: (id: string): Promise<void> => request('DELETE', `scenarios/${id}`),
   copyScenario: (id: string): Promise<ScenarioRecord> => request('POST', `scenarios/${id}/copy`, {}),
   solve: (scenarioId: string): Promise<PlanJob> => request('POST', 'plans', { scenarioId }),
-  plans: async (): Promise<PlanJob[]> => items(await request<PlanJob[] | { items: PlanJob[] }>('GET', 'plans')),
+  plans: (): Promise<PlanJob[]> => request('GET', 'plans'),
   plan: (id: string): Promise<PlanJob> => request('GET', `plans/${id}`),
-  planResult: <T>(id: string): Promise<T> => request('GET', `plans/${id}/result`),
+  /** The plan result, version 2 (solver/plan/planResult.ts): `outcome` null when no plan exists. */
+  planResult: (id: string): Promise<PlanResult> => request('GET', `plans/${id}/result`),
   cancelPlan: (id: string): Promise<PlanJob> => request('POST', `plans/${id}/cancel`, {}),
-  compare: <T>(planIds: readonly string[]): Promise<T> => request('POST', 'comparisons', { planIds }),
-  tradeoff: <T>(scenarioId: string): Promise<T> => request('POST', 'tradeoffs', { scenarioId }),
+  compare: (planIds: readonly string[]): Promise<Comparison> => request('POST', 'comparisons', { planIds }),
+  tradeoff: async (scenarioId: string): Promise<readonly TradeoffPoint[]> =>
+    (await request<{ points: readonly TradeoffPoint[] }>('POST', 'tradeoffs', { scenarioId })).points,
 };
 
 export type ExportKind = 'csv' | 'xlsx' | 'lp' | 'memo';

@@ -31,3 +31,9 @@ const GRADES: Readonly<Record<string, { readonly vi: string; readonly en: string
 
 /** A civil-service grade id (`chuyen_vien_chinh`) in words; unknown ids as written. */
 export const gradeName = (lang: Lang, grade: string): string => GRADES[grade]?.[lang] ?? grade.replace(/_/g, ' ');
+
+/** A signed change with one decimal, as the server's sentences write it: `+134,4`, `−55,6` (a true minus sign). */
+export const formatChange = (lang: Lang, value: number): string => {
+  const text = formatNumber(lang, Math.abs(value));
+  return value > 0 ? `+${text}` : value < 0 && text !== formatNumber(lang, 0) ? `−${text}` : text;
+};

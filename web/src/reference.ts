@@ -1,4 +1,4 @@
-/** Centers and fields of the active dataset, loaded once and shared by every screen. */
+/** Centers, fields and the version of the active dataset, loaded once and shared by every screen. */
 import { createContext, useContext } from 'react';
 import type { Center, Field } from '../../solver/domain.ts';
 
@@ -12,6 +12,8 @@ export interface Reference {
   readonly setActivePlanId: (id: string | undefined) => void;
   /** Loads centers and fields again (after another dataset version became active). */
   readonly reload: () => void;
+  /** The active dataset version (GET /api/health); undefined while unknown. A plan of another version says so. */
+  readonly datasetVersion: number | undefined;
 }
 
 export const makeReference = (
@@ -20,6 +22,7 @@ export const makeReference = (
   activePlanId: string | undefined,
   setActivePlanId: (id: string | undefined) => void,
   reload: () => void = () => undefined,
+  datasetVersion: number | undefined = undefined,
 ): Reference => ({
   centers,
   fields,
@@ -28,6 +31,7 @@ export const makeReference = (
   activePlanId,
   setActivePlanId,
   reload,
+  datasetVersion,
 });
 
 export const ReferenceContext = createContext<Reference | undefined>(undefined);

@@ -246,6 +246,28 @@ describe('plans: bad input and states', () => {
     expect(res.json().message).toBe(message);
   });
 
+  it('a plan says the workload was by official norms when the scenario does not ask otherwise', async () => {
+    const plan = await finished(planA);
+    expect(plan.summary.norms).toEqual({ requested: 'official', used: 'official', fittedFrom: null, fittedTo: null, fallback: null });
+  });
+
+  it('a plan solved with calibrated norms says so, with the months they were fitted on, and so does its memo', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/plans', payload: { scenario: { period: '2026-09', norms: 'calibrated', maxTransfers: 2, timeLimitSeconds: 5 } } });
+    const plan = await finished(res.json().id);
+    expect(plan.status).toBe('done');
+    expect(plan.summary.norms).toEqual({ requested: 'calibrated', used: 'calibrated', fittedFrom: '2025-07', fittedTo: '2026-06', fallback: null });
+    const memo = await app.inject({ url: `/api/plans/${plan.id}/export/memo` });
+    expect(memo.body).toContain('Khối lượng công việc tính theo định mức đã hiệu chỉnh theo kết quả giải quyết hồ sơ các tháng 2025-07..2026-06.');
+    const english = await app.inject({ url: `/api/plans/${plan.id}/export/memo?lang=en` });
+    expect(english.body).toContain('Workload by calibrated norms, fitted on 2025-07..2026-06.');
+  });
+
+  it('refuses a norms lever other than official or calibrated with 400 naming it', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', scenario: { norms: 'fitted' } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('body/scenario/norms must be "official" or must be "calibrated"');
+  });
+
   it('solving an unknown scenario is 404', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/plans', payload: { scenarioId: unknownId } });
     expect(res.statusCode).toBe(404);

@@ -75,9 +75,9 @@ describe('aggregateDossiers', () => {
         const result = aggregateDossiers({ name: 'd.csv', text: [HEADER, ...lines].join('\n') }, known);
         if (!result.ok) throw new Error(JSON.stringify(result.problems));
         expect(result.value.reduce((sum, r) => sum + r.received, 0)).toBe(dossiers.length);
-        for (const r of result.value) expect(r.resolvedOnTime + r.resolvedLate + r.pending).toBe(r.received);
+        for (const r of result.value) expect(Number(r.resolvedOnTime) + Number(r.resolvedLate) + Number(r.pending)).toBe(r.received);
         const late = dossiers.filter((d) => d.finishedAfter !== null && d.finishedAfter > d.dueAfter).length;
-        expect(result.value.reduce((sum, r) => sum + r.resolvedLate, 0)).toBe(late);
+        expect(result.value.reduce((sum, r) => sum + Number(r.resolvedLate), 0)).toBe(late);
       }),
     );
   });

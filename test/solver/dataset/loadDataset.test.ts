@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { InputProblem } from '../../../solver/domain.ts';
 import { capProblems, loadDataset, PROBLEM_LIMIT } from '../../../solver/dataset/loadDataset.ts';
+import { writeCsv } from '../../../solver/csv.ts';
+import { datasetToCsv } from '../../../solver/dataset/datasetToCsv.ts';
 import { fixture, fixtureDataset, IMPORTS_DIR, type Table } from './fixtures.ts';
 
 interface BadCase {
@@ -142,5 +144,54 @@ describe('capProblems', () => {
   it('names every file among the problems left off', () => {
     const problems = ['a.csv', 'b.csv', 'c.csv', 'c.csv'].map((file) => ({ file, message: 'x' }));
     expect(capProblems(problems, 1).at(-1)).toEqual({ file: 'b.csv, c.csv', message: 'and 3 more problems not listed', code: 'import.more_problems', params: { count: 3 } });
+  });
+});
+
+describe('loadDataset on a history without outcomes', () => {
+  it('loads a history with no outcome columns, its rows without outcome counts', () => {
+    const result = loadDataset({ ...fixtureDataset('good'), history: fixture('no-outcomes/history.csv') });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.history).toHaveLength(11);
+    expect(result.value.history[0]).toEqual({ centerCode: '11443', month: '2025-07', field: 'certification', channel: 'direct', received: 2998 });
+  });
+
+  it('warns, naming history.csv and its header, that a history without outcome columns cannot be checked against what happened', () => {
+    const result = loadDataset({ ...fixtureDataset('good'), history: fixture('no-outcomes/history.csv') });
+    expect(result.ok && result.warnings).toEqual([{
+      file: 'history.csv', line: 1,
+      message: 'no outcome columns (resolved_on_time, resolved_late, pending): the workload is computed, but the model check and the calibration of norms cannot be done, and the official norms are used',
+      code: 'import.no_outcomes', params: {},
+    }]);
+  });
+
+  it('loads a row whose three outcome cells are blank as a row without outcomes, the others with theirs', () => {
+    const result = loadDataset({ ...fixtureDataset('good'), history: fixture('no-outcomes/history-one-row-blank.csv') });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.history[4]).toEqual({ centerCode: '11446', month: '2025-07', field: 'certification', channel: 'direct', received: 1600 });
+    expect(result.value.history[3]).toMatchObject({ resolvedOnTime: 60, resolvedLate: 0, pending: 63 });
+  });
+
+  it('warns once, with the first line and the number of rows, about rows whose three outcome cells are blank', () => {
+    const result = loadDataset({ ...fixtureDataset('good'), history: fixture('no-outcomes/history-one-row-blank.csv') });
+    expect(result.ok && result.warnings).toEqual([{
+      file: 'history-one-row-blank.csv', line: 6, value: '',
+      message: 'outcome cells blank on 1 row (first on line 6): its center-months are left out of the model check and the calibration of norms',
+      code: 'import.outcomes_blank', params: { rows: 1 },
+    }]);
+  });
+
+  it('gives no warning about outcomes when every row records them', () => {
+    const result = loadDataset(fixtureDataset('good'));
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('writes rows without outcomes with blank cells that load back as rows without outcomes (a stored or merged import)', () => {
+    const first = loadDataset({ ...fixtureDataset('good'), history: fixture('no-outcomes/history-one-row-blank.csv') });
+    if (!first.ok) throw new Error('fixture does not load');
+    const { header, rows } = datasetToCsv(first.value).history;
+    const again = loadDataset({ ...fixtureDataset('good'), history: { name: 'history.csv', text: writeCsv(header, rows) } });
+    expect(again.ok && again.value.history).toEqual(first.value.history);
   });
 });

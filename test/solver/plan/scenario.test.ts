@@ -88,3 +88,22 @@ describe('validateScenario', () => {
     expect(result.ok ? [] : result.problems.map(formatScenarioProblem)).toEqual([line]);
   });
 });
+
+describe('the norms lever', () => {
+  it('defaults to the official norms, so a scenario saved before the lever keeps its plan', () => {
+    const result = validateScenario({ period: '2026-11' });
+    expect(result.ok && result.scenario.norms).toBe('official');
+  });
+
+  it('accepts calibrated norms', () => {
+    const result = validateScenario({ norms: 'calibrated' });
+    expect(result.ok && result.scenario.norms).toBe('calibrated');
+  });
+
+  it('refuses any other value, naming the lever and what it may be', () => {
+    const result = validateScenario({ norms: 'fitted' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([{ field: 'norms', value: 'fitted', code: 'scenario.one_of', params: { allowed: 'official, calibrated' }, message: 'must be one of official, calibrated' }]);
+  });
+});

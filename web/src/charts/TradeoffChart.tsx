@@ -1,5 +1,9 @@
-/** Uncovered hours against the transfer budget: one point per budget, "unlimited" at the right end. */
+/**
+ * Uncovered hours against the transfer budget: one point per budget the server solved
+ * (POST /api/tradeoffs), "unlimited" at the right end; a budget without a plan has no point.
+ */
 import { useMemo } from 'react';
+import type { TradeoffPoint as SolvedPoint } from '../../../solver/plan/tradeoffCurve.ts';
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatInt } from '../format.ts';
@@ -7,23 +11,24 @@ import { useI18n } from '../i18n.ts';
 import { useChartWidth } from './useChartWidth.ts';
 import { OKABE_ITO } from '../palette.ts';
 
-export interface TradeoffPoint {
-  /** Transfer budget; null = unlimited. */
+/** A budget's point: its transfer budget (null = unlimited) and the uncovered hours of its plan. */
+interface TradeoffPoint {
   readonly maxTransfers: number | null;
   readonly uncoveredHours: number;
-  /** Transfers the plan used. */
-  readonly transfers?: number;
 }
 
 export interface TradeoffChartProps {
-  readonly points: readonly TradeoffPoint[];
+  readonly points: readonly SolvedPoint[];
   readonly title: string;
   readonly width?: number;
   readonly height?: number;
   readonly color?: string;
 }
 
-const M = { top: 16, right: 20, bottom: 34, left: 64 };
+const M = { top: 24, right: 20, bottom: 40, left: 64 };
+
+/** Width of a label of the axis at its 11 px font, px (an upper bound for Vietnamese and English letters). */
+const labelWidth = (text: string): number => text.length * 6.6;
 
 const labelOf = (p: TradeoffPoint, unlimited: string): string => (p.maxTransfers === null ? unlimited : String(p.maxTransfers));
 
@@ -31,12 +36,17 @@ export const TradeoffChart = ({ points, title, width: preferred = 520, height = 
   const { lang, t } = useI18n();
   const { ref, width } = useChartWidth<HTMLElement>(preferred);
   const sorted = useMemo(
-    () => [...points].sort((a, b) => (a.maxTransfers ?? Infinity) - (b.maxTransfers ?? Infinity)),
+    () =>
+      points
+        .flatMap((p) => (p.uncoveredHours === null ? [] : [{ maxTransfers: p.maxTransfers, uncoveredHours: p.uncoveredHours }]))
+        .sort((a, b) => (a.maxTransfers ?? Infinity) - (b.maxTransfers ?? Infinity)),
     [points],
   );
+  // The last label ("Không giới hạn") is centred on its point: keep half of it inside the drawing.
+  const right = Math.max(M.right, labelWidth(labelOf(sorted.at(-1) ?? { maxTransfers: 0, uncoveredHours: 0 }, t('unlimited'))) / 2 + 4);
   const x = scalePoint<string>()
     .domain(sorted.map((p) => labelOf(p, t('unlimited'))))
-    .range([M.left, width - M.right])
+    .range([M.left, width - right])
     .padding(0.3);
   const y = scaleLinear()
     .domain([0, Math.max(1, ...sorted.map((p) => p.uncoveredHours))])
@@ -51,18 +61,18 @@ export const TradeoffChart = ({ points, title, width: preferred = 520, height = 
         <g className="grid">
           {y.ticks(5).map((v) => (
             <g key={v} transform={`translate(0, ${y(v)})`}>
-              <line x1={M.left} x2={width - M.right} />
+              <line x1={M.left} x2={width - right} />
               <text x={M.left - 6} y={4} textAnchor="end">
                 {formatInt(lang, v)}
               </text>
             </g>
           ))}
           {sorted.map((p) => (
-            <text key={labelOf(p, '∞')} x={x(labelOf(p, t('unlimited'))) ?? 0} y={height - 16} textAnchor="middle">
+            <text key={labelOf(p, '∞')} x={x(labelOf(p, t('unlimited'))) ?? 0} y={height - 22} textAnchor="middle">
               {labelOf(p, t('unlimited'))}
             </text>
           ))}
-          <text x={(M.left + width - M.right) / 2} y={height - 2} textAnchor="middle" className="axis-title">
+          <text x={(M.left + width - right) / 2} y={height - 6} textAnchor="middle" className="axis-title">
             {t('transferBudget')}
           </text>
         </g>

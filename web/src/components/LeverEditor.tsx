@@ -4,7 +4,9 @@
  * solver's own check (validateScenario, run here) finds.
  */
 import { useId, useMemo } from 'react';
-import type { Field } from '../../../solver/domain.ts';
+import { hrefOf } from '../route.ts';
+import { NormsSwitch } from './NormsSwitch.tsx';
+import type { CivilServant, Field } from '../../../solver/domain.ts';
 import { ownValue } from '../../../solver/ownValue.ts';
 import { validateScenario, type ScenarioProblem } from '../../../solver/scenario.ts';
 import { useI18n, type Lang } from '../i18n.ts';
@@ -12,6 +14,7 @@ import { readValidationMessage, scenarioProblemText } from '../messages/scenario
 import { serverMessageText } from '../messages/serverMessageText.ts';
 import type { ScenarioLevers } from '../scenario.ts';
 import { PeriodControls } from './PeriodControls.tsx';
+import { StaffPicker } from './StaffPicker.tsx';
 
 export interface LeverEditorProps {
   readonly levers: ScenarioLevers;
@@ -19,8 +22,10 @@ export interface LeverEditorProps {
   readonly onChange: (next: ScenarioLevers) => void;
   /** Server validation message per lever name (e.g. `maxCommuteKm`), shown beside that control. */
   readonly errors?: Readonly<Record<string, string>>;
-  /** Staff ids of the active dataset (locked people are checked against them); undefined while unknown. */
-  readonly staffIds?: readonly string[] | undefined;
+  /** Civil servants of the active dataset (locked people are picked from them and checked against them); undefined while unknown. */
+  readonly staff?: readonly CivilServant[] | undefined;
+  /** A center's name by code, for the people offered as locked (default: the code). */
+  readonly centerName?: (code: string) => string;
   /** Center codes of the active dataset (per-center levers are checked against them); undefined while unknown. */
   readonly centerCodes?: readonly string[] | undefined;
   /** Whether the period is actual history or a forecast (the quantile is disabled for history). */
@@ -78,12 +83,16 @@ const setIn = <T extends Readonly<Record<string, number>>>(rec: T, key: string, 
   return next as T;
 };
 
-export const LeverEditor = ({ levers, fields, onChange, errors = {}, staffIds, centerCodes, source }: LeverEditorProps) => {
+const asCode = (code: string): string => code;
+
+export const LeverEditor = ({ levers, fields, onChange, errors = {}, staff, centerName = asCode, centerCodes, source }: LeverEditorProps) => {
   const { lang, t } = useI18n();
   const id = useId();
   const set = <K extends keyof ScenarioLevers>(key: K, value: ScenarioLevers[K]) => onChange({ ...levers, [key]: value });
   const fieldName = (f: Field) => (lang === 'vi' ? f.nameVi : f.nameEn);
   const local = useMemo(() => localLeverProblems(levers), [levers]);
+  const staffIds = useMemo(() => staff?.map((p) => p.staffId), [staff]);
+  const fieldById = useMemo(() => new Map(fields.map((f) => [f.field, f])), [fields]);
   const unknown = useMemo(
     () =>
       unknownNamesOf(levers, {
@@ -105,14 +114,14 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {}, staffIds, c
     const v = (levers as unknown as Record<string, unknown>)[key];
     return typeof v === 'number' && v < 0 ? t('mustBeNonNegative', { value: v }) : undefined;
   };
-  const err = (key: string) => {
+  const err = (key: string, id?: string) => {
     const server = errors[key];
     const mine = local.get(key);
     const text = server
       ? leverMessageText(lang, server)
       : (negativeText(key) ?? unknownText(unknown.get(key)) ?? (mine ? scenarioProblemText(lang, mine) : undefined));
     return text === undefined ? null : (
-      <span className="field-error" role="alert">
+      <span className="field-error" role="alert" id={id}>
         {text}
       </span>
     );
@@ -185,6 +194,11 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {}, staffIds, c
         <legend>
           {t('normChange')} · {t('hires')}
         </legend>
+        <div className="controls-row">
+          <NormsSwitch value={levers.norms} onChange={(n) => set('norms', n)} id={`${id}-norms`} />
+          <a href={hrefOf('check')} className="help">{t('normsSeeCheck')}</a>
+        </div>
+        {err('norms')}
         <table className="table compact lever-table">
           <thead>
             <tr>
@@ -275,25 +289,19 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {}, staffIds, c
           </label>
         </div>
         {err('minStaffPerCenter')}
-        <label htmlFor={`${id}-locked`} className="wide">
-          {t('lockedPeople')}
-          <input
-            id={`${id}-locked`}
-            type="text"
-            placeholder={(staffIds ?? []).slice(0, 2).join(', ') || undefined}
-            value={levers.lockedStaffIds.join(', ')}
-            onChange={(e) =>
-              set(
-                'lockedStaffIds',
-                e.target.value
-                  .split(/[,\s]+/)
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-              )
-            }
-          />
-        </label>
-        {err('lockedStaffIds')}
+        <StaffPicker
+          label={t('lockedPeople')}
+          staff={staff}
+          chosen={levers.lockedStaffIds}
+          onChange={(ids) => set('lockedStaffIds', ids)}
+          centerName={centerName}
+          fieldName={(f) => {
+            const field = fieldById.get(f);
+            return field ? fieldName(field) : f;
+          }}
+          describedBy={`${id}-locked-error`}
+        />
+        {err('lockedStaffIds', `${id}-locked-error`)}
       </fieldset>
 
       <fieldset>

@@ -1,16 +1,20 @@
 /**
- * The server's stored plans (GET /api/plans, newest first) read for a screen: the latest finished plan
- * of a scenario or of a period, when it was solved, and whether the levers changed since.
+ * The server's stored plans (GET /api/plans, newest first) read for a screen: the latest plan of a
+ * scenario or of a period, when it was solved, and whether the levers changed since.
  */
 import type { PlanJob } from '../api.ts';
 import type { Lang } from '../i18n.ts';
 
-/** A stored plan as GET /api/plans sends it: the job record and when it finished (null while it runs). */
-export type StoredPlan = PlanJob & { readonly finishedAt?: string | null };
+/** A stored plan as GET /api/plans sends it: the job record, with when it finished (null while it runs). */
+export type StoredPlan = PlanJob;
 
-/** The newest plan that finished with a result and passes `match`; the list is newest first. */
-export const latestDonePlan = (plans: readonly StoredPlan[], match: (plan: StoredPlan) => boolean): StoredPlan | undefined =>
-  plans.find((p) => p.status === 'done' && match(p));
+/**
+ * The newest plan that exists (a finished job whose summary says `hasPlan`) and passes `match`; the
+ * list is newest first. A solve that found no plan (infeasible, failed, none in time) is never "the
+ * latest plan": it has no figures to show.
+ */
+export const latestPlan = (plans: readonly StoredPlan[], match: (plan: StoredPlan) => boolean = () => true): StoredPlan | undefined =>
+  plans.find((p) => p.status === 'done' && p.summary?.hasPlan === true && match(p));
 
 /** JSON with object keys sorted, so two lever objects compare by content, not by key order. */
 const canonical = (value: unknown): string =>

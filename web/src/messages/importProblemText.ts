@@ -85,6 +85,15 @@ export const IMPORT_PROBLEM_TEXTS: Catalog = {
     en: 'resolved_on_time + resolved_late + pending = {sum}, must equal received {received}',
     slots: (p) => ({ sum: p.num('sum'), received: p.num('received') }),
   },
+  'import.no_outcomes': {
+    vi: 'không có các cột kết quả giải quyết (resolved_on_time, resolved_late, pending): vẫn tính được khối lượng công việc, nhưng không kiểm tra được mô hình và không hiệu chỉnh được định mức; dùng định mức chính thức',
+    en: 'no outcome columns (resolved_on_time, resolved_late, pending): the workload is computed, but the model check and the calibration of norms cannot be done, and the official norms are used',
+  },
+  'import.outcomes_blank': {
+    vi: '{rows} dòng để trống các ô kết quả giải quyết: các tháng × trung tâm đó không dùng để kiểm tra mô hình và hiệu chỉnh định mức',
+    en: 'outcome cells blank on {rows} rows: their center-months are left out of the model check and the calibration of norms',
+    slots: (p) => ({ rows: p.num('rows') }),
+  },
   'import.no_fields': { vi: 'phải có ít nhất một mã lĩnh vực, cách nhau bằng dấu ;', en: 'must list at least one field id, separated by ;' },
   'import.field_twice': { vi: 'lĩnh vực bị liệt kê hai lần', en: 'field listed twice' },
   'import.before_received': {

@@ -83,6 +83,7 @@ export const SCENARIO_PROBLEM_TEXTS: Catalog = {
       return { what: words === undefined ? undefined : words[p.lang], values: p.text('values') };
     },
   },
+  'scenario.one_of': { vi: 'phải là một trong: {allowed}', en: 'must be one of {allowed}', slots: (p) => ({ allowed: p.text('allowed') }) },
 };
 
 /** A coded scenario problem (validateScenario run in the browser) in `lang`. */

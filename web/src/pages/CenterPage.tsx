@@ -1,16 +1,24 @@
-/** One center: its facts, dossiers received and forecast with intervals, backtest accuracy, field coverage and staff. */
+/**
+ * One center in the period of the address (the overview's period control): its facts, what it needs,
+ * has and lacks in hours and people, dossiers received and forecast with intervals, backtest
+ * accuracy, field coverage and staff.
+ */
 import { useId, useMemo, useState } from 'react';
+import { NormsLine } from '../components/NormsLine.tsx';
+import { useNormsChoice } from '../components/NormsSwitch.tsx';
 import { api, type CenterSeriesForecast } from '../api.ts';
 import { ForecastChart } from '../charts/ForecastChart.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { Kpi } from '../components/Kpi.tsx';
+import { PeriodControls } from '../components/PeriodControls.tsx';
+import { usePeopleShortText } from '../components/usePeopleShortText.ts';
 import { formatInt, formatMonth, formatNumber, formatPercent, gradeName } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
 import { useReference } from '../reference.ts';
-import { hrefOf } from '../route.ts';
+import { usePeriodRoute } from '../route.ts';
 import { forecastTotals, historyTotals, type SeriesFilter } from '../seriesMath.ts';
 import { useAsync } from '../useAsync.ts';
-import { DEFAULT_OVERVIEW_PERIOD } from './Overview.tsx';
+import { peopleOf } from '../workloadPeople.ts';
 
 /**
  * Share of a field's required hours that the center's current staff cover in the best allocation
@@ -28,8 +36,10 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
   const sorted = useMemo(() => [...ref.centers].sort((a, b) => a.nameVi.localeCompare(b.nameVi, 'vi')), [ref.centers]);
   const center = code ? ref.centerByCode.get(code) : undefined;
   const chosen = center ?? sorted[0];
+  const { period, quantile, setPeriod, setQuantile, hrefWith } = usePeriodRoute();
+  const peopleShortText = usePeopleShortText();
   const choose = (next: string) => {
-    window.location.hash = hrefOf('center', next);
+    window.location.hash = hrefWith('center', next);
   };
   const [field, setField] = useState<string | undefined>(undefined);
   const [channel, setChannel] = useState<'direct' | 'online' | undefined>(undefined);
@@ -37,7 +47,9 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
   const history = useAsync(() => api.history(c), [c]);
   const forecasts = useAsync(() => api.forecasts(c), [c]);
   const staff = useAsync(() => api.staff(c), [c]);
-  const workload = useAsync(() => api.workload(DEFAULT_OVERVIEW_PERIOD, 0.8), []);
+  const [norms] = useNormsChoice();
+  const workload = useAsync(() => api.workload(period, quantile, norms), [period, quantile, norms]);
+  const H = workload.data?.hoursPerFte ?? 0;
   const filter: SeriesFilter = { field, channel };
   const hist = useMemo(() => historyTotals(history.data ?? [], filter), [history.data, field, channel]);
   const fc = useMemo(() => forecastTotals(forecasts.data ?? [], filter), [forecasts.data, field, channel]);
@@ -52,28 +64,51 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
     <section className="screen" aria-labelledby="center-title">
       <div className="screen-head">
         <h1 id="center-title">{chosen.nameVi}</h1>
-        <label htmlFor={`${id}-center`}>
-          {t('chooseCenter')}
-          <select id={`${id}-center`} value={chosen.code} onChange={(e) => choose(e.target.value)}>
-            {sorted.map((x) => (
-              <option key={x.code} value={x.code}>
-                {x.nameVi}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="controls-row">
+          <label htmlFor={`${id}-center`}>
+            {t('chooseCenter')}
+            <select id={`${id}-center`} value={chosen.code} onChange={(e) => choose(e.target.value)}>
+              {sorted.map((x) => (
+                <option key={x.code} value={x.code}>
+                  {x.nameVi}
+                </option>
+              ))}
+            </select>
+          </label>
+          <PeriodControls
+            period={period}
+            quantile={quantile}
+            onPeriod={setPeriod}
+            onQuantile={setQuantile}
+            source={workload.data?.period === period ? workload.data.source : undefined}
+          />
+        </div>
       </div>
       <p className="help">
-        {t(chosen.type as MessageKey)} · {chosen.formerDistrict} · {t('population')} {formatInt(lang, chosen.population)} · {formatNumber(lang, chosen.areaKm2)} km²
+        {t(chosen.type as MessageKey)}
+        {chosen.formerDistrict && ` · ${t('formerly', { district: chosen.formerDistrict })}`} · {t('population')} {formatInt(lang, chosen.population)} ·{' '}
+        {formatNumber(lang, chosen.areaKm2)} km² · {t('desks')} {chosen.desks} · {t('maxStaff')} {chosen.maxStaff} · {t('areaAdequate')}:{' '}
+        {chosen.areaAdequate ? t('yes') : t('no')}
       </p>
+      {centerLoad && H > 0 && <p className="people-short">{peopleShortText(chosen.nameVi, centerLoad, H) ?? ''}</p>}
       <div className="kpis">
-        <Kpi label={`${t('utilization')} · ${formatMonth(DEFAULT_OVERVIEW_PERIOD)} · P80`} value={formatPercent(lang, centerLoad?.utilization)} hint={`${DEFAULT_OVERVIEW_PERIOD}: ${t('utilizationHelp')}`} tone={(centerLoad?.utilization ?? 0) > 1 ? 'bad' : undefined} />
+        <Kpi
+          label={`${t('utilization')} · ${formatMonth(period)} · P${Math.round(quantile * 100)}`}
+          value={formatPercent(lang, centerLoad?.utilization)}
+          hint={t('utilizationHelp')}
+          tone={(centerLoad?.utilization ?? 0) > 1 ? 'bad' : undefined}
+        />
         <Kpi label={t('staff')} value={centerLoad ? formatInt(lang, centerLoad.staffCount) : '–'} />
         <Kpi label={t('requiredHours')} value={centerLoad ? formatInt(lang, centerLoad.requiredHours) : '–'} />
         <Kpi label={t('availableHours')} value={centerLoad ? formatInt(lang, centerLoad.availableHours) : '–'} />
-        <Kpi label={t('desks')} value={`${chosen.desks}`} />
-        <Kpi label={t('maxStaff')} value={`${chosen.maxStaff}`} />
-        <Kpi label={t('areaAdequate')} value={chosen.areaAdequate ? t('yes') : t('no')} />
+        <Kpi label={t('fteNeeded')} value={centerLoad ? formatNumber(lang, centerLoad.requiredFte) : '–'} hint={t('fteHelp', { hours: formatNumber(lang, H) })} />
+        <Kpi label={t('fteHave')} value={centerLoad ? formatNumber(lang, peopleOf(centerLoad.coveredHours, H)) : '–'} hint={t('fteHelp', { hours: formatNumber(lang, H) })} />
+        <Kpi
+          label={t('fteShort')}
+          value={centerLoad ? formatNumber(lang, peopleOf(centerLoad.uncoveredHours, H)) : '–'}
+          tone={(centerLoad?.uncoveredHours ?? 0) >= 1 ? 'bad' : undefined}
+          hint={t('fteHelp', { hours: formatNumber(lang, H) })}
+        />
       </div>
       <div className="panel">
         <div className="panel-head">
@@ -109,17 +144,21 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
         {(history.loading || forecasts.loading) && <Loading />}
         {hist.length > 0 && <ForecastChart history={hist} forecast={fc} title={t('historyForecast')} />}
       </div>
-      <div className="two-col">
+      <div className="center-tables">
         <div className="panel">
           <h2>{t('fieldCoverage')}</h2>
+          {workload.data && <NormsLine norms={workload.data.norms} />}
           <ErrorNote error={workload.error} onRetry={workload.reload} />
-          <table className="table">
+          <div className="table-scroll">
+          <table className="table wrap-head" aria-label={t('fieldCoverage')}>
             <thead>
               <tr>
                 <th scope="col">{t('field')}</th>
                 <th scope="col" className="num">{t('dossiers')}</th>
                 <th scope="col" className="num">{t('requiredHours')}</th>
                 <th scope="col" className="num">{t('uncoveredHours')}</th>
+                <th scope="col" className="num">{t('fteNeeded')}</th>
+                <th scope="col" className="num">{t('fteShort')}</th>
                 <th scope="col" className="num">{t('expertStaff')}</th>
                 <th scope="col" className="num">{t('coveredShare')}</th>
               </tr>
@@ -131,6 +170,8 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
                   <td className="num">{formatInt(lang, f.direct + f.online)}</td>
                   <td className="num">{formatInt(lang, f.requiredHours)}</td>
                   <td className={`num${f.uncoveredHours >= 1 ? ' bad' : ''}`}>{formatInt(lang, f.uncoveredHours)}</td>
+                  <td className="num">{formatNumber(lang, peopleOf(f.requiredHours, H))}</td>
+                  <td className={`num${f.uncoveredHours >= 1 ? ' bad' : ''}`}>{formatNumber(lang, peopleOf(f.uncoveredHours, H))}</td>
                   <td className="num">{f.expertStaff}</td>
                   <td className={`num${f.expertStaff === 0 || f.uncoveredHours >= 1 ? ' bad' : ''}`}>
                     {f.expertStaff === 0 ? t('noStaffWithExpertise') : formatPercent(lang, coveredShareOf(f))}
@@ -139,6 +180,7 @@ export const CenterPage = ({ code }: { readonly code: string | undefined }) => {
               ))}
             </tbody>
           </table>
+          </div>
           <p className="help">{t('coveredShareHelp')}</p>
         </div>
         <div className="panel">

@@ -1,46 +1,50 @@
 /**
- * Compare 2 to 4 solved plans side by side. The key-figure table and the differences in moves come
- * from the server (POST /api/comparisons: one source of truth); the overlaid chart of uncovered hours
- * per field reads each plan's coverage from its result. A server error is shown beside the plan it
+ * Compare 2 to 4 plans side by side (only plans that exist: a solve without a plan has no figures).
+ * The key-figure table and the differences in moves come from the server (POST /api/comparisons:
+ * one source of truth), in hours and people; the overlaid chart of people short per field reads each
+ * plan's result. A plan of another dataset version than the active one says so. A server error is shown beside the plan it
  * names (an unknown or unfinished plan), else beside the Compare button.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { normsLineText } from '../components/NormsLine.tsx';
+import type { PlanResult } from '../../../solver/plan/planResult.ts';
 import { api, type PlanJob } from '../api.ts';
 import { GroupedBars } from '../charts/GroupedBars.tsx';
 import { planNamedIn, type ComparedPlan, type ComparedSummary, type Comparison } from '../comparison.ts';
+import { DatasetNote } from '../components/DatasetNote.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { formatInt, formatNumber, formatPercent } from '../format.ts';
 import { formatPlanTime, solvedAt } from '../components/storedPlans.ts';
 import { useI18n, type Lang, type Translate } from '../i18n.ts';
-import { planStatusText } from '../messages/conflictText.ts';
 import { OKABE_ITO } from '../palette.ts';
-import { readReport, type PlanReport } from '../planReport.ts';
 import { useReference } from '../reference.ts';
 import { useAsync } from '../useAsync.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
-/** Uncovered hours of a plan per field, summed over centers. */
-export const uncoveredByField = (report: PlanReport): Map<string, number> => {
-  const m = new Map<string, number>();
-  for (const c of report.coverage) m.set(c.field, (m.get(c.field) ?? 0) + c.uncovered);
-  return m;
-};
-
 const dash = '–';
-const orDash = (x: number | null, write: (x: number) => string): string => (x === null ? dash : write(x));
+const orDash = (x: number | null | undefined, write: (x: number) => string): string => (x === null || x === undefined ? dash : write(x));
+const pair = (before: number | undefined, after: number | undefined, write: (x: number) => string): string => `${orDash(before, write)} → ${orDash(after, write)}`;
 
-/** The rows of the key-figure table: a label and the cell of one plan's summary. */
+/**
+ * The rows of the key-figure table: a label and the cell of one plan's summary (the server's: before
+ * = today's staff, no hire, no move). The added commute has one decimal, as on the plan's results.
+ */
 export const kpiRows = (lang: Lang, t: Translate): readonly (readonly [string, (s: ComparedSummary) => string])[] => [
-  [t('uncoveredHours'), (s) => `${formatInt(lang, s.uncoveredHoursBefore)} → ${orDash(s.uncoveredHoursAfter, (x) => formatInt(lang, x))}`],
-  [t('transfers'), (s) => formatInt(lang, s.transfers)],
-  [t('hires'), (s) => formatInt(lang, s.hires)],
-  [t('addedCommute'), (s) => `${formatNumber(lang, s.addedCommuteKm)} km`],
-  [t('overloadedCenters'), (s) => `${formatInt(lang, s.overloadedCentersBefore)} → ${orDash(s.overloadedCentersAfter, (x) => formatInt(lang, x))}`],
-  [t('maxUtilization'), (s) => `${formatPercent(lang, s.maxUtilizationBefore)} → ${formatPercent(lang, s.maxUtilizationAfter)}`],
+  [t('uncoveredHours'), (s) => pair(s.before?.uncoveredHours, s.after?.uncoveredHours, (x) => formatInt(lang, x))],
+  [t('fteShort'), (s) => pair(s.before?.fteShort, s.after?.fteShort, (x) => formatNumber(lang, x))],
+  [t('staff'), (s) => pair(s.before?.staff, s.after?.staff, (x) => formatInt(lang, x))],
+  [t('transfers'), (s) => orDash(s.transfers, (x) => formatInt(lang, x))],
+  [t('hires'), (s) => orDash(s.hires, (x) => formatInt(lang, x))],
+  [t('addedCommute'), (s) => orDash(s.addedCommuteKm, (x) => `${formatNumber(lang, x, 1)} km`)],
+  [t('overloadedCenters'), (s) => pair(s.before?.overloadedCenters, s.after?.overloadedCenters, (x) => formatInt(lang, x))],
+  [t('maxUtilization'), (s) => pair(s.before?.maxUtilization, s.after?.maxUtilization, (x) => formatPercent(lang, x))],
   [t('objective'), (s) => orDash(s.objective, (x) => formatNumber(lang, x))],
   [t('gap'), (s) => formatPercent(lang, s.gap, 2)],
   [t('seconds'), (s) => `${formatNumber(lang, s.seconds)} s`],
 ];
+
+/** People short per field after each plan (its result's after.fteShortByField), for the chart. */
+const shortByField = (result: PlanResult): Map<string, number> => new Map(Object.entries(result.outcome?.after.fteShortByField ?? {}));
 
 interface Outcome {
   readonly comparison: Comparison;
@@ -58,9 +62,10 @@ export const Compare = () => {
   const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
   const [error, setError] = useState<{ planId: string | undefined; error: Error } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [reports, setReports] = useState<{ data?: readonly PlanReport[]; error?: Error } | undefined>(undefined);
+  const [results, setResults] = useState<{ data?: readonly PlanResult[]; error?: Error } | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
-  const done = (plans.data ?? []).filter((p) => p.status === 'done');
+  // Only plans that exist can be compared (the server refuses the others: they have no figures).
+  const done = (plans.data ?? []).filter((p) => p.status === 'done' && p.summary?.hasPlan === true);
   const scenarioName = (job: PlanJob) => scenarios.data?.find((s) => s.id === job.scenarioId)?.name ?? job.scenarioId ?? job.id.slice(0, 8);
   /** The scenario's name and the solve time to the second: two plans of same-named scenarios still read apart. */
   const labelOf = (job: PlanJob) => `${scenarioName(job)} · ${formatPlanTime(lang, solvedAt(job))}`;
@@ -76,14 +81,14 @@ export const Compare = () => {
   const run = async () => {
     setBusy(true);
     setError(undefined);
-    setReports(undefined);
+    setResults(undefined);
     try {
-      const comparison = await api.compare<Comparison>(chosen);
+      const comparison = await api.compare(chosen);
       setOutcome({ comparison, labels: comparison.plans.map(labelOfCompared) });
-      // The chart's coverage per field is in each plan's result, not in the comparison.
+      // The chart's people short per field is in each plan's result, not in the comparison.
       Promise.all(comparison.plans.map((p) => api.planResult(p.id)))
-        .then((results) => setReports({ data: results.map(readReport) }))
-        .catch((e: unknown) => setReports({ error: e instanceof Error ? e : new Error(String(e)) }));
+        .then((data) => setResults({ data }))
+        .catch((e: unknown) => setResults({ error: e instanceof Error ? e : new Error(String(e)) }));
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       setOutcome(undefined);
@@ -102,8 +107,9 @@ export const Compare = () => {
   /** Label, cell of one plan, cell class: the status, the solver's verdict in words, the key figures, the data version. */
   const tableRows: readonly (readonly [string, (p: ComparedPlan) => ReactNode, string])[] = [
     [t('status'), (p) => <StatusBadge status={p.summary.status} />, 'num'],
-    [t('solverVerdict'), (p) => planStatusText(lang, p.summary), 'num help'],
+    [t('solverVerdict'), (p) => p.summary.verdict[lang], 'num help'],
     ...kpiRows(lang, t).map(([label, value]) => [label, (p: ComparedPlan) => value(p.summary), 'num'] as const),
+    [t('norms'), (p) => normsLineText(t, p.summary.norms), 'help'],
     [t('datasetVersion'), (p) => p.datasetVersion, 'num'],
   ];
   const full = chosen.length >= 4;
@@ -172,7 +178,13 @@ export const Compare = () => {
             <h2 ref={heading} tabIndex={-1}>
               {t('kpis')}
             </h2>
-            <table className="table">
+            {compared.map((c, i) => (
+              <div key={c.id} className="dataset-note-of">
+                <DatasetNote planVersion={c.datasetVersion} label={labels[i]} />
+              </div>
+            ))}
+            <div className="table-scroll">
+            <table className="table compare">
               <thead>
                 <tr>
                   <th scope="col" />
@@ -196,16 +208,18 @@ export const Compare = () => {
                 ))}
               </tbody>
             </table>
+            </div>
           </div>
           <div className="panel">
-            <h2>{t('uncoveredByField')}</h2>
-            <ErrorNote error={reports?.error} />
-            {reports === undefined && <Loading />}
-            {reports?.data && (
+            <h2>{t('shortByField')}</h2>
+            <ErrorNote error={results?.error} />
+            {results === undefined && <Loading />}
+            {results?.data && (
               <GroupedBars
-                title={t('uncoveredByField')}
+                title={t('shortByField')}
                 categories={ref.fields.map((f) => ({ id: f.field, label: lang === 'vi' ? f.nameVi : f.nameEn }))}
-                series={reports.data.map((r, i) => ({ label: labels[i] ?? '', values: uncoveredByField(r) }))}
+                series={results.data.map((r, i) => ({ label: labels[i] ?? '', values: shortByField(r) }))}
+                digits={1}
               />
             )}
           </div>
@@ -216,6 +230,7 @@ export const Compare = () => {
             {outcome.comparison.moves.length === 0 ? (
               <p className="help">{t('none')}</p>
             ) : (
+              <div className="table-scroll">
               <table className="table compact">
                 <thead>
                   <tr>
@@ -243,6 +258,7 @@ export const Compare = () => {
                   ))}
                 </tbody>
               </table>
+              </div>
             )}
           </div>
         </>

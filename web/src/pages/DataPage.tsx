@@ -91,7 +91,7 @@ export const DataPage = () => {
         <h2>{t('datasets')}</h2>
         <ErrorNote error={versions.error} onRetry={versions.reload} />
         {versions.loading && <Loading />}
-        <table className="table">
+        <table className="table stack" aria-label={t('datasets')}>
           <thead>
             <tr>
               <th scope="col" className="num">#</th>
@@ -107,13 +107,13 @@ export const DataPage = () => {
           <tbody>
             {(versions.data ?? []).map((v) => (
               <tr key={v.version}>
-                <td className="num">{v.version}</td>
-                <td>{v.name}</td>
-                <td>{v.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                <td className="num">{formatInt(lang, v.counts.centers)}</td>
-                <td className="num">{formatInt(lang, v.counts.staff)}</td>
-                <td className="num">{formatInt(lang, v.counts.historyRows)}</td>
-                <td className="mono">{v.hash.slice(0, 12)}</td>
+                <td className="num" data-label="#">{v.version}</td>
+                <td data-label={t('versionName')}>{v.name}</td>
+                <td data-label={t('created')}>{v.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                <td className="num" data-label={t('centers')}>{formatInt(lang, v.counts.centers)}</td>
+                <td className="num" data-label={t('staff')}>{formatInt(lang, v.counts.staff)}</td>
+                <td className="num" data-label={t('history')}>{formatInt(lang, v.counts.historyRows)}</td>
+                <td className="mono" data-label={t('hash')}>{v.hash.slice(0, 12)}</td>
                 <td>
                   {v.active ? (
                     <span className="badge badge-good">✓ {t('active')}</span>
@@ -166,7 +166,7 @@ export const DataPage = () => {
         {problems && problems.length > 0 && (
           <>
             <h3>{t('validationReport')}</h3>
-            <table className="table compact validation">
+            <table className="table compact validation stack">
               <thead>
                 <tr>
                   <th scope="col">{t('file')}</th>
@@ -179,11 +179,11 @@ export const DataPage = () => {
               <tbody>
                 {problems.map((p, i) => (
                   <tr key={i}>
-                    <td className="mono">{p.file}</td>
-                    <td className="num">{p.line ?? ''}</td>
-                    <td className="mono">{p.column ?? ''}</td>
-                    <td className="mono">{p.value ?? ''}</td>
-                    <td>{importProblemText(lang, p)}</td>
+                    <td className="mono" data-label={t('file')}>{p.file}</td>
+                    <td className="num" data-label={t('line')}>{p.line ?? ''}</td>
+                    <td className="mono" data-label={t('column')}>{p.column ?? ''}</td>
+                    <td className="mono" data-label={t('value')}>{p.value ?? ''}</td>
+                    <td data-label={t('problem')}>{importProblemText(lang, p)}</td>
                   </tr>
                 ))}
               </tbody>

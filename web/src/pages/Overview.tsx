@@ -1,4 +1,7 @@
-/** Overview: where the city stands in a period: the map, the key figures, overloaded and idle centers. */
+/**
+ * Overview: where the city stands in a period (the one in the address): the map, the key figures in
+ * hours and people, overloaded centers with the people they lack, idle centers.
+ */
 import { useEffect, useMemo, useState } from 'react';
 import type { CityWorkload } from '../../../solver/workload/workloadTypes.ts';
 import { api } from '../api.ts';
@@ -6,16 +9,18 @@ import { CenterMap } from '../charts/CenterMap.tsx';
 import { LandLegend, UtilizationLegend, VolumeLegend } from '../charts/Legends.tsx';
 import { ErrorNote, Loading } from '../components/ErrorNote.tsx';
 import { Kpi } from '../components/Kpi.tsx';
-import { DEFAULT_PERIOD, PeriodControls } from '../components/PeriodControls.tsx';
-import { formatInt, formatPercent } from '../format.ts';
+import { NormsLine } from '../components/NormsLine.tsx';
+import { NormsSwitch, useNormsChoice } from '../components/NormsSwitch.tsx';
+import { PeriodControls } from '../components/PeriodControls.tsx';
+import { usePeopleShortText } from '../components/usePeopleShortText.ts';
+import { formatInt, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n.ts';
 import { useReference } from '../reference.ts';
-import { hrefOf } from '../route.ts';
+import { usePeriodRoute } from '../route.ts';
 import { useAsync } from '../useAsync.ts';
+import { peopleOf } from '../workloadPeople.ts';
 import { ActivePlanSummary } from './ActivePlanSummary.tsx';
 
-/** The overview opens on the same month as the planner: the first forecast month (DEFAULT_PERIOD). */
-export const DEFAULT_OVERVIEW_PERIOD = DEFAULT_PERIOD;
 
 /**
  * A center counts as overloaded above this utilization. The list and the city KPI use the same test,
@@ -85,9 +90,10 @@ export const volumeByCenter = (w: CityWorkload): Map<string, number> => {
 export const Overview = () => {
   const { lang, t } = useI18n();
   const ref = useReference();
-  const [period, setPeriod] = useState(DEFAULT_OVERVIEW_PERIOD);
-  const [quantile, setQuantile] = useState(0.8);
-  const workload = useAsync(() => api.workload(period, quantile), [period, quantile]);
+  const { period, quantile, setPeriod, setQuantile, hrefWith } = usePeriodRoute();
+  const peopleShortText = usePeopleShortText();
+  const [norms, setNorms] = useNormsChoice();
+  const workload = useAsync(() => api.workload(period, quantile, norms), [period, quantile, norms]);
   const w = workload.data;
   const preparation = usePreparation(workload.loading && !w);
   const volume = useMemo(() => (w ? volumeByCenter(w) : new Map<string, number>()), [w]);
@@ -102,7 +108,7 @@ export const Overview = () => {
     [w],
   );
   const open = (code: string) => {
-    window.location.hash = hrefOf('center', code);
+    window.location.hash = hrefWith('center', code);
   };
   const nameOf = (code: string) => ref.centerByCode.get(code)?.nameVi ?? code;
   const fieldName = (id: string) => {
@@ -113,8 +119,12 @@ export const Overview = () => {
     <section className="screen" aria-labelledby="overview-title">
       <div className="screen-head">
         <h1 id="overview-title">{t('navOverview')}</h1>
-        <PeriodControls period={period} quantile={quantile} onPeriod={setPeriod} onQuantile={setQuantile} source={w?.period === period ? w.source : undefined} />
+        <div className="controls-row">
+          <PeriodControls period={period} quantile={quantile} onPeriod={setPeriod} onQuantile={setQuantile} source={w?.period === period ? w.source : undefined} />
+          <NormsSwitch value={norms} onChange={setNorms} id="overview-norms" />
+        </div>
       </div>
+      {w && <NormsLine norms={w.norms} />}
       <ErrorNote error={workload.error} onRetry={workload.reload} />
       {workload.loading && !w && !preparation && <Loading />}
       {preparation && (
@@ -128,7 +138,14 @@ export const Overview = () => {
           <Kpi label={t('dossiers')} value={formatInt(lang, w.totals.direct + w.totals.online)} hint={`${t('direct')} ${formatInt(lang, w.totals.direct)} · ${t('online')} ${formatInt(lang, w.totals.online)}`} />
           <Kpi label={t('staff')} value={formatInt(lang, w.totals.staffCount)} />
           <Kpi label={t('requiredHours')} value={formatInt(lang, w.totals.requiredHours)} />
+          <Kpi label={t('fteNeeded')} value={formatNumber(lang, w.totals.requiredFte)} hint={t('fteHelp', { hours: formatNumber(lang, w.hoursPerFte) })} />
           <Kpi label={t('uncoveredHours')} value={formatInt(lang, w.totals.uncoveredHours)} tone={w.totals.uncoveredHours > 0 ? 'bad' : undefined} />
+          <Kpi
+            label={t('cityFteShort')}
+            value={formatNumber(lang, peopleOf(w.totals.uncoveredHours, w.hoursPerFte))}
+            tone={w.totals.uncoveredHours > 0 ? 'bad' : undefined}
+            hint={t('fteHelp', { hours: formatNumber(lang, w.hoursPerFte) })}
+          />
           <Kpi label={t('overloadedCenters')} value={formatInt(lang, w.totals.overloadedCenters)} tone="bad" />
           <Kpi label={t('idleCenters')} value={formatInt(lang, w.totals.idleCenters)} />
         </div>
@@ -152,16 +169,20 @@ export const Overview = () => {
               code: c.centerCode,
               name: nameOf(c.centerCode),
               utilization: c.utilization,
-              note: c.shortFields
-                .slice(0, 2)
-                .map((s) => `${fieldName(s.field)}${s.expertStaff === 0 ? ` (${t('missingExpertise')})` : ''}`)
-                .join('; '),
+              note: [
+                peopleShortText('', c, w?.hoursPerFte ?? 0),
+                ...c.shortFields.filter((s) => s.expertStaff === 0).map((s) => `${fieldName(s.field)}: ${t('missingExpertise')}`),
+              ]
+                .filter(Boolean)
+                .join(' · '),
               staff: c.staffCount,
             }))}
+            hrefOf={(code) => hrefWith('center', code)}
           />
           <CenterList
             title={`${t('idle')} · ${idle.length}`}
             rows={idle.map((c) => ({ code: c.centerCode, name: nameOf(c.centerCode), utilization: c.utilization, note: '', staff: c.staffCount }))}
+            hrefOf={(code) => hrefWith('center', code)}
           />
         </div>
       </div>
@@ -177,7 +198,7 @@ interface ListRow {
   readonly staff: number;
 }
 
-const CenterList = ({ title, rows }: { readonly title: string; readonly rows: readonly ListRow[] }) => {
+const CenterList = ({ title, rows, hrefOf }: { readonly title: string; readonly rows: readonly ListRow[]; readonly hrefOf: (code: string) => string }) => {
   const { lang, t } = useI18n();
   return (
     <div className="panel">
@@ -185,7 +206,7 @@ const CenterList = ({ title, rows }: { readonly title: string; readonly rows: re
       {rows.length === 0 ? (
         <p className="help">{t('none')}</p>
       ) : (
-        <table className="table compact">
+        <table className="table compact" aria-label={title}>
           <thead>
             <tr>
               <th scope="col">{t('center')}</th>
@@ -201,7 +222,7 @@ const CenterList = ({ title, rows }: { readonly title: string; readonly rows: re
             {rows.map((r) => (
               <tr key={r.code}>
                 <td>
-                  <a href={hrefOf('center', r.code)}>{r.name}</a>
+                  <a href={hrefOf(r.code)}>{r.name}</a>
                   {r.note && <div className="sub">{r.note}</div>}
                 </td>
                 <td className="num">{formatPercent(lang, r.utilization, 1)}</td>

@@ -1,30 +1,25 @@
 /**
- * Planner: edit a scenario's levers, save it, solve it as a server job (progress, cancel), read the
- * result. Errors appear next to what caused them: a lever the server rejected, the save, the solve.
+ * Planner: edit a scenario's levers, save it, solve it as a server job (progress, cancel:
+ * usePlanJob.ts), read the result. Errors appear next to what caused them: a lever the server
+ * rejected, the save, the solve.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { api, ApiError, type PlanJob, type ScenarioRecord } from '../api.ts';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { api, ApiError, type ScenarioRecord } from '../api.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { EstimatePanel } from '../components/EstimatePanel.tsx';
 import { LeverEditor, localLeverProblems, unknownNamesOf } from '../components/LeverEditor.tsx';
-import { formatPlanTime, latestDonePlan, sameLevers, solvedAt, type StoredPlan } from '../components/storedPlans.ts';
+import { formatPlanTime, sameLevers, solvedAt } from '../components/storedPlans.ts';
 import { sourceOf, useHistoryEnd } from '../components/useHistoryEnd.ts';
 import { useI18n } from '../i18n.ts';
-import { readReport, type PlanReport } from '../planReport.ts';
 import { useReference } from '../reference.ts';
 import { RoleNote } from '../session/RoleNote.tsx';
 import { usePermission, useUnsavedWork } from '../session/SessionProvider.tsx';
 import { hrefOf } from '../route.ts';
 import { DEFAULT_LEVERS, type ScenarioLevers } from '../scenario.ts';
 import { useAsync } from '../useAsync.ts';
+import { usePlanJob } from '../usePlanJob.ts';
 import { PlanResults } from './PlanResults.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
-
-/**
- * Poll interval of a running solve, ms. A poll costs the server well under a millisecond (a row
- * read, no result), and the plan appears at most this long after the server has it.
- */
-const POLL_MS = 100;
 
 /** Lever named by a server validation message such as "body/scenario/maxCommuteKm must be <= 100". */
 export const LEVER_NAMES = [
@@ -58,45 +53,14 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
   const [name, setName] = useState('');
   const [levers, setLevers] = useState<ScenarioLevers>(DEFAULT_LEVERS);
   const [dirty, setDirty] = useState(false);
+  const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<Error | undefined>(undefined);
-  const [solveError, setSolveError] = useState<Error | undefined>(undefined);
-  const [job, setJob] = useState<PlanJob | undefined>(undefined);
-  const [report, setReport] = useState<PlanReport | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [storedError, setStoredError] = useState<Error | undefined>(undefined);
-  const polling = useRef(0);
-  /** Counts the plans asked for; a stored plan that arrives after a solve started (or another scenario opened) is dropped. */
-  const planRequest = useRef(0);
+  const plan = usePlanJob(ref.setActivePlanId);
+  const busy = saving || plan.busy;
   const staffList = useAsync(() => api.staff(), []);
   const staffIds = useMemo(() => staffList.data?.map((p) => p.staffId), [staffList.data]);
   const centerCodes = useMemo(() => (ref.centers.length > 0 ? ref.centers.map((c) => c.code) : undefined), [ref.centers]);
   const historyEnd = useHistoryEnd();
-
-  /** Shows the scenario's latest finished plan stored on the server, so a reload keeps its results. */
-  const showStoredPlan = async (scenario: ScenarioRecord) => {
-    const request = ++planRequest.current;
-    setStoredError(undefined);
-    try {
-      const plans = await api.plans();
-      const newest = plans.find((p) => p.scenarioId === scenario.id);
-      if (request !== planRequest.current) return;
-      if (newest && (newest.status === 'queued' || newest.status === 'running')) {
-        // Reopened while its solve runs: follow that job as if Solve had just been pressed.
-        setJob(newest);
-        setBusy(true);
-        poll(newest.id);
-        return;
-      }
-      const plan = latestDonePlan(plans, (p) => p.scenarioId === scenario.id);
-      if (!plan) return;
-      const stored = readReport(await api.planResult(plan.id));
-      if (request !== planRequest.current) return;
-      setJob(plan);
-      setReport(stored);
-    } catch (error) {
-      if (request === planRequest.current) setStoredError(error instanceof Error ? error : new Error(String(error)));
-    }
-  };
   const mayWrite = usePermission('save');
   useUnsavedWork(dirty);
 
@@ -107,17 +71,14 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
       setName(found.name);
       setLevers({ ...DEFAULT_LEVERS, ...found.scenario });
       setDirty(false);
-      setReport(undefined);
-      setJob(undefined);
-      void showStoredPlan(found);
+      // The scenario's latest plan stored on the server, so a reload keeps its results.
+      void plan.reopen(found.id);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scenarioId, scenarios.data, record?.id]);
 
-  useEffect(() => () => window.clearTimeout(polling.current), []);
-
   const leverErrors: Record<string, string> = {};
-  for (const e of [saveError, solveError]) {
+  for (const e of [saveError, plan.error]) {
     const lever = e instanceof ApiError && e.status === 400 ? leverOfMessage(e.message) : undefined;
     if (lever && e) leverErrors[lever] = e.message;
   }
@@ -153,55 +114,12 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
     }
   };
 
-  const poll = (planId: string) => {
-    polling.current = window.setTimeout(async () => {
-      try {
-        const next = await api.plan(planId);
-        setJob(next);
-        if (next.status === 'done') {
-          setReport(readReport(await api.planResult(planId)));
-          ref.setActivePlanId(planId);
-          setBusy(false);
-        } else if (next.status === 'failed' || next.status === 'cancelled') {
-          if (next.error) setSolveError(new Error(next.error));
-          setBusy(false);
-        } else poll(planId);
-      } catch (error) {
-        setSolveError(error instanceof Error ? error : new Error(String(error)));
-        setBusy(false);
-      }
-    }, POLL_MS);
-  };
-
   const solve = async () => {
-    planRequest.current += 1;
-    setSolveError(undefined);
-    setReport(undefined);
-    setBusy(true);
+    plan.clear();
+    setSaving(true);
     const saved = dirty || !record ? await save() : record;
-    if (!saved) {
-      setBusy(false);
-      return;
-    }
-    try {
-      const started = await api.solve(saved.id);
-      setJob(started);
-      poll(started.id);
-    } catch (error) {
-      setSolveError(error instanceof Error ? error : new Error(String(error)));
-      setBusy(false);
-    }
-  };
-
-  const cancel = async () => {
-    if (!job) return;
-    window.clearTimeout(polling.current);
-    try {
-      setJob(await api.cancelPlan(job.id));
-    } catch (error) {
-      setSolveError(error instanceof Error ? error : new Error(String(error)));
-    }
-    setBusy(false);
+    setSaving(false);
+    if (saved) await plan.start(saved.id);
   };
 
   const copy = async () => {
@@ -229,15 +147,15 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
   };
 
   const newScenario = () => {
-    planRequest.current += 1;
+    plan.clear();
     setRecord(undefined);
     setName('');
     setLevers(DEFAULT_LEVERS);
-    setReport(undefined);
-    setJob(undefined);
     window.location.hash = hrefOf('planner');
   };
 
+  const { job, result, unplanned } = plan;
+  const stale = dirty || (record !== undefined && job !== undefined && !sameLevers({ ...DEFAULT_LEVERS, ...record.scenario }, { ...DEFAULT_LEVERS, ...job.scenario }));
   return (
     <section className="screen" aria-labelledby="planner-title">
       <div className="screen-head">
@@ -295,7 +213,7 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
             levers={levers}
             fields={ref.fields}
             errors={leverErrors}
-            staffIds={staffIds}
+            staff={staffList.data}
             centerCodes={centerCodes}
             source={sourceOf(levers.period, historyEnd)}
             onChange={(next) => {
@@ -310,8 +228,8 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
             <button type="submit" className="primary" disabled={busy || !mayWrite.allowed}>
               {busy ? t('solving') : t('solve')}
             </button>
-            {busy && (
-              <button type="button" onClick={() => void cancel()}>
+            {plan.busy && (
+              <button type="button" onClick={() => void plan.cancel()}>
                 {t('cancel')}
               </button>
             )}
@@ -329,11 +247,10 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
             <RoleNote permission={mayWrite} />
           </div>
           <ErrorNote error={saveError} />
-          <ErrorNote error={solveError} />
-          <ErrorNote error={storedError} />
+          <ErrorNote error={plan.error} />
           {job && (
             <div className="progress-row" aria-live="polite">
-              <StatusBadge status={job.status === 'done' ? (report?.status ?? 'done') : job.status} />
+              <StatusBadge status={job.status === 'done' ? (result?.status ?? 'done') : job.status} />
               {(job.status === 'queued' || job.status === 'running') && (
                 <>
                   <progress max={1} value={job.progress} aria-label={t('progress')} />
@@ -344,10 +261,16 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
           )}
         </form>
         <div className="results">
-          {report && job && job.status === 'done' && (
+          {unplanned && (
+            <p className="plan-stamp unplanned" role="status">
+              {t('latestSolveNoPlan', { time: formatPlanTime(lang, solvedAt(unplanned)) })}
+              {unplanned.summary?.leadConflict ? ` ${unplanned.summary.leadConflict[lang]}` : ''}
+            </p>
+          )}
+          {result && job && job.status === 'done' && (
             <p className="plan-stamp" role="status">
-              {t('planSolvedAt', { time: formatPlanTime(lang, solvedAt(job as StoredPlan)) })}
-              {(dirty || (record !== undefined && !sameLevers({ ...DEFAULT_LEVERS, ...record.scenario }, { ...DEFAULT_LEVERS, ...job.scenario }))) && (
+              {result.outcome === null ? t('solveNoPlanAt', { time: formatPlanTime(lang, solvedAt(job)) }) : t('planSolvedAt', { time: formatPlanTime(lang, solvedAt(job)) })}
+              {stale && (
                 <>
                   {' · '}
                   <span className="stale">{t('planStale')}</span>
@@ -355,7 +278,11 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
               )}
             </p>
           )}
-          {report && job ? <PlanResults report={report} planId={job.id} scenarioId={record?.id} /> : <EstimatePanel levers={levers} />}
+          {result && job ? (
+            <PlanResults key={job.id} result={result} planId={job.id} scenarioId={record?.id} datasetVersion={job.datasetVersion} />
+          ) : (
+            <EstimatePanel levers={levers} />
+          )}
         </div>
       </div>
     </section>

@@ -44,16 +44,18 @@ const memoLang = (): 'vi' | 'en' => (document.documentElement.lang === 'en' ? 'e
  * Fetches one export of `planId` and saves it; the memo opens in a new tab. Call it inside the
  * click handler: the memo's tab is opened before the fetch (browsers allow a new tab only during a
  * click) and shows `waiting` until the memo arrives; if the tab was blocked, the memo is saved as
- * an .html file instead. Rejects with the ApiError of a refused fetch (the tab, if any, closes).
+ * an .html file instead. `search` is the export's own query (`?locale=vi` for the CSV Excel reads
+ * in a Vietnamese locale); the memo is asked in `lang`. Rejects with the ApiError of a refused
+ * fetch (the tab, if any, closes).
  */
-export const exportPlan = (planId: string, kind: ExportKind, waiting: string, lang = memoLang()): Promise<void> => {
+export const exportPlan = (planId: string, kind: ExportKind, waiting: string, search = '', lang = memoLang()): Promise<void> => {
   const tab = kind === 'memo' ? window.open('', '_blank') : null;
   if (tab) {
     tab.opener = null;
     tab.document.title = waiting;
     tab.document.body.textContent = waiting;
   }
-  return exportFile(planId, kind, kind === 'memo' ? `?lang=${lang}` : '').then(
+  return exportFile(planId, kind, kind === 'memo' ? `?lang=${lang}` : search).then(
     ({ blob, fileName }) => {
       if (tab) tab.location.replace(URL.createObjectURL(new Blob([blob], { type: 'text/html;charset=utf-8' })));
       else saveBlob(blob, fileName);
