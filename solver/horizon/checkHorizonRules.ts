@@ -87,8 +87,10 @@ export const checkHorizonRules = (h: HorizonInput, plan: Pick<HorizonPlan, 'mont
         if (got !== undefined) add('month_matches_schedule', m.month, `${p.staffId} has left (leaves_on ${p.leavesOn}) but works at ${got}`);
       } else if (got !== expected) add('month_matches_schedule', m.month, `${p.staffId} works at ${got ?? 'no center'}, the schedule says ${expected}`);
     }
-    const people = month.plan.assignments.length + month.plan.hires.reduce((n, x) => n + x.count, 0);
-    if (r.staffQuota !== null && people > r.staffQuota) add('staff_quota', m.month, `${people} people working and hired, quota ${r.staffQuota}`);
+    // A quota below the people working leaves no room for hires; nobody is dismissed for it.
+    const hired = month.plan.hires.reduce((n, x) => n + x.count, 0);
+    const people = month.plan.assignments.length + hired;
+    if (r.staffQuota !== null && hired > 0 && people > r.staffQuota) add('staff_quota', m.month, `${people} people working and hired, quota ${r.staffQuota}`);
     if (r.overloadMarginHours !== null) overloadChecks(h, m.month, t, month, staff, r.overloadMarginHours, transferOf, secondmentOf, add);
   });
   return out;

@@ -25,7 +25,7 @@ export interface HorizonRules {
   readonly staffQuota: number | null;
   /** People the plan may cross-train (each gains one field); 0 = none. */
   readonly trainingBudget: number;
-  /** Months a training takes; the person does no dossier work then and holds the field after it. */
+  /** Months a training takes (alongside the person's work: no hours lost); they hold the field after it. */
   readonly trainingMonths: number;
   /** Most people who may leave any one center over the horizon (transfers and secondments); null = no limit. */
   readonly maxLeavingPerCenter: number | null;

@@ -114,7 +114,8 @@ export const bruteForceHorizon = (h: HorizonInput): BruteForce => {
         if (reqAll > 0) worst = Math.max(worst, (100 * req.reduce((s, v, f) => s + Math.max(0, v - (covered[f] ?? 0)), 0)) / reqAll);
       }
       total += w.evenness * worst;
-      if (r.staffQuota !== null && people > r.staffQuota) return null;
+      // The quota limits hires only: a quota below the people working dismisses no one.
+      if (r.staffQuota !== null && hire !== null && t >= hire.start && people > r.staffQuota) return null;
       if (r.overloadMarginHours !== null) {
         for (let i = 0; i < h.staff.length; i += 1) {
           const m = choice[i];

@@ -34,9 +34,10 @@ const tinyOptions = fc.record({
     measure === 'secondments' ? { secondmentMonths: 3, secondmentMinMonths: 1, secondmentMaxMonths: 2 }
     : measure === 'training' ? { trainingBudget: 1, trainingMonths: 1 }
     : measure === 'overload' ? { overloadMarginHours: 15, secondmentMonths: 2, secondmentMinMonths: 2, secondmentMaxMonths: 2 }
-    : measure === 'leaving' ? { maxLeavingPerCenter: 1, staffQuota: o.people }
+    : measure === 'leaving' ? { maxLeavingPerCenter: 1, staffQuota: o.people, hireLeadMonths: 1 }
     : { hireLeadMonths: 1 },
-  ...(measure === 'hires' ? { hires: 1 } : {}),
+  // With the quota at today's headcount, a hire fits only once someone has left.
+  ...(measure === 'hires' || measure === 'leaving' ? { hires: 1 } : {}),
 }));
 
 describe('a plan over three months, against every plan enumerated', () => {
