@@ -7,7 +7,8 @@
 import { centerCoverage, type CoveragePerson } from '../plan/centerCoverage.ts';
 import type { Assignment, CenterFieldCoverage, Hire } from '../plan/plan.ts';
 import { addMonths } from '../forecast/months.ts';
-import { activeHires, locationOf, SECONDMENT, TRANSFER, trainedFieldAt, type Decisions } from './horizonDecisions.ts';
+import { activeHires, locationOf, noChange, SECONDMENT, TRANSFER, trainedFieldAt, type Decisions } from './horizonDecisions.ts';
+import { monthNumber } from '../forecast/months.ts';
 import type { HorizonIndex } from './horizonIndex.ts';
 import type { HorizonInput } from './horizonInput.ts';
 import type { HorizonHire, HorizonMonthPlan, HorizonPlan, HorizonSecondment, HorizonTraining, HorizonTransfer } from './horizonPlan.ts';
@@ -107,4 +108,43 @@ export const decodeHorizon = (h: HorizonInput, hi: HorizonIndex, d: Decisions): 
     return { month: m.month, hoursPerFte: H, plan: { assignments, hires: planHires, coverage }, weightedUncovered, uncovered, maxSharePct, away };
   });
   return { months, transfers, secondments, hires, trainings };
+};
+
+/**
+ * A schedule back to decisions by position (the inverse of decodeHorizon's schedule), e.g. to
+ * reckon a plan under another demand (P50, P95) or another plan's schedule under this input.
+ * Staff ids, centers and fields the input lacks are an error (the schedule is of another city).
+ */
+export const encodeSchedule = (h: HorizonInput, hi: HorizonIndex, schedule: Pick<HorizonPlan, 'transfers' | 'secondments' | 'hires' | 'trainings'>): Decisions => {
+  const base = hi.month[0] as HorizonIndex['month'][number];
+  const first = monthNumber(h.months[0]?.month ?? '');
+  const d = noChange(h.staff.length);
+  const staffPos = new Map(h.staff.map((p, i) => [p.staffId, i]));
+  const need = <K>(map: ReadonlyMap<K, number>, key: K, what: string): number => {
+    const v = map.get(key);
+    if (v === undefined) throw new Error(`encodeSchedule: ${what} ${String(key)} is not in the input`);
+    return v;
+  };
+  const at = (m: string): number => monthNumber(m) - first;
+  for (const x of schedule.transfers) {
+    const p = need(staffPos, x.staffId, 'staff id');
+    d.kind[p] = TRANSFER;
+    d.to[p] = need(base.centerOf, x.toCenter, 'center');
+    d.start[p] = at(x.fromMonth);
+    d.end[p] = hi.T - 1;
+  }
+  for (const x of schedule.secondments) {
+    const p = need(staffPos, x.staffId, 'staff id');
+    d.kind[p] = SECONDMENT;
+    d.to[p] = need(base.centerOf, x.toCenter, 'center');
+    d.start[p] = at(x.fromMonth);
+    d.end[p] = at(x.untilMonth);
+  }
+  for (const x of schedule.trainings) {
+    const p = need(staffPos, x.staffId, 'staff id');
+    d.trainField[p] = need(base.fieldOf, x.field, 'field');
+    d.trainStart[p] = at(x.startMonth);
+  }
+  for (const x of schedule.hires) d.hires.push({ c: need(base.centerOf, x.centerCode, 'center'), f: need(base.fieldOf, x.field, 'field'), start: at(x.startMonth), count: x.count });
+  return d;
 };

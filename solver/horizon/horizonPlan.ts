@@ -58,6 +58,13 @@ export interface HorizonMonthPlan {
   readonly away: number;
 }
 
+/** A month's uncovered hours had demand been another quantile of the forecast, the plan unchanged. */
+export interface MonthUnder {
+  readonly month: Month;
+  readonly weightedUncovered: number;
+  readonly uncovered: number;
+}
+
 export interface HorizonPlan {
   readonly status: PlanStatus;
   readonly message: string;
@@ -73,6 +80,8 @@ export interface HorizonPlan {
   readonly secondments: readonly HorizonSecondment[];
   readonly hires: readonly HorizonHire[];
   readonly trainings: readonly HorizonTraining[];
+  /** The plan under other demand, per quantile (e.g. 0.5, 0.8, 0.95), month by month; empty unless asked for. */
+  readonly under: readonly { readonly quantile: number; readonly months: readonly MonthUnder[] }[];
   /** The single-month plan itself when the horizon is one month with neutral rules (the same code path), else null. */
   readonly single: Plan | null;
 }

@@ -20,12 +20,12 @@ import { candidateCenters } from '../plan/candidateCenters.ts';
 import { deadline as deadlineOf, type Deadline } from '../plan/deadline.ts';
 import type { Plan } from '../plan/plan.ts';
 import { solvePlan } from '../plan/solvePlan.ts';
-import { decodeHorizon } from './decodeHorizon.ts';
+import { decodeHorizon, encodeSchedule, type HorizonSchedule } from './decodeHorizon.ts';
 import { stateCost } from './horizonCost.ts';
 import { horizonBound } from './horizonBound.ts';
 import { buildHorizonIndex } from './horizonIndex.ts';
-import { monthInput, type HorizonInput } from './horizonInput.ts';
-import type { HorizonMonthPlan, HorizonPlan } from './horizonPlan.ts';
+import { monthInput, type HorizonInput, type HorizonMonth } from './horizonInput.ts';
+import type { HorizonMonthPlan, HorizonPlan, MonthUnder } from './horizonPlan.ts';
 import { isNeutral } from './horizonRules.ts';
 import { searchHorizon } from './horizonSearch.ts';
 import { horizonState } from './horizonState.ts';
@@ -40,6 +40,11 @@ export interface SolveHorizonOptions {
   readonly deadline?: Deadline;
   /** Share of the time the search may use before the bound starts. Default 0.5. */
   readonly searchShare?: number;
+  /**
+   * Each month's required hours under other quantiles of the forecast (same months, same order):
+   * the plan is reckoned under each, unchanged, and reported in `under`.
+   */
+  readonly demandAt?: readonly { readonly quantile: number; readonly months: readonly HorizonMonth[] }[];
   /** Hears each stage as it starts: 'search', 'bound', 'decode' (a progress bar's steps). */
   readonly onStage?: (stage: 'search' | 'bound' | 'decode') => void;
 }
@@ -74,6 +79,20 @@ const singleMonth = (h: HorizonInput, plan: Plan): HorizonMonthPlan => {
   };
 };
 
+/** The schedule reckoned under each demand given (the same people, centers and fields; other required hours). */
+export const reckonUnder = (
+  h: HorizonInput,
+  schedule: Pick<HorizonSchedule, 'transfers' | 'secondments' | 'hires' | 'trainings'>,
+  demandAt: readonly { readonly quantile: number; readonly months: readonly HorizonMonth[] }[],
+): HorizonPlan['under'] =>
+  demandAt.map(({ quantile, months }) => {
+    if (months.length !== h.months.length || months.some((m, t) => m.month !== h.months[t]?.month)) throw new Error(`reckonUnder: the months at quantile ${quantile} are not the plan's`);
+    const other = { ...h, months };
+    const hi = buildHorizonIndex(other);
+    const figures: MonthUnder[] = decodeHorizon(other, hi, encodeSchedule(other, hi, schedule)).months.map((m) => ({ month: m.month, weightedUncovered: m.weightedUncovered, uncovered: m.uncovered }));
+    return { quantile, months: figures };
+  });
+
 export const solveHorizon = (highs: Highs, h: HorizonInput, options: SolveHorizonOptions = {}): HorizonPlan => {
   const time = options.deadline ?? deadlineOf(options.timeLimitSeconds ?? 20, options.now);
   const tolerance = options.gapTolerance ?? 0.01;
@@ -83,6 +102,12 @@ export const solveHorizon = (highs: Highs, h: HorizonInput, options: SolveHorizo
     // Today's single-month plan, by its own code path.
     const plan = solvePlan(highs, monthInput(h, 0), { deadline: time, gapTolerance: tolerance, timeLimitSeconds: time.limitSeconds, ...(options.now ? { now: options.now } : {}) });
     const month = plan.objective === null ? null : singleMonth(h, plan);
+    const schedule = {
+      transfers: plan.assignments.filter((a) => a.toCenter !== a.fromCenter).map((a) => ({ staffId: a.staffId, fromCenter: a.fromCenter, toCenter: a.toCenter, fromMonth: first.month })),
+      secondments: [],
+      hires: plan.hires.filter((x) => x.count > 0).map((x) => ({ centerCode: x.centerCode, field: x.field, count: x.count, startMonth: first.month })),
+      trainings: [],
+    };
     return {
       status: plan.status,
       message: plan.message,
@@ -91,10 +116,8 @@ export const solveHorizon = (highs: Highs, h: HorizonInput, options: SolveHorizo
       gap: plan.gap,
       seconds: plan.seconds,
       months: month === null ? [] : [month],
-      transfers: plan.assignments.filter((a) => a.toCenter !== a.fromCenter).map((a) => ({ staffId: a.staffId, fromCenter: a.fromCenter, toCenter: a.toCenter, fromMonth: first.month })),
-      secondments: [],
-      hires: plan.hires.filter((x) => x.count > 0).map((x) => ({ centerCode: x.centerCode, field: x.field, count: x.count, startMonth: first.month })),
-      trainings: [],
+      ...schedule,
+      under: month === null ? [] : reckonUnder(h, schedule, options.demandAt ?? []),
       single: plan,
     };
   }
@@ -124,7 +147,7 @@ export const solveHorizon = (highs: Highs, h: HorizonInput, options: SolveHorizo
       status: 'infeasible',
       message: `No plan keeps every rule in ${month}: even relaxed (fractional people, every secondment possible), that month's rules cannot all hold.`,
       objective: null, bound: null, gap: null, seconds,
-      months: [], transfers: [], secondments: [], hires: [], trainings: [], single: null,
+      months: [], transfers: [], secondments: [], hires: [], trainings: [], under: [], single: null,
     };
   }
   const bound = b.solves > 0 ? b.bound : null;
@@ -137,5 +160,5 @@ export const solveHorizon = (highs: Highs, h: HorizonInput, options: SolveHorizo
       : status === 'feasible'
         ? `Every rule holds; ${gapWords} to the bound from the months solved apart exceeds ${(tolerance * 100).toFixed(1)}%.`
         : `Stopped at the time limit of ${time.limitSeconds} s; best plan found, ${gapWords}.`;
-  return { status, message, objective: cost.objective, bound, gap, seconds, ...schedule, single: null };
+  return { status, message, objective: cost.objective, bound, gap, seconds, ...schedule, under: reckonUnder(h, schedule, options.demandAt ?? []), single: null };
 };

@@ -90,7 +90,7 @@ export const bruteForceHorizon = (h: HorizonInput): BruteForce => {
       const group = (c: number, without = -1, plus = -1): CoveragePerson[] => {
         const out: CoveragePerson[] = [];
         h.staff.forEach((p, i) => {
-          if (!present[i]?.[t] || i === without || (at(i, t) !== c && i !== plus)) return null;
+          if (!present[i]?.[t] || i === without || (at(i, t) !== c && i !== plus)) return;
           const fields = p.fields.map((f) => fieldIds.indexOf(f));
           if (train !== null && train.p === i && t >= r.trainingMonths && !fields.includes(train.f)) fields.push(train.f);
           out.push({ capacity: p.fte * H, fields });
@@ -129,7 +129,7 @@ export const bruteForceHorizon = (h: HorizonInput): BruteForce => {
       }
     }
     choice.forEach((m, i) => {
-      if (m === null) return null;
+      if (m === null) return;
       total += m.transfer ? w.transfers : w.secondmentMonths * (m.end - m.start + 1);
       const added = Math.max(0, km(h.staff[i]?.homeCode ?? '', m.to) - km(h.staff[i]?.homeCode ?? '', cur[i] ?? 0));
       for (let t = m.start; t <= m.end; t += 1) if (present[i]?.[t]) total += (w.commuteKm * added) / T;

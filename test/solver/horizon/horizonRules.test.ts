@@ -112,3 +112,15 @@ describe('the checker of a plan over several months', () => {
     expect(broken.map((v) => v.rule)).toEqual(expect.arrayContaining(['transfer_budget', 'most_leaving']));
   });
 });
+
+describe('a plan reckoned under other demand (P50, P95)', () => {
+  it('gives its own figures under its own demand, and no fewer uncovered hours in any month under more', () => {
+    const h = city(5, 3, {}, 3, 1);
+    const more = h.months.map((m) => ({ ...m, requiredHours: m.requiredHours.map((r) => ({ ...r, hours: r.hours * 1.3 })) }));
+    const plan = solveHorizon(highs, h, { timeLimitSeconds: 20, demandAt: [{ quantile: 0.8, months: h.months }, { quantile: 0.95, months: more }] });
+    const [same, high] = plan.under;
+    expect(same?.months.map((m) => m.uncovered)).toEqual(plan.months.map((m) => m.uncovered));
+    expect(same?.months.map((m) => m.weightedUncovered)).toEqual(plan.months.map((m) => m.weightedUncovered));
+    high?.months.forEach((m, t) => expect(m.uncovered).toBeGreaterThanOrEqual(plan.months[t]?.uncovered ?? Infinity));
+  });
+});
