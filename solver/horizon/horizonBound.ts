@@ -58,6 +58,8 @@ export interface BoundOptions {
   /** Stop once the bound is within this share of `target` (the best plan known), e.g. 0.005. */
   readonly stopWithin?: number;
   readonly target?: number | null;
+  /** Stop sweeping once a sweep raises the bound by less than this share of the target (or bound). Default 0.001. */
+  readonly stallShare?: number;
 }
 
 /** Keys of a basis, to carry it to a model with other columns (new ones nonbasic at 0, new rows basic). */
@@ -152,6 +154,7 @@ export const horizonBound = (highs: Highs, h: HorizonInput, hi: HorizonIndex, of
   };
 
   const sweeps = options.sweeps ?? 4;
+  let lastBound = -Infinity;
   for (let sweep = 0; sweep < sweeps && !deadline.passed() && infeasibleMonth === null; sweep += 1) {
     let basis = carry(previous, rm);
     const found = new Map<number, Set<number>>();
@@ -187,7 +190,12 @@ export const horizonBound = (highs: Highs, h: HorizonInput, hi: HorizonIndex, of
       break;
     }
     const bound = allocate(lines, B ?? 0, secondments, cap).total;
-    if (options.target != null && options.stopWithin !== undefined && options.target - bound <= options.stopWithin * Math.max(1, Math.abs(options.target))) break;
+    const scale = Math.max(1, Math.abs(options.target ?? bound));
+    if (options.target != null && options.stopWithin !== undefined && options.target - bound <= options.stopWithin * scale) break;
+    // A sweep that raised the bound by under `stallShare` of the plan's size: the next would not pay
+    // (on Hai Phong's year the third and fourth sweeps added 4 h to 353,796 h in 15 s).
+    if (bound - lastBound < (options.stallShare ?? 0.001) * scale) break;
+    lastBound = bound;
     if (sweep + 1 >= sweeps || deadline.passed()) break;
     offered = offered.map((list, p) => {
       const add = found.get(p);

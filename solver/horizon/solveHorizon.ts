@@ -137,7 +137,7 @@ export const solveHorizon = (highs: Highs, h: HorizonInput, options: SolveHorizo
     return to >= 0 && !list.includes(to) ? [...list, to].sort((a, b) => a - b) : list;
   });
   options.onStage?.('bound');
-  const b = horizonBound(highs, h, hi, offered, reach, { deadline: time, target: cost.objective, stopWithin: tolerance / 2 });
+  const b = horizonBound(highs, h, hi, offered, reach, { deadline: time, target: cost.objective, stopWithin: tolerance });
   options.onStage?.('decode');
   const schedule = decodeHorizon(h, hi, decisions);
   const seconds = time.elapsed();
