@@ -31,8 +31,24 @@ export interface ModelCheckArgs {
 
 export const USAGE = 'usage: npm run model-check -- [--norms official|calibrated] [--center CODE] [--all] [--top N] [--json] [--data DIR]';
 
+const HELP = `Do the norms agree with what happened? For every center and month of the history, the load the
+norms give beside the outcomes recorded (on time, late, pending); the center-months where they disagree
+in words; the calibration of the norms (official against calibrated minutes per field, with their
+evidence) and its warnings.
+
+  --norms official       the minutes per dossier of fields.csv (default)
+          calibrated     the minutes fitted to the recorded outcomes
+  --center CODE          every month of one center
+  --all                  every judged center-month, not only the first --top
+  --top N                how many center-months to list (default 30)
+  --json                 the check as GET /api/model-check answers it
+  --data DIR             a city's own four tables instead of the embedded dataset
+
+Exit codes: 0 done (also when the history records no outcomes: the check says it cannot be done),
+1 invalid dataset, 2 bad options.`;
+
 /** Parses the command line; a bad flag is a message, not an exception. */
-export const parseModelCheckArgs = (argv: readonly string[]): { ok: true; args: ModelCheckArgs } | { ok: false; message: string } => {
+export const parseModelCheckArgs = (argv: readonly string[]): { ok: true; args: ModelCheckArgs } | { ok: false; message: string; help?: true } => {
   let values;
   try {
     values = parseArgs({
@@ -52,7 +68,7 @@ export const parseModelCheckArgs = (argv: readonly string[]): { ok: true; args: 
   } catch (error) {
     return { ok: false, message: `${(error as Error).message}\n${USAGE}` };
   }
-  if (values.help === true) return { ok: false, message: USAGE };
+  if (values.help === true) return { ok: false, message: `${USAGE}\n\n${HELP}`, help: true };
   const norms = values.norms ?? 'official';
   if (norms !== 'official' && norms !== 'calibrated') return { ok: false, message: `--norms must be official or calibrated, got "${norms}"\n${USAGE}` };
   const top = values.top === undefined ? 30 : Number(values.top);
@@ -151,7 +167,7 @@ export const formatModelCheck = (check: ModelCheck, dataset: Dataset, args: Pick
 /** Runs the check for `argv`; never throws for bad flags or bad data (they are exit codes). */
 export const runModelCheck = async (argv: readonly string[], deps: ModelCheckDeps): Promise<ModelCheckRun> => {
   const parsed = parseModelCheckArgs(argv);
-  if (!parsed.ok) return { exitCode: 2, stdout: '', stderr: `${parsed.message}\n` };
+  if (!parsed.ok) return parsed.help === true ? { exitCode: 0, stdout: `${parsed.message}\n`, stderr: '' } : { exitCode: 2, stdout: '', stderr: `${parsed.message}\n` };
   const { args } = parsed;
   const loaded = await deps.loadDataset(args.dataDir);
   if (!loaded.ok) {

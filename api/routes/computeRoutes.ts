@@ -107,7 +107,7 @@ export const computeRoutes: Routes = (api, { datasets, compute }) => {
   });
 
   api.get('/model-check', {
-    config: { role: 'viewer' },
+    config: { access: 'viewer' },
     schema: {
       tags: ['forecast'],
       summary: 'The model check: for every center and month of the history, the load the norms give next to what happened (on time, late, pending), the months where they disagree in words, and the calibration of the norms',

@@ -1,6 +1,7 @@
 /** The real facts of the 114 units (data/sources/haiphong_units.csv), parsed for the generator. */
 import { readCsv, formatProblem } from '../../solver/csv.ts';
 import type { UnitType } from '../../solver/domain.ts';
+import { haversineKm } from '../../solver/geo.ts';
 
 export interface Unit {
   readonly code: string;
@@ -36,11 +37,5 @@ export const parseUnits = (text: string): readonly Unit[] => {
   });
 };
 
-/** Great-circle distance in km between two units' centroids (haversine, Earth radius 6,371 km). */
-export const distanceKm = (a: Pick<Unit, 'lat' | 'lon'>, b: Pick<Unit, 'lat' | 'lon'>): number => {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-};
+/** Great-circle distance in km between two units' centroids (the one haversine, solver/geo.ts). */
+export const distanceKm = (a: Pick<Unit, 'lat' | 'lon'>, b: Pick<Unit, 'lat' | 'lon'>): number => haversineKm(a.lat, a.lon, b.lat, b.lon);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../../..');
-const COMMANDS = ['plan', 'overview', 'check-data', 'forecast', 'admin'] as const;
+const COMMANDS = ['plan', 'overview', 'check-data', 'forecast', 'admin', 'model-check'] as const;
 const run = (command: string, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', `api/cli/${command}.ts`, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 
