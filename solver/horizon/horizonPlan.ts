@@ -85,3 +85,34 @@ export interface HorizonPlan {
   /** The single-month plan itself when the horizon is one month with neutral rules (the same code path), else null. */
   readonly single: Plan | null;
 }
+
+/** One month of the schedule as the plan result carries it: before (no change) and after (the plan). */
+export interface ScheduleMonth {
+  readonly month: Month;
+  readonly hoursPerFte: number;
+  /** People working away from today's center (transfers begun, secondments running). */
+  readonly away: number;
+  /** Priority-weighted uncovered hours at the quantile planned for, with no change and with the plan. */
+  readonly weightedUncoveredBefore: number;
+  readonly weightedUncoveredAfter: number;
+  /** Largest uncovered share among centers with the plan, percentage points. */
+  readonly maxSharePct: number;
+  /** Uncovered hours under each quantile of the forecast (P50, P80, P95), before and after. */
+  readonly uncovered: readonly { readonly quantile: number; readonly before: number; readonly after: number }[];
+}
+
+/**
+ * The schedule of a plan over several months (the plan result's `schedule`, version 3): the months,
+ * lasting transfers with their month, secondments with from and until, hires with their start,
+ * cross-trainings; the plan result's other fields describe the first month.
+ */
+export interface PlanSchedule {
+  readonly horizon: number;
+  readonly from: Month;
+  readonly until: Month;
+  readonly months: readonly ScheduleMonth[];
+  readonly transfers: readonly HorizonTransfer[];
+  readonly secondments: readonly HorizonSecondment[];
+  readonly hires: readonly HorizonHire[];
+  readonly trainings: readonly HorizonTraining[];
+}

@@ -52,3 +52,23 @@ export const scenarioHorizonInput = (
     },
   };
 };
+
+/** Quantiles a plan over several months is reckoned under: P50, the one planned for, P95. */
+export const reckonedQuantiles = (planned: number): number[] => [...new Set([0.5, planned, 0.95])].sort((a, b) => a - b);
+
+/**
+ * Each month's required hours under P50, the quantile planned for and P95 (solveHorizon's
+ * `demandAt`): the scenario's months, its other levers unchanged. `planned` is the input's months.
+ */
+export const scenarioDemandAt = (
+  dataset: Dataset,
+  forecasts: readonly DossierForecast[],
+  scenario: Scenario,
+  planned: HorizonInput,
+  calibration?: NormCalibration,
+  workloadOf?: (options: WorkloadOptions) => CityWorkload,
+): { quantile: number; months: HorizonInput['months'] }[] =>
+  reckonedQuantiles(scenario.quantile).map((q) => ({
+    quantile: q,
+    months: q === scenario.quantile ? planned.months : scenarioHorizonInput(dataset, forecasts, { ...scenario, quantile: q }, calibration, workloadOf).input.months,
+  }));
