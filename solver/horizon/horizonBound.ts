@@ -11,7 +11,9 @@
  * gives a bound L on R_t at the budget it was solved for, b, and the budget row's dual y_B <= 0
  * makes it a line: R_t(B') >= L + y_B (B' - b) for every budget B' (weak duality: only the budget
  * term of the Lagrangian moves). The month's bound at s is the highest of its lines; the minimum
- * over s of the sum is a separable convex allocation, exact by taking the best single steps.
+ * over s of the sum is a separable convex allocation, exact by taking the best single steps; with
+ * secondments of 2 months or more, also s_t <= s_{t-1} + s_{t+1}, then solved as a small LP
+ * (secondmentAllocation.ts; s continuous, still a lower bound).
  *
  * Sweeps: every month in turn, each starting from the previous month's optimal basis (the model's
  * columns and rows stay, only numbers change); columns priced negative in any month are offered to
@@ -24,6 +26,7 @@ import type { HorizonIndex } from './horizonIndex.ts';
 import type { HorizonInput } from './horizonInput.ts';
 import { monthRelaxation, type RelaxationModel } from './monthRelaxation.ts';
 import { priceMonth } from './monthPricing.ts';
+import { allocateSecondments } from './secondmentAllocation.ts';
 
 /** A bound on R_t at every budget: L + slope x (budget - at). */
 interface Line {
@@ -204,16 +207,20 @@ export const horizonBound = (highs: Highs, h: HorizonInput, hi: HorizonIndex, of
     rm = monthRelaxation(h, hi, offered);
   }
 
+  // Where the secondments fall: with their contiguity (a shortest secondment of 2 months or more)
+  // by a small LP, else (or if that LP fails) the separable allocation.
+  const allocation = (): { total: number; s: number[] } =>
+    (secondments > 0 && B !== null ? allocateSecondments(highs, lines, B, secondments, cap, r.secondmentMinMonths >= 2) : null) ?? allocate(lines, B ?? 0, secondments, cap);
   // Tighter lines where the allocation puts secondments: the month solved again at B + s_t.
-  let result = allocate(lines, B ?? 0, secondments, cap);
+  let result = allocation();
   if (secondments > 0 && B !== null && infeasibleMonth === null) {
     for (let t = 0; t < T && !deadline.passed(); t += 1) {
-      const extra = result.s[t] ?? 0;
+      const extra = Math.round(result.s[t] ?? 0);
       if (extra <= 0 || basisOf[t] === null) continue;
       const out = solve(t, B + extra, carry(basisOf[t] ?? null, rm));
       if (out.status === 'optimal') lines[t]?.push(out.line);
     }
-    result = allocate(lines, B, secondments, cap);
+    result = allocation();
   }
   const months = lines.map((ls, t) => (ls.length === 0 ? null : Math.max(...ls.map((l) => l.value + l.slope * ((B ?? 0) + (result.s[t] ?? 0) - l.at)))));
   return { bound: result.total, months, secondmentsByMonth: result.s, exact, infeasibleMonth, offered, outOfTime, solves };

@@ -24,14 +24,16 @@ const tinyOptions = fc.record({
   centers: fc.integer({ min: 2, max: 3 }),
   people: fc.integer({ min: 3, max: 4 }),
   maxTransfers: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })),
-  measure: fc.constantFrom('secondments', 'hires', 'training', 'overload', 'leaving'),
+  measure: fc.constantFrom('secondments', 'long secondments', 'hires', 'training', 'overload', 'leaving'),
   departure: fc.boolean(),
 }).map(({ measure, ...o }): TinyOptions => ({
   ...o,
   months: 3,
-  people: measure === 'secondments' ? 3 : o.people,
+  people: measure === 'secondments' || measure === 'long secondments' ? 3 : o.people,
   horizon:
     measure === 'secondments' ? { secondmentMonths: 3, secondmentMinMonths: 1, secondmentMaxMonths: 2 }
+    // At least 2 months: the bound's allocation then keeps secondments contiguous.
+    : measure === 'long secondments' ? { secondmentMonths: 4, secondmentMinMonths: 2, secondmentMaxMonths: 3 }
     : measure === 'training' ? { trainingBudget: 1, trainingMonths: 1 }
     : measure === 'overload' ? { overloadMarginHours: 15, secondmentMonths: 2, secondmentMinMonths: 2, secondmentMaxMonths: 2 }
     : measure === 'leaving' ? { maxLeavingPerCenter: 1, staffQuota: o.people, hireLeadMonths: 1 }
