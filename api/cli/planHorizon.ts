@@ -64,8 +64,15 @@ export const planHorizon = async (args: HorizonArgs, log: (message: string) => v
     return 2;
   }
   const scenario = args.scenario;
-  const { cachedForecasts } = await import('./cliForecasts.ts');
-  const forecasts = await cachedForecasts(dataset, loaded.hash ?? null, { log });
+  const { addMonths } = await import('../../solver/forecast/months.ts');
+  const { cachedForecasts, forecastNeed } = await import('./cliForecasts.ts');
+  // Months of the history are staffed from their counts: no forecast needed when the last one is.
+  const need = forecastNeed(dataset, addMonths(scenario.period, scenario.horizon - 1));
+  if (!need.ok) {
+    process.stderr.write(`${need.message}\n`);
+    return 2;
+  }
+  const forecasts = need.forecast ? await cachedForecasts(dataset, loaded.hash ?? null, { log }) : [];
   const calibration = scenario.norms === 'calibrated' ? await (await import('./cliCalibration.ts')).calibrateWithHighs(dataset) : undefined;
   const { scenarioHorizonInput } = await import('../../solver/horizon/scenarioHorizonInput.ts');
   const { input: h } = scenarioHorizonInput(dataset, forecasts, scenario, calibration);
