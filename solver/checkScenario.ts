@@ -8,6 +8,7 @@
  * - `period`: a month the planner can staff, from the history's first month to FORECAST_HORIZON
  *   months after its last (the forecasts reach no further), within the working-day calendar's
  *   years (solver/calendar.ts). A period left out is its default and checked the same way.
+ * - `horizon`: its last month (period + horizon - 1) a month the planner can staff too.
  * - `maxTransfers` (when given) and each `hiresAllowedByField` entry: at most the dataset's civil
  *   servants (more transfers than people is a typo; more hires in one field than the whole staff is
  *   not a plan a city means).
@@ -17,7 +18,7 @@
  */
 import { CALENDAR_YEARS } from './calendar.ts';
 import type { CenterCode, Dataset, FieldId, Month } from './domain.ts';
-import { monthNumber, monthText } from './forecast/months.ts';
+import { addMonths, monthNumber, monthText } from './forecast/months.ts';
 import { DEFAULT_SCENARIO, validateScenario, type Scenario, type ScenarioProblem, type ScenarioResult } from './scenario.ts';
 
 /** What the check needs of a dataset (built once per dataset by scenarioFacts). */
@@ -79,6 +80,20 @@ const periodProblem = (given: unknown, scenario: Scenario, facts: ScenarioFacts)
   };
 };
 
+/** The horizon's last month past what can be planned (the period itself being plannable). */
+const horizonProblem = (scenario: Scenario, facts: ScenarioFacts): ScenarioProblem | null => {
+  const last = addMonths(scenario.period, scenario.horizon - 1);
+  if (monthNumber(last) <= monthNumber(facts.lastMonth)) return null;
+  const most = monthNumber(facts.lastMonth) - monthNumber(scenario.period) + 1;
+  return {
+    field: 'horizon',
+    value: scenario.horizon,
+    code: 'scenario.horizon_past_forecast',
+    params: { last, lastMonth: facts.lastMonth, most, from: scenario.period },
+    message: `reaches ${last}, past the last month that can be planned, ${facts.lastMonth} (the forecast's end): at most ${most} from ${scenario.period}`,
+  };
+};
+
 const atMostStaff = (field: string, value: number, staff: number): ScenarioProblem | null =>
   value <= staff
     ? null
@@ -106,8 +121,10 @@ export const checkScenario = (json: unknown, facts: ScenarioFacts): ScenarioResu
   const s = valid.scenario;
   const given = json as Readonly<Record<string, unknown>>;
   const staff = facts.staffIds.size;
+  const period = periodProblem(Object.hasOwn(given, 'period') ? given['period'] : undefined, s, facts);
   const problems = [
-    periodProblem(Object.hasOwn(given, 'period') ? given['period'] : undefined, s, facts),
+    period,
+    period === null ? horizonProblem(s, facts) : null,
     // The default budget (30) may exceed a small dataset's civil servants: it then limits nothing.
     s.maxTransfers === null || !Object.hasOwn(given, 'maxTransfers') ? null : atMostStaff('maxTransfers', s.maxTransfers, staff),
     ...Object.entries(s.hiresAllowedByField).map(([field, n]) => atMostStaff(`hiresAllowedByField.${field}`, n, staff)),

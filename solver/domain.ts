@@ -99,7 +99,16 @@ export interface CivilServant {
   readonly fte: number;
   /** Locked people never move (center leaders, people on protected assignments). */
   readonly locked: boolean;
+  /**
+   * First month they no longer work (retirement, end of contract), `YYYY-MM`; absent when no
+   * departure is known. From that month on they do no work and take no seat.
+   */
+  readonly leavesOn?: Month;
 }
+
+/** Whether `person` still works in `month` (has not left by then). */
+export const worksIn = (person: Pick<CivilServant, 'leavesOn'>, month: Month): boolean =>
+  person.leavesOn === undefined || month < person.leavesOn;
 
 /** The four tables that make a dataset, validated and consistent with each other. */
 export interface Dataset {

@@ -21,8 +21,20 @@
  *   "crossTraining": true,               suggest cross-training
  *   "weights": {"uncovered": 1, "evenness": 1, "transfers": 4, "commuteKm": 0.2, "hires": 2},
  *   "timeLimitSeconds": 10,              solver time limit, [1, 600] s
- *   "norms": "official"                   workload by the official norms or by those calibrated on the history's outcomes
+ *   "norms": "official",                 workload by the official norms or by those calibrated on the history's outcomes
+ *   "horizon": 12,                       months planned together from `period` (1 = the single month)
+ *   "secondmentMonths": 60,              secondments (biệt phái) in person-months over the horizon
+ *   "secondmentMinMonths": 2, "secondmentMaxMonths": 6,   length of one secondment, months
+ *   "hireLeadMonths": 4,                 months before a hire can start (recruitment lead time)
+ *   "staffQuota": null,                  people working plus hires in any month; null = today's + hires allowed
+ *   "trainingBudget": 10, "trainingMonths": 1,            people cross-trained, months a training takes
+ *   "maxLeavingPerCenter": null, "maxLeavingShare": 0.25, most people leaving one center over the horizon
+ *   "overloadMarginHours": 20,           an overloaded center gives no one away for less (null = no rule)
  * }
+ *
+ * The levers from `secondmentMonths` on are the horizon's (solver/horizon/horizonRules.ts). Left out,
+ * each gets its neutral value for a horizon of 1 (the plan is then today's single-month plan) and
+ * its year default for more; weights.secondmentMonths and weights.training price them.
  *
  * These ranges hold whatever the dataset (SCENARIO_LIMITS; the wire schema uses the same numbers).
  * What depends on the dataset (the months it can plan, at most its civil servants transferred or
@@ -33,9 +45,13 @@ import type { NormsChoice } from './workload/calibrationTypes.ts';
 import type { Coded, MessageParams } from './messageCode.ts';
 import { DEFAULT_RULES, DEFAULT_WEIGHTS, type PlanRules, type PlanWeights } from './plan/planInput.ts';
 import { isMonth } from './forecast/months.ts';
+import { HORIZON_LEVERS, NEUTRAL_HORIZON_RULES, YEAR_HORIZON_RULES, type HorizonRules } from './horizon/horizonRules.ts';
 
-export interface Scenario {
+export interface Scenario extends HorizonRules {
+  /** First month of the plan. */
   readonly period: Month;
+  /** Months planned together, from `period` on; 1 = the single-month plan. */
+  readonly horizon: number;
   readonly quantile: number;
   readonly productivity: number;
   readonly unlistedAllowance: number;
@@ -80,6 +96,8 @@ export const DEFAULT_SCENARIO: Scenario = {
   // ones are an estimate a planner chooses after reading the model check (a city without outcome
   // columns has none).
   norms: 'official',
+  horizon: 1,
+  ...NEUTRAL_HORIZON_RULES,
 };
 
 /**
@@ -87,9 +105,10 @@ export const DEFAULT_SCENARIO: Scenario = {
  * `scenario.not_object`; `scenario.unknown_lever` {known}; `scenario.unknown_weight` {known};
  * `scenario.number`; `scenario.whole_number`; `scenario.range` {min, max}; `scenario.above_zero`;
  * `scenario.month`; `scenario.quantile` {allowed}; `scenario.boolean`; `scenario.staff_ids`;
- * `scenario.object`; `scenario.one_of` {allowed}. `known` and `allowed` are comma-separated lists. The dataset-tied codes of
+ * `scenario.object`; `scenario.one_of` {allowed}; across levers `scenario.secondment_range` {max}, `scenario.lead_time` {horizon},
+ * `scenario.training_time` {horizon}, `scenario.secondment_too_long` {horizon}. `known` and `allowed` are comma-separated lists. The dataset-tied codes of
  * checkScenario.ts: `scenario.period_unplannable` {first, last, horizon, calendarFrom, calendarTo,
- * defaultPeriod when the period was left out}; `scenario.above_staff` {max}; `scenario.unknown_names` {kind: staff, field
+ * defaultPeriod when the period was left out}; `scenario.horizon_past_forecast` {last, lastMonth}; `scenario.above_staff` {max}; `scenario.unknown_names` {kind: staff, field
  * or center; values, comma-separated}.
  */
 export type ScenarioProblemCode =
@@ -105,7 +124,12 @@ export type ScenarioProblemCode =
   | 'scenario.boolean'
   | 'scenario.staff_ids'
   | 'scenario.object'
+  | 'scenario.secondment_range'
+  | 'scenario.lead_time'
+  | 'scenario.training_time'
+  | 'scenario.secondment_too_long'
   | 'scenario.period_unplannable'
+  | 'scenario.horizon_past_forecast'
   | 'scenario.above_staff'
   | 'scenario.unknown_names'
   | 'scenario.one_of';
@@ -144,6 +168,14 @@ export const SCENARIO_LIMITS = {
   weight: { min: 0, max: 1e6 },
   /** Seconds: a worker still busy at 3 x this + 120 s is stopped (api/jobs/planJobs.ts). */
   timeLimitSeconds: { min: 1, max: 600 },
+  /** Months planned together; the forecast's reach bounds it further (checkScenario). */
+  horizon: { min: 1, max: 36 },
+  /** Months: a secondment's length, a lead time, a training's length. */
+  months: { min: 0, max: 36 },
+  /** Person-months of secondments, people trained, the staff quota. */
+  people: { min: 0, max: 1_000_000 },
+  /** Hours a month. */
+  marginHours: { min: 0, max: 1e6 },
 } as const;
 
 const L = SCENARIO_LIMITS;
@@ -161,6 +193,7 @@ const num = (min: number, max: number, integer = false): Check => (v) =>
         : null;
 /** Between 0 and `max`, and not 0. */
 const positive = (max: number): Check => (v) => num(0, max)(v) ?? ((v as number) > 0 ? null : verdict('scenario.above_zero', 'must be above 0'));
+const nullable = (check: Check): Check => (v) => (v === null ? null : check(v));
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // Maps, not plain objects: a lever named `constructor` or `toString` must not find Object.prototype's.
@@ -175,6 +208,17 @@ const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['minStaffPerCenter', num(L.minStaff.min, L.minStaff.max, true)],
   ['crossTraining', (v) => (typeof v === 'boolean' ? null : verdict('scenario.boolean', 'must be true or false'))],
   ['timeLimitSeconds', num(L.timeLimitSeconds.min, L.timeLimitSeconds.max)],
+  ['horizon', num(L.horizon.min, L.horizon.max, true)],
+  ['secondmentMonths', num(L.people.min, L.people.max, true)],
+  ['secondmentMinMonths', num(1, L.months.max, true)],
+  ['secondmentMaxMonths', num(1, L.months.max, true)],
+  ['hireLeadMonths', num(L.months.min, L.months.max, true)],
+  ['staffQuota', nullable(num(L.people.min, L.people.max, true))],
+  ['trainingBudget', num(L.people.min, L.people.max, true)],
+  ['trainingMonths', num(1, L.months.max, true)],
+  ['maxLeavingPerCenter', nullable(num(L.people.min, L.people.max, true))],
+  ['maxLeavingShare', nullable(positive(1))],
+  ['overloadMarginHours', nullable(num(L.marginHours.min, L.marginHours.max))],
   ['norms', (v) => (v === 'official' || v === 'calibrated' ? null : verdict('scenario.one_of', 'must be one of official, calibrated', { allowed: 'official, calibrated' }))],
 ]);
 const RECORDS: ReadonlyMap<string, Check> = new Map<string, Check>([
@@ -225,11 +269,40 @@ export const validateScenario = (json: unknown): ScenarioResult => {
   }
   if (problems.length > 0) return { ok: false, problems };
   const given = json as Partial<Scenario>;
-  return {
-    ok: true,
-    scenario: { ...DEFAULT_SCENARIO, ...given, weights: { ...DEFAULT_WEIGHTS, ...given.weights } },
-  };
+  const horizon = given.horizon ?? DEFAULT_SCENARIO.horizon;
+  // Horizon levers left out: neutral for one month (today's plan), the year's defaults for more.
+  const horizonDefaults: HorizonRules = horizon === 1 ? NEUTRAL_HORIZON_RULES : YEAR_HORIZON_RULES;
+  const scenario: Scenario = { ...DEFAULT_SCENARIO, ...horizonDefaults, ...given, weights: { ...DEFAULT_WEIGHTS, ...given.weights } };
+  const across = acrossLevers(scenario);
+  return across.length > 0 ? { ok: false, problems: across } : { ok: true, scenario };
 };
+
+/**
+ * Problems between levers, each named on the lever to change: a secondment minimum above its
+ * maximum; a lead time, training or shortest secondment that does not fit in the horizon while the
+ * plan may hire, train or second (nothing could start: said, not planned as zero).
+ */
+const acrossLevers = (s: Scenario): ScenarioProblem[] => {
+  const out: ScenarioProblem[] = [];
+  const months = `${s.horizon} month${s.horizon === 1 ? '' : 's'}`;
+  if (s.secondmentMinMonths > s.secondmentMaxMonths) {
+    out.push({ field: 'secondmentMinMonths', value: s.secondmentMinMonths, ...verdict('scenario.secondment_range', `must be at most secondmentMaxMonths (${s.secondmentMaxMonths})`, { max: s.secondmentMaxMonths }) });
+  }
+  if (s.secondmentMonths > 0 && s.secondmentMinMonths > s.horizon) {
+    out.push({ field: 'secondmentMinMonths', value: s.secondmentMinMonths, ...verdict('scenario.secondment_too_long', `must fit in the horizon of ${months}: no secondment could be made`, { horizon: s.horizon }) });
+  }
+  if (Object.values(s.hiresAllowedByField).some((n) => n > 0) && s.hireLeadMonths >= s.horizon) {
+    out.push({ field: 'hireLeadMonths', value: s.hireLeadMonths, ...verdict('scenario.lead_time', `must be shorter than the horizon of ${months}: no hire could start within it`, { horizon: s.horizon }) });
+  }
+  if (s.trainingBudget > 0 && s.trainingMonths >= s.horizon) {
+    out.push({ field: 'trainingMonths', value: s.trainingMonths, ...verdict('scenario.training_time', `must be shorter than the horizon of ${months}: no training could end within it`, { horizon: s.horizon }) });
+  }
+  return out;
+};
+
+/** The horizon's rules a scenario sets (solver/horizon/horizonRules.ts). */
+export const scenarioHorizonRules = (s: Scenario): HorizonRules =>
+  Object.fromEntries(HORIZON_LEVERS.map((k) => [k, s[k]])) as unknown as HorizonRules;
 
 /** The plan rules a scenario sets. */
 export const scenarioRules = (s: Scenario): PlanRules => ({

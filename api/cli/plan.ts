@@ -4,6 +4,7 @@
  *   npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited]
  *                   [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp]
  *                   [--data DIR] [--curve] [--lang en|vi] [--norms official|calibrated]
+ *                   [--horizon N] [--from YYYY-MM]
  *
  * Pipeline: dataset (api/dataset-files.ts) -> forecasts, FORECAST_HORIZON months ahead as the server
  * computes them (api/cli/cliForecasts.ts; cached by the dataset's content hash and the horizon)
@@ -31,7 +32,7 @@ import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
 import { cachedForecasts, forecastNeed } from './cliForecasts.ts';
 
 const USAGE =
-  'usage: npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited] [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp] [--data DIR] [--curve] [--lang en|vi] [--norms official|calibrated]';
+  'usage: npm run plan -- [--scenario FILE.json] [--period YYYY-MM] [--max-transfers N|unlimited] [--max-commute-km K] [--time-limit S] [--out DIR] [--export-lp FILE.lp] [--data DIR] [--curve] [--lang en|vi] [--norms official|calibrated] [--horizon N] [--from YYYY-MM]';
 
 const HELP = `${USAGE}
 
@@ -50,6 +51,10 @@ result, the same object the server's /api/plans/:id/result answers) and DIR/move
   --lang en|vi          language of the sentences (default en)
   --norms official|calibrated  workload by the official norms (default) or by those calibrated on the
                         history's outcomes (npm run model-check shows the calibration)
+  --horizon N           plan N months together from the period (default 1, today's single-month plan);
+                        with N > 1: lasting transfers, secondments, hires with lead time, training, and
+                        DIR/secondments.csv, hires.csv, training.csv besides plan.json and moves.csv
+  --from YYYY-MM        the first month of the horizon (the same as --period)
 
 Exit codes: 0 plan written, 1 invalid dataset or no plan found, 2 bad flags or scenario,
 3 the plan broke a rule (a bug: the plan is still written), 4 no plan keeps every rule (why: printed).`;
@@ -68,6 +73,8 @@ interface Args {
   readonly curve: boolean;
   /** Language of the sentences printed and written in moves.csv. */
   readonly lang: 'vi' | 'en';
+  /** The levers as given (scenario file, then flags), before defaults: the dataset check reads them. */
+  readonly given: Readonly<Record<string, unknown>>;
 }
 
 const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } | { ok: false; message: string; help?: true }> => {
@@ -87,6 +94,8 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
         curve: { type: 'boolean' },
         lang: { type: 'string' },
         norms: { type: 'string' },
+        horizon: { type: 'string' },
+        from: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -96,6 +105,7 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
     return { ok: false, message: `${(error as Error).message}\n${USAGE}` };
   }
   if (values.help === true) return { ok: false, message: USAGE, help: true };
+  if (values.from !== undefined && values.period !== undefined && values.from !== values.period) return { ok: false, message: `--from and --period name the same month; got ${values.from} and ${values.period}\n${USAGE}` };
   if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') return { ok: false, message: `--lang must be vi or en, got "${values.lang}"\n${USAGE}` };
   let json: Record<string, unknown> = {};
   if (values.scenario !== undefined) {
@@ -108,6 +118,8 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
   const flagNumber = (text: string | undefined): number | undefined => (text === undefined ? undefined : Number(text));
   const overrides: Record<string, unknown> = {
     ...(values.period !== undefined ? { period: values.period } : {}),
+    ...(values.from !== undefined ? { period: values.from } : {}),
+    ...(values.horizon !== undefined ? { horizon: flagNumber(values.horizon) } : {}),
     ...(values['max-transfers'] !== undefined
       ? { maxTransfers: values['max-transfers'] === 'unlimited' ? null : flagNumber(values['max-transfers']) }
       : {}),
@@ -126,6 +138,7 @@ const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } 
       dataDir: values.data ?? null,
       curve: values.curve === true,
       lang: values.lang === 'vi' ? 'vi' : 'en',
+      given: { ...json, ...overrides },
     },
   };
 };
@@ -199,6 +212,7 @@ const main = async (): Promise<number> => {
     return 2;
   }
   const { scenario, out } = parsed.args;
+  if (scenario.horizon > 1) return (await import('./planHorizon.ts')).planHorizon(parsed.args, log);
   const wall = performance.now();
   // HiGHS's WebAssembly (3.5 MB): by default V8 compiles it lazily with the baseline tier and moves hot
   // functions to the optimizing tier as they run. PLAN_WASM=eager compiles all of it with the optimizing

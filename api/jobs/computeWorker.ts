@@ -12,7 +12,12 @@ import { setFlagsFromString } from 'node:v8';
 import { buildPlanModel } from '../../solver/plan/buildPlanModel.ts';
 import { candidateCenters } from '../../solver/plan/candidateCenters.ts';
 import { loadHighs } from '../../solver/plan/loadHighs.ts';
-import { deadline } from '../../solver/plan/deadline.ts';
+import { deadline, type Deadline } from '../../solver/plan/deadline.ts';
+import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
+import type { PlanSchedule } from '../../solver/horizon/horizonPlan.ts';
+import { firstMonthPlan, planSchedule } from '../../solver/horizon/planSchedule.ts';
+import { scenarioDemandAt, scenarioHorizonInput } from '../../solver/horizon/scenarioHorizonInput.ts';
+import { solveHorizon } from '../../solver/horizon/solveHorizon.ts';
 import { buildPlanIndex } from '../../solver/plan/planIndex.ts';
 import { solvePlan } from '../../solver/plan/solvePlan.ts';
 import { potentialKey, scenarioPlanResult } from '../../solver/plan/scenarioPlanResult.ts';
@@ -123,8 +128,9 @@ const potentialOf = (payload: PlanTask, prepared: PreparedPlan, highs: Highs): T
 };
 
 /** The plan result of a solved plan. */
-const resultOf = (payload: PlanTask, prepared: PreparedPlan, plan: Plan, progress: Progress, potential: TransferPotential, calibration: NormCalibration | undefined): PlanResult => {
+const resultOf = (payload: PlanTask, prepared: PreparedPlan, plan: Plan, progress: Progress, potential: TransferPotential, calibration: NormCalibration | undefined, schedule: PlanSchedule | null = null): PlanResult => {
   return scenarioPlanResult({
+    schedule,
     dataset: storeOf(payload.dataDir).dataset(payload.hash),
     scenario: prepared.scenario,
     workload: prepared.workload,
@@ -147,6 +153,19 @@ const afterSolveSeconds = new Map<string, number>();
 const explanationReserve = (hash: string, limit: number): number => {
   const measured = afterSolveSeconds.get(hash);
   return Math.min(EXPLAIN_SHARE_MAX * limit, measured === undefined ? EXPLAIN_SHARE * limit : 1.5 * measured);
+};
+
+/**
+ * A scenario over several months (horizon > 1): the plan over its months (solveHorizon), its first
+ * month as the Plan the result renders, and its schedule reckoned under P50, P80 and P95.
+ */
+const yearPlan = (payload: PlanTask, prepared: PreparedPlan, forecasts: readonly DossierForecast[], progress: Progress, calibration: NormCalibration | undefined, highs: Highs, solveTime: Deadline): { plan: Plan; schedule: PlanSchedule } => {
+  const dataset = storeOf(payload.dataDir).dataset(payload.hash);
+  const months = workloadOf(payload, progress, calibration);
+  const { input } = scenarioHorizonInput(dataset, forecasts, prepared.scenario, calibration, months);
+  const demandAt = scenarioDemandAt(dataset, forecasts, prepared.scenario, input, calibration, months);
+  const year = solveHorizon(highs, input, { deadline: solveTime, demandAt });
+  return { plan: firstMonthPlan(year), schedule: planSchedule(input, year, demandAt) };
 };
 
 /**
@@ -175,11 +194,12 @@ export const planTask = async (payload: PlanTask, progress: Progress, now: () =>
   const limit = prepared.scenario.timeLimitSeconds;
   const time = deadline(limit, now);
   const solveTime = time.within(time.left() - explanationReserve(payload.hash, limit));
-  const plan = solvePlan(highs, prepared.input, { timeLimitSeconds: limit, deadline: solveTime });
+  const year = prepared.scenario.horizon > 1 ? yearPlan(payload, prepared, forecasts, progress, calibration, highs, solveTime) : null;
+  const plan = year?.plan ?? solvePlan(highs, prepared.input, { timeLimitSeconds: limit, deadline: solveTime });
   clock.lap('solve');
   progress('explain', 0.9);
   const tResult = time.elapsed();
-  const result = resultOf(payload, prepared, plan, progress, potential, calibration);
+  const result = resultOf(payload, prepared, plan, progress, potential, calibration, year?.schedule ?? null);
   clock.lap('result');
   const summary = planSummary(result);
   const timings = { ...clock.laps, ...Object.fromEntries(Object.entries(plan.timings ?? {}).map(([k, v]) => [`solve.${k}`, Math.round(v * 10000) / 10])) };

@@ -45,6 +45,7 @@ export const StaffSchema = Type.Object({
   grade: Type.String(),
   fte: Type.Number(),
   locked: Type.Boolean(),
+  leavesOn: Type.Optional({ ...Month, description: 'first month the person no longer works (retirement, end of contract); absent when no departure is known' }),
 }, { $id: 'CivilServant' });
 
 export const HistoryRowSchema = Type.Object({

@@ -142,16 +142,36 @@ const PlanOutcome = Type.Object({
   headline: Bilingual,
 });
 
+const Moved = { staffId: Type.String(), fromCenter: Type.String(), toCenter: Type.String(), fromMonth: Type.String() };
+const ScheduleSchema = Type.Object({
+  horizon: Type.Integer(),
+  from: Type.String(),
+  until: Type.String(),
+  months: Type.Array(Type.Object({
+    month: Type.String(),
+    hoursPerFte: Type.Number(),
+    away: Type.Integer(),
+    weightedUncoveredBefore: Type.Number(),
+    weightedUncoveredAfter: Type.Number(),
+    maxSharePct: Type.Number(),
+    uncovered: Type.Array(Type.Object({ quantile: Type.Number(), before: Type.Number(), after: Type.Number() })),
+  })),
+  transfers: Type.Array(Type.Object(Moved)),
+  secondments: Type.Array(Type.Object({ ...Moved, untilMonth: Type.String(), months: Type.Integer() })),
+  hires: Type.Array(Type.Object({ centerCode: Type.String(), field: Type.String(), count: Type.Integer(), startMonth: Type.String() })),
+  trainings: Type.Array(Type.Object({ staffId: Type.String(), centerCode: Type.String(), field: Type.String(), startMonth: Type.String(), readyMonth: Type.String() })),
+}, { description: 'the plan over several months: lasting transfers with their month, secondments from/until, hires with their start month, cross-trainings, and per month uncovered hours before (no change) and after under P50/P80/P95' });
+
 const ConflictResult = Type.Object({ code: Type.String(), rules: Type.Array(RuleIdSchema), centers: Type.Array(Type.String()), text: Bilingual });
 
 export const PlanResultSchema = Type.Object({
-  version: Type.Literal(2),
+  version: Type.Literal(3),
   status: Status,
   verdict: Bilingual,
   quality: Type.Object({
     objective: Nullable(Type.Number()),
     bound: Nullable(Type.Number()),
-    boundKind: Type.Union((['lp_relaxation_full_model', 'lagrangian_full_model', 'mip_bound_full_model', 'none'] as const).map((k) => Type.Literal(k))),
+    boundKind: Type.Union((['lp_relaxation_full_model', 'lagrangian_full_model', 'mip_bound_full_model', 'horizon_months_apart', 'none'] as const).map((k) => Type.Literal(k))),
     gap: Nullable(Type.Number()),
     seconds: Type.Number(),
     modelSize: Type.Object({ columns: Type.Integer(), rows: Type.Integer(), binaries: Type.Integer() }),
@@ -169,7 +189,8 @@ export const PlanResultSchema = Type.Object({
     lead: ConflictResult,
     groups: Type.Array(Type.Object({ rules: Type.Array(RuleIdSchema), title: Bilingual, conflicts: Type.Array(ConflictResult) })),
   })),
-}, { $id: 'PlanResult', description: 'The plan result, version 2: every surface renders it (solver/plan/planResult.ts).' });
+  schedule: Nullable(ScheduleSchema),
+}, { $id: 'PlanResult', description: 'The plan result, version 3: every surface renders it (solver/plan/planResult.ts); `schedule` is the plan over several months (null for one month).' });
 
 /** Readonly modifiers aside, the wire and the solver's type are the same (a compile error otherwise). */
 type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;

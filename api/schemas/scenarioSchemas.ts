@@ -7,6 +7,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { PlanRules, PlanWeights } from '../../solver/plan/planInput.ts';
+import type { HorizonRules } from '../../solver/horizon/horizonRules.ts';
 import { SCENARIO_LIMITS as L } from '../../solver/scenario.ts';
 import type { WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import { List, type Agrees, type Assert } from './common.ts';
@@ -23,6 +24,8 @@ export const WeightsSchema = Type.Object({
   transfers: Weight(),
   commuteKm: Weight(),
   hires: Weight(),
+  secondmentMonths: Weight(),
+  training: Weight(),
 }, { additionalProperties: false });
 
 /** The levers of one plan; every one is optional and has the solver's default. */
@@ -44,6 +47,17 @@ export const ScenarioSchema = Type.Object({
   crossTraining: Type.Optional(Type.Boolean()),
   weights: Type.Optional(WeightsSchema),
   timeLimitSeconds: Type.Optional(Type.Number({ minimum: L.timeLimitSeconds.min, maximum: L.timeLimitSeconds.max })),
+  horizon: Type.Optional(Type.Integer({ minimum: L.horizon.min, maximum: L.horizon.max, description: 'months planned together from `period`; 1 = the single-month plan; the last must be in the forecast' })),
+  secondmentMonths: Type.Optional(Type.Integer({ minimum: L.people.min, maximum: L.people.max, description: 'secondments in person-months over the horizon; default 0 for one month, 60 for more' })),
+  secondmentMinMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: L.months.max, description: 'shortest secondment, months (default 2); at most secondmentMaxMonths' })),
+  secondmentMaxMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: L.months.max, description: 'longest secondment, months (default 6)' })),
+  hireLeadMonths: Type.Optional(Type.Integer({ minimum: L.months.min, maximum: L.months.max, description: 'months before a hire can start; default 0 for one month, 4 for more; shorter than the horizon when hires are allowed' })),
+  staffQuota: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: L.people.min, maximum: L.people.max })], { description: 'people working plus hires in any month; null = today\'s headcount plus the hires allowed' })),
+  trainingBudget: Type.Optional(Type.Integer({ minimum: L.people.min, maximum: L.people.max, description: 'people cross-trained; default 0 for one month, 10 for more' })),
+  trainingMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: L.months.max, description: 'months a training takes (alongside the person\'s work), default 1; shorter than the horizon when training is allowed' })),
+  maxLeavingPerCenter: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: L.people.min, maximum: L.people.max })], { description: 'most people leaving one center over the horizon; null = no limit' })),
+  maxLeavingShare: Type.Optional(Type.Union([Type.Null(), Type.Number({ exclusiveMinimum: 0, maximum: 1 })], { description: 'the same as a share of the center\'s staff today; default null for one month, 0.25 for more' })),
+  overloadMarginHours: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: L.marginHours.min, maximum: L.marginHours.max })], { description: 'an overloaded center gives no one away in a month unless the move lowers the city\'s weighted uncovered hours by this much; null = no such rule; default null for one month, 20 for more' })),
   norms: Type.Optional(Type.Union([Type.Literal('official'), Type.Literal('calibrated')], { description: 'workload by the official norms (default) or by the norms calibrated on the history\'s outcomes (GET /api/model-check)' })),
 }, { $id: 'Scenario', additionalProperties: false });
 
@@ -54,6 +68,7 @@ export type CheckRules = Assert<Agrees<
   Pick<SameKeysAs<Levers>, 'maxTransfers' | 'maxCommuteKm' | 'minStaffPerCenter' | 'minStaffByCenter' | 'lockedStaffIds' | 'hiresAllowedByField' | 'crossTraining'>,
   Omit<PlanRules, 'weights'>
 >>;
+export type CheckHorizon = Assert<Agrees<Pick<SameKeysAs<Levers>, keyof HorizonRules>, HorizonRules>>;
 export type CheckWorkload = Assert<Agrees<
   Pick<SameKeysAs<Levers>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField' | 'norms'>,
   Pick<Required<WorkloadOptions>, 'period' | 'productivity' | 'unlistedAllowance' | 'demandMultiplierByField' | 'demandMultiplierByCenter' | 'onlineShareShift' | 'normMultiplierByField' | 'norms'>

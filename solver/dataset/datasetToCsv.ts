@@ -8,7 +8,7 @@ import type { Center, CivilServant, Dataset, Field, HistoryRow } from '../domain
 import { CENTER_COLUMNS } from './parseCenters.ts';
 import { FIELD_COLUMNS } from './parseFields.ts';
 import { HISTORY_COLUMNS } from './parseHistory.ts';
-import { STAFF_COLUMNS } from './parseStaff.ts';
+import { OPTIONAL_STAFF_COLUMNS, STAFF_COLUMNS } from './parseStaff.ts';
 
 export type Cell = string | number | boolean;
 
@@ -68,12 +68,18 @@ export const staffCells = (s: CivilServant): Cell[] => [
   s.locked,
 ];
 
+/** A staff table with `leaves_on` only when someone leaves, so tables without departures keep their columns. */
+const staffTable = (staff: readonly CivilServant[]): CsvCells =>
+  staff.some((s) => s.leavesOn !== undefined)
+    ? { header: [...STAFF_COLUMNS, ...OPTIONAL_STAFF_COLUMNS], rows: staff.map((s) => [...staffCells(s), s.leavesOn ?? '']) }
+    : { header: STAFF_COLUMNS, rows: staff.map(staffCells) };
+
 /** Every table of `dataset` as header and cells. */
 export const datasetToCsv = (dataset: Dataset): { readonly [K in keyof Dataset]: CsvCells } => ({
   centers: { header: CENTER_COLUMNS, rows: dataset.centers.map(centerCells) },
   fields: { header: FIELD_COLUMNS, rows: dataset.fields.map(fieldCells) },
   history: { header: HISTORY_COLUMNS, rows: dataset.history.map(historyCells) },
-  staff: { header: STAFF_COLUMNS, rows: dataset.staff.map(staffCells) },
+  staff: staffTable(dataset.staff),
 });
 
 /**

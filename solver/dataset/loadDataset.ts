@@ -36,7 +36,8 @@ export const loadDataset = (files: DatasetSources): LoadResult<Dataset> => {
     ...(fields.keys === undefined ? {} : { fields: fields.keys }),
   };
   const history = parseHistory(files.history, known);
-  const staff = parseStaff(files.staff, known);
+  const firstMonth = history.rows.reduce<string | undefined>((m, r) => (m === undefined || r.month < m ? r.month : m), undefined);
+  const staff = parseStaff(files.staff, { ...known, ...(firstMonth === undefined ? {} : { firstMonth }) });
   const tables = [centers, fields, history, staff];
   const problems = tables.flatMap((t) => t.problems);
   if (problems.length > 0) return { ok: false, problems: capProblems(problems) };

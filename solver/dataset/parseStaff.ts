@@ -2,13 +2,20 @@
  * Reads `staff.csv`: the civil servants who receive or process dossiers, where they work and live,
  * and their expertise (the `fields` cell: field ids separated by `;`).
  */
+import type { CsvRow } from '../csv.ts';
 import type { CivilServant } from '../domain.ts';
-import { isFieldId } from './cells.ts';
+import { isFieldId, type CellReader } from './cells.ts';
 import { checkReference } from './crossCheck.ts';
 import { duplicateChecker, readTable } from './readTable.ts';
 import type { KnownCodes, TableResult, TableSource } from './types.ts';
 
 export const STAFF_COLUMNS = ['staff_id', 'name', 'center_code', 'home_code', 'fields', 'grade', 'fte', 'locked'] as const;
+
+/**
+ * Columns a staff table may have or not (tables made before them stay valid):
+ * `leaves_on`, the first month a person no longer works (YYYY-MM; blank = no departure known).
+ */
+export const OPTIONAL_STAFF_COLUMNS = ['leaves_on'] as const;
 
 /** Full-time equivalent: more than 0, at most 1. */
 const FTE = { min: 0, minExclusive: true, max: 1, message: 'must be a number > 0 and <= 1' } as const;
@@ -20,8 +27,22 @@ export const splitFields = (cell: string): string[] =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
+/**
+ * The `leaves_on` cell: blank (or no column) for nobody leaving, else a month not before the
+ * history's first (a departure before any recorded month is a typo, not a plan).
+ */
+const leavesOnOf = (cells: CellReader, row: CsvRow, firstMonth: string | undefined): string | undefined => {
+  if (cells.raw(row, 'leaves_on') === '') return undefined;
+  const month = cells.month(row, 'leaves_on');
+  if (month !== undefined && firstMonth !== undefined && month < firstMonth) {
+    cells.problem(row, 'leaves_on', month, `is before the history's first month ${firstMonth}`, 'import.before_history', { first: firstMonth });
+    return undefined;
+  }
+  return month;
+};
+
 export const parseStaff = (file: TableSource, known: KnownCodes = {}): TableResult<CivilServant> => {
-  const table = readTable(file, STAFF_COLUMNS);
+  const table = readTable(file, STAFF_COLUMNS, OPTIONAL_STAFF_COLUMNS);
   if (!table.ok) return { rows: [], problems: table.problems, warnings: [] };
   const { cells, problems } = table;
   const duplicate = duplicateChecker(cells, 'staff id', 'staff_id');
@@ -44,6 +65,7 @@ export const parseStaff = (file: TableSource, known: KnownCodes = {}): TableResu
       else checkReference(cells, row, 'fields', id, known.fields, 'field');
       seen.add(id);
     }
+    const leavesOn = leavesOnOf(cells, row, known.firstMonth);
     const servant = {
       staffId,
       name,
@@ -53,6 +75,7 @@ export const parseStaff = (file: TableSource, known: KnownCodes = {}): TableResu
       grade: cells.text(row, 'grade'),
       fte: cells.number(row, 'fte', FTE),
       locked: cells.boolean(row, 'locked'),
+      ...(leavesOn === undefined ? {} : { leavesOn }),
     };
     if (problems.length === before) rows.push(servant as CivilServant);
   }

@@ -31,6 +31,7 @@
  * | import.field_twice | | field listed twice |
  * | import.before_received | received (YYYY-MM-DD) | is before the received_date {received} |
  * | import.after_export | asOf (YYYY-MM-DD) | is after the export date {asOf} |
+ * | import.before_history | first (YYYY-MM) | is before the history's first month {first} |
  * | import.more_problems | count | and {count} more problems not listed |
  * | import.workbook_unreadable | detail | not a readable .xlsx workbook: {detail} |
  * | import.workbook_encrypted | | the workbook is password-protected: ... |
@@ -73,6 +74,7 @@ export type ImportProblemCode =
   | 'import.field_twice'
   | 'import.before_received'
   | 'import.after_export'
+  | 'import.before_history'
   | 'import.more_problems'
   | 'import.workbook_unreadable'
   | 'import.workbook_encrypted'

@@ -40,8 +40,8 @@ const shapeOf = (
 };
 
 /**
- * Reads `file` as a table with (at least) `columns`; `optional` columns may be left out; any other
- * column is ignored with a warning.
+ * Reads `file` as a table with (at least) `columns`; `optional` columns may be there or not; any
+ * other column is ignored with a warning.
  */
 export const readTable = (file: TableSource, columns: readonly string[], optional: readonly string[] = []): TableRead => {
   const shape = shapeOf(file, columns);

@@ -46,6 +46,8 @@ export interface DatasetFiles {
 export interface KnownCodes {
   readonly centers?: ReadonlySet<string>;
   readonly fields?: ReadonlySet<string>;
+  /** First month of the history (`YYYY-MM`): a departure (`leaves_on`) before it is refused. */
+  readonly firstMonth?: string;
 }
 
 /** What reading one table gave: the rows that passed every check, and what was wrong or odd. */

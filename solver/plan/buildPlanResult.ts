@@ -14,6 +14,7 @@ import { centerCoverage, type CoveragePerson } from './centerCoverage.ts';
 import { infeasibilityOf } from './conflictSentence.ts';
 import { bilingual, moveReason } from './moveReasons.ts';
 import type { Plan } from './plan.ts';
+import type { PlanSchedule } from '../horizon/horizonPlan.ts';
 import { minStaffOf, type PlanInput } from './planInput.ts';
 import { buildPlanIndex, mayWorkAt, type PlanIndex } from './planIndex.ts';
 import { planLedger, type CenterLedger } from './planLedger.ts';
@@ -46,6 +47,8 @@ export interface PlanResultInput {
   readonly baselineRequiredHours?: number | null;
   /** Bounds on what moving people can close (transferPotential.ts); null when not computed. */
   readonly potential?: TransferPotential | null;
+  /** The schedule of a plan over several months (then `plan` is its first month); null or absent for one month. */
+  readonly schedule?: PlanSchedule | null;
   /** Most shadow prices and cross-training suggestions kept. Default 15. */
   readonly top?: number;
 }
@@ -259,6 +262,7 @@ export const buildPlanResult = (r: PlanResultInput): PlanResult => {
     demandSource: r.demandSource,
     norms: r.norms ?? OFFICIAL_NORMS,
     normsSentence: normsSentences(r.norms ?? OFFICIAL_NORMS),
+    schedule: r.schedule ?? null,
   } as const;
   if (plan.objective === null || plan.assignments.length !== input.staff.length) {
     return { ...base, outcome: null, infeasibility: infeasibilityOf(plan.conflicts, names) };

@@ -64,7 +64,7 @@ export interface PlanQuality {
    * when column generation stopped early, or the MIP dual bound when the full model was solved.
    */
   readonly bound: number | null;
-  readonly boundKind: 'lp_relaxation_full_model' | 'lagrangian_full_model' | 'mip_bound_full_model' | 'none';
+  readonly boundKind: 'lp_relaxation_full_model' | 'lagrangian_full_model' | 'mip_bound_full_model' | 'horizon_months_apart' | 'none';
   /** (objective - bound) / max(1, |objective|). */
   readonly gap: number | null;
   /** Seconds the solve took: wall time of every stage with a clock given to solvePlan, else HiGHS run time of every solve it needed. */

@@ -33,6 +33,10 @@ export interface PlanWeights {
   readonly commuteKm: number;
   /** Cost of one hire used (keeps allowed hires from being spent where they cover little). Default 2. */
   readonly hires: number;
+  /** Plans over several months only (solver/horizon): cost of one person-month of secondment. Default 2. */
+  readonly secondmentMonths: number;
+  /** Plans over several months only: cost of cross-training one person. Default 2. */
+  readonly training: number;
 }
 
 export const DEFAULT_WEIGHTS: PlanWeights = {
@@ -41,6 +45,8 @@ export const DEFAULT_WEIGHTS: PlanWeights = {
   transfers: 4,
   commuteKm: 0.2,
   hires: 2,
+  secondmentMonths: 2,
+  training: 2,
 };
 
 /** The rules a plan keeps and the optional decisions it may take. */

@@ -14,8 +14,10 @@ import type { NormsUsed } from '../workload/calibrationTypes.ts';
 import type { Assignment, Hire, PlanQuality, PlanStatus } from './plan.ts';
 import type { RuleId } from './planRules.ts';
 import type { CenterLedger, LedgerStep } from './planLedger.ts';
+import type { PlanSchedule } from '../horizon/horizonPlan.ts';
 
-export const PLAN_RESULT_VERSION = 2;
+// 3: `schedule`, the plan over several months (issue 13).
+export const PLAN_RESULT_VERSION = 3;
 
 /** A sentence in both languages. */
 export interface Bilingual {
@@ -218,6 +220,8 @@ export interface PlanResult {
   /** Null exactly when no plan exists (status infeasible or error, or no plan found in time). */
   readonly outcome: PlanOutcome | null;
   readonly infeasibility: Infeasibility | null;
+  /** A plan over several months (scenario.horizon > 1): its schedule; the fields above describe its first month. Null for one month. */
+  readonly schedule: PlanSchedule | null;
 }
 
 /** The ledger type, re-exported for surfaces that walk the steps. */

@@ -3,7 +3,7 @@
  * whose required hours per center and field and hours per FTE, with the scenario's rules, make the
  * PlanInput. One function, so the command line and the server's solve jobs plan the same thing.
  */
-import type { Dataset } from '../domain.ts';
+import { worksIn, type Dataset } from '../domain.ts';
 import type { DossierForecast } from '../forecast/forecastHistory.ts';
 import { scenarioRules, type Scenario } from '../scenario.ts';
 import { computeWorkload } from '../workload/computeWorkload.ts';
@@ -29,11 +29,14 @@ export const scenarioWorkloadOptions = (scenario: Scenario): WorkloadOptions => 
   norms: scenario.norms,
 });
 
-/** The plan input of a scenario, given its workload (computed with scenarioWorkloadOptions). */
+/**
+ * The plan input of a scenario, given its workload (computed with scenarioWorkloadOptions): the
+ * civil servants who still work in the period (those who have left by then, leavesOn, do no work).
+ */
 export const planInputOf = (dataset: Dataset, workload: CityWorkload, scenario: Scenario): PlanInput => ({
   centers: dataset.centers,
   fields: dataset.fields,
-  staff: dataset.staff,
+  staff: dataset.staff.some((p) => !worksIn(p, workload.period)) ? dataset.staff.filter((p) => worksIn(p, workload.period)) : dataset.staff,
   requiredHours: workload.fields.map((f) => ({ centerCode: f.centerCode, field: f.field, hours: f.requiredHours })),
   hoursPerFte: workload.hoursPerFte,
   rules: scenarioRules(scenario),

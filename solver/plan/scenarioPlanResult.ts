@@ -12,6 +12,7 @@ import { buildPlanResult } from './buildPlanResult.ts';
 import type { Plan } from './plan.ts';
 import type { PlanInput } from './planInput.ts';
 import type { PlanResult } from './planResult.ts';
+import type { PlanSchedule } from '../horizon/horizonPlan.ts';
 import { scenarioWorkloadOptions } from './scenarioPlanInput.ts';
 import { transferPotential, type TransferPotential } from './transferPotential.ts';
 
@@ -46,6 +47,8 @@ export interface ScenarioPlanResultInput {
   readonly workloadOf: (options: WorkloadOptions) => CityWorkload;
   /** A transfer potential computed earlier for the same potentialKey; computed here when absent. */
   readonly potential?: TransferPotential;
+  /** The schedule of a plan over several months (`plan` is then its first month, solver/horizon/planSchedule.ts). */
+  readonly schedule?: PlanSchedule | null;
 }
 
 export const scenarioPlanResult = (r: ScenarioPlanResultInput): { result: PlanResult; potential: TransferPotential | null } => {
@@ -62,6 +65,7 @@ export const scenarioPlanResult = (r: ScenarioPlanResultInput): { result: PlanRe
     names: namesOf(r.dataset),
     baselineRequiredHours: baseline === null ? null : baseline.totals.requiredHours,
     potential,
+    schedule: r.schedule ?? null,
   });
   return { result, potential };
 };

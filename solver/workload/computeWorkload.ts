@@ -10,7 +10,7 @@
  */
 import { workingDays } from '../calendar.ts';
 import type { DossierForecast } from '../forecast/forecastHistory.ts';
-import type { Center, CivilServant, Dataset, Field } from '../domain.ts';
+import { worksIn, type Center, type CivilServant, type Dataset, type Field } from '../domain.ts';
 import { availableHoursPerFte, DEFAULT_PRODUCTIVITY, staffHours } from './availableHours.ts';
 import { coverFields } from './coverFields.ts';
 import {
@@ -188,7 +188,8 @@ export const computeWorkload = (
     fieldById: new Map(data.fields.map((f) => [f.field, f])),
   };
   const { source, demand } = periodDemand(data, forecasts, o.period, o.quantile, o);
-  const staffByCenter = groupBy(dataset.staff, (p) => p.centerCode);
+  // People who have left by the period (leavesOn) do no work in it.
+  const staffByCenter = groupBy(dataset.staff.filter((p) => worksIn(p, o.period)), (p) => p.centerCode);
   const demandByCenter = groupBy(demand, (d) => d.centerCode);
   const fieldRows: CenterFieldWorkload[] = [];
   const centerRows: CenterWorkload[] = [];

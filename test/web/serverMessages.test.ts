@@ -61,7 +61,7 @@ describe('import problems in both languages', () => {
     const codes = [
       'file_empty', 'not_csv', 'column_twice', 'missing_column', 'cell_count', 'no_rows', 'unknown_column', 'empty', 'number', 'latitude',
       'longitude', 'boolean', 'one_of', 'unit_code', 'field_id', 'month', 'date', 'duplicate', 'unknown_center', 'unknown_field',
-      'resolved_over_received', 'counts_unbalanced', 'no_outcomes', 'outcomes_blank', 'no_fields', 'field_twice', 'before_received', 'after_export', 'more_problems',
+      'resolved_over_received', 'counts_unbalanced', 'no_outcomes', 'outcomes_blank', 'no_fields', 'field_twice', 'before_received', 'after_export', 'before_history', 'more_problems',
       'workbook_unreadable', 'workbook_encrypted', 'workbook_macros', 'sheet_empty', 'sheet_missing', 'merged_header', 'formula', 'formula_no_value',
     ].map((c) => `import.${c}`);
     expect(Object.keys(IMPORT_PROBLEM_TEXTS).sort()).toEqual([...codes].sort());
@@ -75,7 +75,7 @@ describe('scenario problems in both languages', () => {
     if (result.ok) return;
     expect(result.problems.map((p) => scenarioProblemText('vi', p))).toEqual([
       'phải nằm trong khoảng từ 0 đến 500',
-      'không có trọng số này; các trọng số có: uncovered, evenness, transfers, commuteKm, hires',
+      'không có trọng số này; các trọng số có: uncovered, evenness, transfers, commuteKm, hires, secondmentMonths, training',
     ]);
     expect(result.problems.map((p) => scenarioProblemText('en', p))).toEqual(result.problems.map((p) => p.message));
   });
@@ -85,6 +85,7 @@ describe('scenario problems in both languages', () => {
       'scenario.above_zero', 'scenario.boolean', 'scenario.month', 'scenario.not_object', 'scenario.number', 'scenario.object',
       'scenario.one_of', 'scenario.quantile', 'scenario.range', 'scenario.staff_ids', 'scenario.unknown_lever', 'scenario.unknown_weight', 'scenario.whole_number',
       'scenario.period_unplannable', 'scenario.above_staff', 'scenario.unknown_names',
+      'scenario.secondment_range', 'scenario.secondment_too_long', 'scenario.lead_time', 'scenario.training_time', 'scenario.horizon_past_forecast',
     ].sort());
   });
 
@@ -141,5 +142,31 @@ describe('free-text server errors', () => {
     expect(serverMessageText('vi', 'invalid scenario: maxCommuteKm = 900: must be between 0 and 500; quantile = 0.7: must be 0.5, 0.8 or 0.95')).toBe(
       'phương án không hợp lệ: Bán kính đi lại (maxCommuteKm) = 900: phải nằm trong khoảng từ 0 đến 500; Mức dự báo (quantile) = 0.7: phải là 0,5, 0,8 hoặc 0,95',
     );
+  });
+});
+
+describe('the horizon levers\' problems in both languages', () => {
+  it('read in Vietnamese, and in English exactly as the solver wrote them', () => {
+    const result = validateScenario({ horizon: 3, secondmentMinMonths: 7, secondmentMaxMonths: 6, hiresAllowedByField: { land: 1 }, trainingBudget: 1, trainingMonths: 3 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => scenarioProblemText('en', p))).toEqual(result.problems.map((p) => p.message));
+    expect(result.problems.map((p) => scenarioProblemText('vi', p))).toEqual([
+      'không được lớn hơn thời gian biệt phái dài nhất (6 tháng)',
+      'phải nằm gọn trong thời gian kế hoạch 3 tháng: không thể biệt phái ai',
+      'phải ngắn hơn thời gian kế hoạch 3 tháng: không người tuyển mới nào kịp bắt đầu làm việc',
+      'phải ngắn hơn thời gian kế hoạch 3 tháng: không khóa đào tạo nào kết thúc kịp',
+    ]);
+  });
+
+  it('a horizon past the forecast reads in Vietnamese with its months', () => {
+    const facts = scenarioFacts({ centers: [{ code: '10001' }], fields: [{ field: 'land' }], history: [{ month: '2025-08' }], staff: [{ staffId: 'A' }] } as unknown as Dataset, 12);
+    const result = checkScenario({ period: '2026-01', horizon: 12 }, facts);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => scenarioProblemText('en', p))).toEqual(result.problems.map((p) => p.message));
+    expect(result.problems.map((p) => scenarioProblemText('vi', p))).toEqual([
+      'kéo đến 2026-12, quá tháng cuối cùng có thể lập kế hoạch là 2026-08 (hết dự báo): từ 2026-01 được nhiều nhất 8 tháng',
+    ]);
   });
 });

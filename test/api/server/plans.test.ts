@@ -58,12 +58,32 @@ describe('plans as jobs', () => {
     expect(res.statusCode).toBe(200);
     const result = res.json();
     expect(validResult(result), JSON.stringify(validResult.errors)).toBe(true);
-    expect(result.version).toBe(2);
+    expect(result.version).toBe(3);
+    expect(result.schedule).toBeNull();
     expect(result.outcome.assignments).toHaveLength(6);
     const plan = (await app.inject({ url: `/api/plans/${planA}` })).json();
     expect(result.outcome.moves.length).toBe(plan.summary.transfers);
     expect(result.outcome.before.uncoveredHours).toBeCloseTo(plan.summary.before.uncoveredHours, 1);
     expect(result.scenario).toMatchObject({ period: '2026-09', maxTransfers: 2, quantile: 0.8 });
+  });
+
+  it('a plan over three months carries its schedule: months with uncovered hours before and after under P50, P80 and P95, and the first month as the plan', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/plans', payload: { scenario: { period: '2026-09', horizon: 3, maxTransfers: 2, maxCommuteKm: 30, secondmentMonths: 2, timeLimitSeconds: 10 } } });
+    expect(res.statusCode).toBe(202);
+    const plan = await finished(res.json().id);
+    expect(plan.status).toBe('done');
+    const result = (await app.inject({ url: `/api/plans/${plan.id}/result` })).json();
+    expect(validResult(result), JSON.stringify(validResult.errors)).toBe(true);
+    expect(result.quality.boundKind).toBe('horizon_months_apart');
+    expect(result.schedule).toMatchObject({ horizon: 3, from: '2026-09', until: '2026-11' });
+    expect(result.schedule.months.map((m: { month: string }) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
+    for (const m of result.schedule.months) {
+      expect(m.uncovered.map((u: { quantile: number }) => u.quantile)).toEqual([0.5, 0.8, 0.95]);
+      expect(m.weightedUncoveredAfter).toBeLessThanOrEqual(m.weightedUncoveredBefore + 1e-6);
+    }
+    expect(result.schedule.transfers.length).toBeLessThanOrEqual(2);
+    expect(result.outcome.assignments).toHaveLength(6);
+    expect(result.outcome.moves.length).toBe(result.schedule.transfers.filter((t: { fromMonth: string }) => t.fromMonth === '2026-09').length + result.schedule.secondments.filter((s: { fromMonth: string }) => s.fromMonth === '2026-09').length);
   });
 
   it('an infeasible scenario is done with status infeasible, leads with its key conflict, and has no figures at all', async () => {

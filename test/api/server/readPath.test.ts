@@ -73,7 +73,7 @@ describe('a finished plan', () => {
     } finally {
       storage.close();
     }
-    expect(res.json().version).toBe(2);
+    expect(res.json().version).toBe(3);
     const line = lines.find((l) => l.startsWith(`plan ${id.slice(0, 8)} stages (ms): queue `)) ?? '';
     for (const stage of ['dataset', 'forecasts', 'workload', 'highs', 'potential', 'solve', 'result', 'serialize']) expect(line).toMatch(new RegExp(`[ ,]${stage} [0-9.]+`));
     expect(line).toMatch(/serialize [0-9.]+, transfer -?[0-9.]+, store [0-9.]+$/);

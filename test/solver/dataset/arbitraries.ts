@@ -75,6 +75,7 @@ export const datasetArb: fc.Arbitrary<Dataset> = fc
           keys.map(([centerCode, month, field, channel], i) => ({ centerCode, month, field, channel, ...counts[i]! })),
         ),
       );
+    // A departure, when there is one, after every month the history can have (monthArb).
     const servantArb = (staffId: string): fc.Arbitrary<CivilServant> =>
       fc.record({
         staffId: fc.constant(staffId),
@@ -85,7 +86,8 @@ export const datasetArb: fc.Arbitrary<Dataset> = fc
         grade: textArb,
         fte: decimal(0.01, 1, 100),
         locked: fc.boolean(),
-      });
+        leavesOn: fc.constantFrom('2100-01', '2100-12'),
+      }, { requiredKeys: ['staffId', 'name', 'centerCode', 'homeCode', 'fields', 'grade', 'fte', 'locked'] });
     const staffArb = fc
       .uniqueArray(textArb.filter((s) => !s.includes('\n')), { minLength: 1, maxLength: 5 })
       .chain((ids) => fc.tuple(...ids.map(servantArb)));

@@ -33,3 +33,35 @@ describe('splitFields', () => {
     expect(splitFields(' land ; ;civil_status;')).toEqual(['land', 'civil_status']);
   });
 });
+
+describe('parseStaff: known departures (leaves_on)', () => {
+  const withLeaves = `${HEADER},leaves_on`;
+
+  it('reads a table without the leaves_on column as nobody leaving', () => {
+    const text = `${HEADER}\nA,Nguyễn Văn A,11443,11443,land,chuyen_vien,1,false\n`;
+    const result = parseStaff({ name: 'staff.csv', text }, known);
+    expect(result.warnings).toEqual([]);
+    expect(result.rows[0]?.leavesOn).toBeUndefined();
+  });
+
+  it('reads a month as the first month the person no longer works, and a blank as no departure', () => {
+    const text = `${withLeaves}\nA,Nguyễn Văn A,11443,11443,land,chuyen_vien,1,false,2027-03\nB,Trần Thị B,11443,11443,land,chuyen_vien,1,false,\n`;
+    const result = parseStaff({ name: 'staff.csv', text }, { ...known, firstMonth: '2023-01' });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.rows.map((s) => s.leavesOn)).toEqual(['2027-03', undefined]);
+  });
+
+  it('refuses a leaves_on before the history, naming the file, line, column and value', () => {
+    const text = `${withLeaves}\nA,Nguyễn Văn A,11443,11443,land,chuyen_vien,1,false,2022-12\n`;
+    expect(parseStaff({ name: 'staff.csv', text }, { ...known, firstMonth: '2023-01' }).problems).toEqual([
+      { file: 'staff.csv', line: 2, column: 'leaves_on', value: '2022-12', message: "is before the history's first month 2023-01", code: 'import.before_history', params: { first: '2023-01' } },
+    ]);
+  });
+
+  it('refuses a leaves_on that is not a month', () => {
+    const text = `${withLeaves}\nA,Nguyễn Văn A,11443,11443,land,chuyen_vien,1,false,31/03/2027\n`;
+    const problems = parseStaff({ name: 'staff.csv', text }, known).problems;
+    expect(problems.map((p) => [p.column, p.value, (p as { code?: string }).code])).toEqual([['leaves_on', '31/03/2027', 'import.month']]);
+  });
+});

@@ -45,7 +45,8 @@ const badValues = (dataset: Dataset, table: Table, column: string, row: number):
     staff: {
       staff_id: row > 0 ? ['', dataset.staff[0]!.staffId] : [''], name: text,
       center_code: [...code, absentCode(dataset)], home_code: [...code, absentCode(dataset)],
-      fields: ['', 'Land', 'zz_unknown'], grade: text, fte: ['0', '1.5', '-0.5', 'x', ''], locked: ['maybe', '']
+      fields: ['', 'Land', 'zz_unknown'], grade: text, fte: ['0', '1.5', '-0.5', 'x', ''], locked: ['maybe', ''],
+      leaves_on: ['2099-13', '03/2099', '1999-12'],
     },
   };
   return byColumn[table][column] ?? [];

@@ -22,7 +22,7 @@ describe('validateScenario', () => {
     expect(result.problems.map(formatScenarioProblem)).toEqual([
       'period = "2026-13": must be a month YYYY-MM',
       'weights.evenness = -1: must be between 0 and 1000000',
-      'weights.speed = 2: unknown weight; known: uncovered, evenness, transfers, commuteKm, hires',
+      'weights.speed = 2: unknown weight; known: uncovered, evenness, transfers, commuteKm, hires, secondmentMonths, training',
       'maxTransfers = 2.5: must be a whole number',
       expect.stringMatching(/^typo = 1: unknown lever/),
     ]);
@@ -51,9 +51,9 @@ describe('validateScenario', () => {
     expect(coded).toEqual([
       { field: 'period', code: 'scenario.month', params: {} },
       { field: 'weights.evenness', code: 'scenario.range', params: { min: 0, max: 1e6 } },
-      { field: 'weights.speed', code: 'scenario.unknown_weight', params: { known: 'uncovered, evenness, transfers, commuteKm, hires' } },
+      { field: 'weights.speed', code: 'scenario.unknown_weight', params: { known: 'uncovered, evenness, transfers, commuteKm, hires, secondmentMonths, training' } },
       { field: 'maxTransfers', code: 'scenario.whole_number', params: {} },
-      { field: 'typo', code: 'scenario.unknown_lever', params: { known: expect.stringContaining('maxCommuteKm, maxTransfers') } },
+      { field: 'typo', code: 'scenario.unknown_lever', params: { known: expect.stringContaining('maxCommuteKm, maxLeavingPerCenter, maxLeavingShare, maxTransfers') } },
       { field: 'maxCommuteKm', code: 'scenario.number', params: {} },
       { field: 'productivity', code: 'scenario.above_zero', params: {} },
       { field: 'quantile', code: 'scenario.quantile', params: { allowed: '0.5, 0.8, 0.95' } },

@@ -211,3 +211,18 @@ describe('computeWorkload: forecast quantile scope', () => {
     expect(center(a, 'A').requiredHours).toBeCloseTo(center(b, 'A').requiredHours, 9);
   });
 });
+
+describe('computeWorkload: known departures (leavesOn)', () => {
+  const leaving: Dataset = { ...dataset, staff: dataset.staff.map((p) => (p.staffId === 'A2' ? { ...p, leavesOn: '2026-10' } : p)) };
+
+  it('a civil servant who leaves from a month on does no work in it: center A has 1.5 FTE in October, not 2.5', () => {
+    const w = computeWorkload(leaving, forecasts, { period: '2026-10', quantile: 0.5 });
+    expect(center(w, 'A').staffCount).toBe(2);
+    expect(center(w, 'A').availableHours).toBeCloseTo(1.5 * 140.8, 6);
+  });
+
+  it('works the months before the one they leave in', () => {
+    const w = computeWorkload(leaving, forecasts, { period: '2026-09', quantile: 0.5 });
+    expect(center(w, 'A').staffCount).toBe(3);
+  });
+});

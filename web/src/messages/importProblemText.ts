@@ -102,6 +102,11 @@ export const IMPORT_PROBLEM_TEXTS: Catalog = {
     slots: (p) => ({ date: writeDate(p.lang, p.text('received')) }),
   },
   'import.after_export': { vi: 'muộn hơn ngày xuất dữ liệu {date}', en: 'is after the export date {date}', slots: (p) => ({ date: writeDate(p.lang, p.text('asOf')) }) },
+  'import.before_history': {
+    vi: 'sớm hơn tháng đầu tiên của dữ liệu lịch sử {first}',
+    en: "is before the history's first month {first}",
+    slots: (p) => ({ first: p.text('first') }),
+  },
   'import.more_problems': { vi: 'và {count} lỗi khác không liệt kê', en: 'and {count} more problems not listed', slots: (p) => ({ count: p.num('count') }) },
   'import.workbook_unreadable': {
     vi: 'không đọc được dạng sổ tính .xlsx: {detail}',

@@ -17,6 +17,10 @@ const UNKNOWN_NAME_WORDS: Readonly<Record<string, Readonly<Record<Lang, string>>
   center: { vi: 'mã trung tâm', en: 'center codes' },
 };
 
+/** `3 months` / `3 tháng`, as the solver writes a horizon (`1 month` in English). */
+const monthsWords = (lang: Lang, n: string | undefined): string | undefined =>
+  n === undefined ? undefined : lang === 'vi' ? `${n} tháng` : `${n} month${n === '1' ? '' : 's'}`;
+
 /** Sentences by code (exported for the test that every solver code has one). */
 export const SCENARIO_PROBLEM_TEXTS: Catalog = {
   'scenario.not_object': { vi: 'phương án phải là một đối tượng JSON', en: 'a scenario must be a JSON object' },
@@ -39,6 +43,31 @@ export const SCENARIO_PROBLEM_TEXTS: Catalog = {
       const left = d === undefined ? '' : p.lang === 'vi' ? `; bỏ trống thì lấy mặc định ${d}` : `; left out, it is the default ${d}`;
       return { first: p.text('first'), last: p.text('last'), horizon: p.num('horizon'), calendarFrom: p.text('calendarFrom'), calendarTo: p.text('calendarTo'), left };
     },
+  },
+  'scenario.secondment_range': {
+    vi: 'không được lớn hơn thời gian biệt phái dài nhất ({max} tháng)',
+    en: 'must be at most secondmentMaxMonths ({max})',
+    slots: (p) => ({ max: p.num('max') }),
+  },
+  'scenario.secondment_too_long': {
+    vi: 'phải nằm gọn trong thời gian kế hoạch {months}: không thể biệt phái ai',
+    en: 'must fit in the horizon of {months}: no secondment could be made',
+    slots: (p) => ({ months: monthsWords(p.lang, p.num('horizon')) }),
+  },
+  'scenario.lead_time': {
+    vi: 'phải ngắn hơn thời gian kế hoạch {months}: không người tuyển mới nào kịp bắt đầu làm việc',
+    en: 'must be shorter than the horizon of {months}: no hire could start within it',
+    slots: (p) => ({ months: monthsWords(p.lang, p.num('horizon')) }),
+  },
+  'scenario.training_time': {
+    vi: 'phải ngắn hơn thời gian kế hoạch {months}: không khóa đào tạo nào kết thúc kịp',
+    en: 'must be shorter than the horizon of {months}: no training could end within it',
+    slots: (p) => ({ months: monthsWords(p.lang, p.num('horizon')) }),
+  },
+  'scenario.horizon_past_forecast': {
+    vi: 'kéo đến {last}, quá tháng cuối cùng có thể lập kế hoạch là {lastMonth} (hết dự báo): từ {from} được nhiều nhất {most} tháng',
+    en: "reaches {last}, past the last month that can be planned, {lastMonth} (the forecast's end): at most {most} from {from}",
+    slots: (p) => ({ last: p.text('last'), lastMonth: p.text('lastMonth'), most: p.num('most'), from: p.text('from') }),
   },
   'scenario.above_staff': {
     vi: 'không được quá {max}, số công chức trong bộ dữ liệu đang dùng',
