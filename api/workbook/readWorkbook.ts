@@ -251,42 +251,52 @@ export const readWorkbook = async (file: string, bytes: Buffer, options: Workboo
     return single !== undefined && !sheetNames.some((s) => tableOfSheet(s) === single) && sheet === sheetNames[0] ? single : undefined;
   };
   const wanted = new Set(options.tables);
-  const tables: Partial<Record<WorkbookTable, NamedRows>> = {};
-  const problems: InputProblem[] = [];
-  const warnings: InputProblem[] = [];
-  try {
-    const reader = new Utf8WorkbookReader(Readable.from([bytes]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      // Styles say which numbers are dates.
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name?: string }).name ?? '';
-      const table = tableOf(name);
-      if (table === undefined || !wanted.has(table) || tables[table] !== undefined) continue;
-      const label = `${file}, sheet ${name}`;
-      const read = await readSheet(label, table, worksheet as unknown as AsyncIterable<ExcelJS.Row>);
-      if (!read.ok) {
-        problems.push(...read.problems);
-        continue;
-      }
-      const entry = parts.get(name);
-      const merged = entry === undefined ? [] : (await mergedRanges(bytes, entry)).filter((range) => {
-        const [from, to = from] = range.split(':') as [string, string?];
-        return rowOf(from) <= read.rows.headerLine && read.rows.headerLine <= rowOf(to);
+  let tables: Partial<Record<WorkbookTable, NamedRows>> = {};
+  let problems: InputProblem[] = [];
+  let warnings: InputProblem[] = [];
+  // exceljs's streaming reader now and then reads a sheet before the workbook part that names it
+  // (its `model` still unset: "reading 'sheets'"), on the same bytes that read well the next time:
+  // the read is repeated, at most three times in all, before the workbook is called unreadable.
+  for (let attempt = 1; ; attempt += 1) {
+    tables = {};
+    problems = [];
+    warnings = [];
+    try {
+      const reader = new Utf8WorkbookReader(Readable.from([bytes]), {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        // Styles say which numbers are dates.
+        styles: 'cache',
+        hyperlinks: 'ignore',
+        entries: 'ignore',
       });
-      if (merged.length > 0) {
-        problems.push(coded(label, 'import.merged_header', `merged header cells ${merged.join(', ')}: unmerge them so that each column has its own heading`, { range: merged.join(', ') }, { line: read.rows.headerLine }));
-        continue;
+      for await (const worksheet of reader) {
+        const name = (worksheet as unknown as { name?: string }).name ?? '';
+        const table = tableOf(name);
+        if (table === undefined || !wanted.has(table) || tables[table] !== undefined) continue;
+        const label = `${file}, sheet ${name}`;
+        const read = await readSheet(label, table, worksheet as unknown as AsyncIterable<ExcelJS.Row>);
+        if (!read.ok) {
+          problems.push(...read.problems);
+          continue;
+        }
+        const entry = parts.get(name);
+        const merged = entry === undefined ? [] : (await mergedRanges(bytes, entry)).filter((range) => {
+          const [from, to = from] = range.split(':') as [string, string?];
+          return rowOf(from) <= read.rows.headerLine && read.rows.headerLine <= rowOf(to);
+        });
+        if (merged.length > 0) {
+          problems.push(coded(label, 'import.merged_header', `merged header cells ${merged.join(', ')}: unmerge them so that each column has its own heading`, { range: merged.join(', ') }, { line: read.rows.headerLine }));
+          continue;
+        }
+        tables[table] = read.rows;
+        warnings.push(...read.warnings);
       }
-      tables[table] = read.rows;
-      warnings.push(...read.warnings);
+    } catch (error) {
+      if (attempt < 3 && /reading 'sheets'/.test((error as Error).message)) continue;
+      return fail([unreadable(file, (error as Error).message)]);
     }
-  } catch (error) {
-    return fail([unreadable(file, (error as Error).message)]);
+    break;
   }
   const sheetProblem = (table: WorkbookTable): boolean => problems.some((p) => p.file.startsWith(`${file}, sheet `) && tableOf(p.file.slice(file.length + ', sheet '.length)) === table);
   const missing = options.tables.filter((t) => tables[t] === undefined && !sheetProblem(t));
