@@ -73,7 +73,7 @@ const hosts = allowedHosts();
 
 const webDir = env['WEB_DIR'];
 // `npm start` builds the web planner first (scripts/bootstrap.mjs); started any other way, the API runs without it.
-if (!existsSync(join(webDir ?? DEFAULT_WEB_DIR, 'index.html'))) console.error(`The web planner is not built in ${webDir ?? DEFAULT_WEB_DIR} (npm start builds it); the API starts without it.`);
+if (!existsSync(join(webDir ?? DEFAULT_WEB_DIR, 'index.html'))) console.log(`The web planner is not built in ${webDir ?? DEFAULT_WEB_DIR} (npm start builds it); the API starts without it.`);
 
 /** Prints why the server cannot start as one plain paragraph (no stack) and exits with 1. */
 const startFailed = (error: unknown): never => {
