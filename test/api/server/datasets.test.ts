@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { BAD_DIR, DOSSIER_DIR, goodTables, testApp } from './testApp.ts';
+import { multipartBody } from './multipartBody.ts';
 
 let app: FastifyInstance;
 beforeEach(async () => { app = await testApp(); });
@@ -10,15 +11,8 @@ afterEach(async () => { await app.close(); });
 
 const versions = async () => (await app.inject({ url: '/api/datasets' })).json() as { version: number; active: boolean; source: string }[];
 
-/** A multipart/form-data body with the given files and text fields. */
-const multipart = (files: Record<string, { name: string; text: string }>, fields: Record<string, string> = {}) => {
-  const boundary = '----planner-test-boundary';
-  const parts = [
-    ...Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-    ...Object.entries(files).map(([k, f]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${f.name}"\r\nContent-Type: text/csv\r\n\r\n${f.text}\r\n`),
-  ];
-  return { payload: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-};
+/** A multipart/form-data body with the given text fields, then the files. */
+const multipart = (files: Record<string, { name: string; text: string }>, fields: Record<string, string> = {}) => multipartBody(files, fields, { fieldsFirst: true });
 
 describe('dataset versions', () => {
   it('starts with the embedded (here: test) dataset as active version 1', async () => {

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { goodTables, testApp } from './testApp.ts';
+import { multipartBody as multipart } from './multipartBody.ts';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -13,15 +14,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-const multipart = (parts: Record<string, { name: string; text: string }>, fields: Record<string, string> = {}) => {
-  const boundary = 'partialimport';
-  const body = [
-    ...Object.entries(parts).map(([part, file]) => `--${boundary}\r\nContent-Disposition: form-data; name="${part}"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.text}\r\n`),
-    ...Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-    `--${boundary}--\r\n`,
-  ].join('');
-  return { payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-};
 
 /** The good staff table with one person renamed. */
 const renamedStaff = () => {

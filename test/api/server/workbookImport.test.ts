@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWorkbook } from '../workbook/buildWorkbook.ts';
 import { testApp } from './testApp.ts';
+import { multipartBody as multipart } from './multipartBody.ts';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -15,16 +16,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-const multipart = (parts: Record<string, { name: string; bytes: Buffer }>, fields: Record<string, string> = {}) => {
-  const boundary = 'workbookimport';
-  const chunks: Buffer[] = [];
-  for (const [part, file] of Object.entries(parts)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part}"; filename="${file.name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
-  }
-  for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-};
 
 const staffWorkbook = (fte?: string) =>
   buildWorkbook({
