@@ -36,3 +36,13 @@ export const endParse = (parsed: { readonly exitCode: 0 | 2; readonly stdout: st
   process.stderr.write(parsed.stderr);
   return parsed.exitCode;
 };
+
+/**
+ * `parseCommandLine` for a command that checks its options' values itself: the options, or the text
+ * to print (`help`: the usage and help for standard output; else the problem and the usage).
+ */
+export const parseOptions = <O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O, text: CommandText) => {
+  const parsed = parseCommandLine(argv, options, text);
+  if (parsed.ok) return { ok: true as const, values: parsed.values };
+  return parsed.exitCode === 0 ? { ok: false as const, message: parsed.stdout.trimEnd(), help: true as const } : { ok: false as const, message: parsed.stderr.trimEnd() };
+};

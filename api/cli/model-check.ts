@@ -10,7 +10,6 @@
  * official. Exit codes: 0 done (also when the history records no outcomes: the check says it cannot
  * be done), 1 invalid dataset, 2 bad flags. The work is in runModelCheck (dependencies passed in).
  */
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { formatProblem } from '../../solver/csv.ts';
 import type { Dataset } from '../../solver/domain.ts';
@@ -19,6 +18,7 @@ import { modelCheck, type ModelCheck, type ModelCheckRow } from '../../solver/wo
 import { normsSentence } from '../../solver/workload/normsSentence.ts';
 import type { DatasetLoad } from '../dataset-files.ts';
 import { calibrateWithHighs } from './cliCalibration.ts';
+import { parseOptions } from './commandLine.ts';
 
 export interface ModelCheckArgs {
   readonly norms: NormsChoice;
@@ -49,26 +49,13 @@ Exit codes: 0 done (also when the history records no outcomes: the check says it
 
 /** Parses the command line; a bad flag is a message, not an exception. */
 export const parseModelCheckArgs = (argv: readonly string[]): { ok: true; args: ModelCheckArgs } | { ok: false; message: string; help?: true } => {
-  let values;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        norms: { type: 'string' },
-        center: { type: 'string' },
-        all: { type: 'boolean' },
-        top: { type: 'string' },
-        json: { type: 'boolean' },
-        data: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    return { ok: false, message: `${(error as Error).message}\n${USAGE}` };
-  }
-  if (values.help === true) return { ok: false, message: `${USAGE}\n\n${HELP}`, help: true };
+  const read = parseOptions(
+    argv,
+    { norms: { type: 'string' }, center: { type: 'string' }, all: { type: 'boolean' }, top: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } },
+    { usage: USAGE, help: HELP },
+  );
+  if (!read.ok) return read;
+  const { values } = read;
   const norms = values.norms ?? 'official';
   if (norms !== 'official' && norms !== 'calibrated') return { ok: false, message: `--norms must be official or calibrated, got "${norms}"\n${USAGE}` };
   const top = values.top === undefined ? 30 : Number(values.top);

@@ -9,7 +9,6 @@
  * are the server's (api/cli/cliForecasts.ts), so the CLI and the web show the same figures. Exit codes: 0 done, 1 invalid dataset, 2 bad flags.
  * The work is in runOverview (testable: dependencies passed in); this file's main only wires I/O.
  */
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { formatProblem } from '../../solver/csv.ts';
 import type { Dataset } from '../../solver/domain.ts';
@@ -19,6 +18,7 @@ import { cityOverview, type CenterLine, type CityOverview } from '../../solver/w
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { DatasetLoad } from '../dataset-files.ts';
 import { calibrateWithHighs } from './cliCalibration.ts';
+import { parseOptions } from './commandLine.ts';
 import { cachedForecasts, FORECAST_HORIZON } from './cliForecasts.ts';
 import { isMonth } from '../../solver/forecast/months.ts';
 import type { NormCalibration, NormsChoice } from '../../solver/workload/calibrationTypes.ts';
@@ -54,27 +54,21 @@ Exit codes: 0 done, 1 invalid dataset, 2 bad options or a month past the forecas
 
 /** Parses the command line; a bad flag is a message, not an exception. */
 export const parseOverviewArgs = (argv: readonly string[]): { ok: true; args: OverviewArgs } | { ok: false; message: string; help?: true } => {
-  let values;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        period: { type: 'string' },
-        quantile: { type: 'string' },
-        scope: { type: 'string' },
-        norms: { type: 'string' },
-        top: { type: 'string' },
-        json: { type: 'boolean' },
-        data: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    return { ok: false, message: `${(error as Error).message}\n${USAGE}` };
-  }
-  if (values.help === true) return { ok: false, message: `${USAGE}\n\n${HELP}`, help: true };
+  const read = parseOptions(
+    argv,
+    {
+      period: { type: 'string' },
+      quantile: { type: 'string' },
+      scope: { type: 'string' },
+      norms: { type: 'string' },
+      top: { type: 'string' },
+      json: { type: 'boolean' },
+      data: { type: 'string' },
+    },
+    { usage: USAGE, help: HELP },
+  );
+  if (!read.ok) return read;
+  const { values } = read;
   const period = values.period ?? null;
   if (period !== null && !isMonth(period)) {
     return { ok: false, message: `--period must be a month YYYY-MM, got "${period}"\n${USAGE}` };

@@ -16,7 +16,7 @@
 import type { NormCalibration } from '../../solver/workload/calibrationTypes.ts';
 import { normsSentence } from '../../solver/workload/normsSentence.ts';
 import { calibrateWithHighs } from './cliCalibration.ts';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './commandLine.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -78,33 +78,27 @@ interface Args {
 }
 
 const parse = async (argv: readonly string[]): Promise<{ ok: true; args: Args } | { ok: false; message: string; help?: true }> => {
-  let values;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        scenario: { type: 'string' },
-        period: { type: 'string' },
-        'max-transfers': { type: 'string' },
-        'max-commute-km': { type: 'string' },
-        'time-limit': { type: 'string' },
-        out: { type: 'string' },
-        'export-lp': { type: 'string' },
-        data: { type: 'string' },
-        curve: { type: 'boolean' },
-        lang: { type: 'string' },
-        norms: { type: 'string' },
-        horizon: { type: 'string' },
-        from: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    return { ok: false, message: `${(error as Error).message}\n${USAGE}` };
-  }
-  if (values.help === true) return { ok: false, message: USAGE, help: true };
+  const read = parseOptions(
+    argv,
+    {
+      scenario: { type: 'string' },
+      period: { type: 'string' },
+      'max-transfers': { type: 'string' },
+      'max-commute-km': { type: 'string' },
+      'time-limit': { type: 'string' },
+      out: { type: 'string' },
+      'export-lp': { type: 'string' },
+      data: { type: 'string' },
+      curve: { type: 'boolean' },
+      lang: { type: 'string' },
+      norms: { type: 'string' },
+      horizon: { type: 'string' },
+      from: { type: 'string' },
+    },
+    { usage: USAGE, help: HELP },
+  );
+  if (!read.ok) return read;
+  const { values } = read;
   if (values.from !== undefined && values.period !== undefined && values.from !== values.period) return { ok: false, message: `--from and --period name the same month; got ${values.from} and ${values.period}\n${USAGE}` };
   if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en') return { ok: false, message: `--lang must be vi or en, got "${values.lang}"\n${USAGE}` };
   let json: Record<string, unknown> = {};
