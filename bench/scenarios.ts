@@ -8,6 +8,7 @@
  *   npm run bench:scenarios -- --seed 12345       (the random suite of that seed again)
  *   npm run bench:scenarios -- --only fixed       (or --only random)
  *   npm run bench:scenarios -- --time-limit 60    (a wider safety net, the same work: see below)
+ *   npm run bench:scenarios -- --match budget     (only the scenarios whose name contains the text)
  *
  * The fixed suite is chosen by the levers a planner moves (bench/README.md says why each); the
  * random suite draws the same levers from their ranges with a seeded generator, so the solver is
@@ -40,13 +41,15 @@ const { planInputFor } = await import('../api/cli/plan.ts');
 const { provinceJobs } = await import('./provinces.ts');
 type PlanInput = import('../solver/plan/planInput.ts').PlanInput;
 
-const { values } = parseArgs({ options: { seed: { type: 'string' }, only: { type: 'string' }, 'time-limit': { type: 'string' } }, strict: true });
+const { values } = parseArgs({ options: { seed: { type: 'string' }, only: { type: 'string' }, 'time-limit': { type: 'string' }, match: { type: 'string' } }, strict: true });
 const timeLimit = values['time-limit'] === undefined ? 10 : Number(values['time-limit']);
 if (!(timeLimit > 0)) throw new Error(`--time-limit must be seconds > 0, got ${values['time-limit']}`);
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got ${values.seed}`);
 const only = values.only ?? 'both';
 if (!['both', 'fixed', 'random'].includes(only)) throw new Error(`--only must be fixed or random, got ${only}`);
+const match = values.match?.toLowerCase();
+const chosen = <T extends { readonly name: string }>(cases: readonly T[]): T[] => cases.filter((c) => match === undefined || c.name.toLowerCase().includes(match));
 
 /** One row of a suite: a Hai Phong scenario (levers over the defaults) or a generated instance. */
 type Case = { readonly name: string; readonly levers: Record<string, unknown> } | { readonly name: string; readonly input: PlanInput };
@@ -175,9 +178,9 @@ const table = (title: string, rows: readonly Row[]): string => {
 };
 
 const out: string[] = [`load average at start: ${load0}; work ${WORK_PER_SECOND * 10} simplex iterations per solve, safety net ${timeLimit} s`, ''];
-if (only !== 'random') out.push(table(`Fixed suite (${FIXED.length} scenarios; Hai Phong 2026-11, P80, budget 30, 15 km unless said)`, FIXED.map(run)));
+if (only !== 'random') out.push(table(`Fixed suite (${chosen(FIXED).length} scenarios; Hai Phong 2026-11, P80, budget 30, 15 km unless said)`, chosen(FIXED).map(run)));
 if (only !== 'fixed') {
-  const cases = randomSuite(seed);
+  const cases = chosen(randomSuite(seed));
   out.push(table(`Random suite, seed ${seed} (${cases.length} scenarios; again with --seed ${seed})`, cases.map(run)));
 }
 out.push(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`, '');
