@@ -32,7 +32,7 @@ import { expertiseKey } from '../plan/buildPlanModel.ts';
 import type { HorizonIndex } from './horizonIndex.ts';
 import type { HorizonInput } from './horizonInput.ts';
 import { addedKm } from './horizonState.ts';
-import { moveCost as costOfMoves } from './moveCost.ts';
+import { monthlyMoveCharge } from './moveCost.ts';
 
 export interface RelaxationModel {
   readonly numCols: number;
@@ -71,10 +71,7 @@ export const monthRelaxation = (h: HorizonInput, hi: HorizonIndex, offered: read
   const nC = h.centers.length;
   const nF = base.fieldIds.length;
   const union = Array.from({ length: nC }, (_, c) => Array.from({ length: nF }, (_, f) => hi.month.some((m) => (m.required[c]?.[f] ?? 0) > 0)));
-  const secondments = r.secondmentMonths >= r.secondmentMinMonths;
-  // A transfer is away at most T months, a secondment at most its longest run (and T).
-  const move = costOfMoves(h);
-  const perMove = secondments ? Math.min(move.transfer / T, move.secondmentMonth + move.secondment / Math.min(T, r.secondmentMaxMonths)) : move.transfer / T;
+  const perMove = monthlyMoveCharge(h).move;
   const moveCost = (p: number, c: number): number => perMove + (w.commuteKm * addedKm(hi, p, c)) / T;
   const hireMonths = T - r.hireLeadMonths;
   const trainMonths = T - r.trainingMonths;

@@ -29,3 +29,19 @@ export const moveCost = (h: Pick<HorizonInput, 'rules' | 'horizon'>): MoveCost =
 
 /** A secondment of `months` months. */
 export const secondmentCost = (cost: MoveCost, months: number): number => cost.secondment + cost.secondmentMonth * months;
+
+/**
+ * What the bound charges per month away (horizonBound.ts, monthRelaxation.ts), so that no plan pays
+ * less over its months: a transfer is away at most T months, a secondment at most its longest run
+ * (and T). `move` is what the month's relaxation charges any move (it cannot tell a transfer from a
+ * secondment); `secondmentMonth` is what a person-month of secondment surely costs, at least `move`.
+ */
+export const monthlyMoveCharge = (h: Pick<HorizonInput, 'rules' | 'horizon' | 'months'>): { readonly move: number; readonly secondmentMonth: number } => {
+  const T = h.months.length;
+  const cost = moveCost(h);
+  const r = h.horizon;
+  const transfer = cost.transfer / T;
+  if (r.secondmentMonths < r.secondmentMinMonths) return { move: transfer, secondmentMonth: transfer };
+  const secondmentMonth = cost.secondmentMonth + cost.secondment / Math.max(1, Math.min(T, r.secondmentMaxMonths));
+  return { move: Math.min(transfer, secondmentMonth), secondmentMonth };
+};
