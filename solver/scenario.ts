@@ -30,11 +30,12 @@
  *   "trainingBudget": 10, "trainingMonths": 1,            people cross-trained, months a training takes
  *   "maxLeavingPerCenter": null, "maxLeavingShare": 0.25, most people leaving one center over the horizon
  *   "overloadMarginHours": 20,           an overloaded center gives no one away for less (null = no rule)
+ *   "moveHours": 140,                    what one move disrupts, h over the horizon (a secondment is two moves; null = weights.transfers)
  * }
  *
  * The levers from `secondmentMonths` on are the horizon's (solver/horizon/horizonRules.ts). Left out,
  * each gets its neutral value for a horizon of 1 (the plan is then today's single-month plan) and
- * its year default for more; weights.secondmentMonths and weights.training price them.
+ * its year default for more; moveHours, weights.secondmentMonths and weights.training price them.
  *
  * These ranges hold whatever the dataset (SCENARIO_LIMITS; the wire schema uses the same numbers).
  * What depends on the dataset (the months it can plan, at most its civil servants transferred or
@@ -219,6 +220,7 @@ const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['maxLeavingPerCenter', nullable(num(L.people.min, L.people.max, true))],
   ['maxLeavingShare', nullable(positive(1))],
   ['overloadMarginHours', nullable(num(L.marginHours.min, L.marginHours.max))],
+  ['moveHours', nullable(num(L.marginHours.min, L.marginHours.max))],
   ['norms', (v) => (v === 'official' || v === 'calibrated' ? null : verdict('scenario.one_of', 'must be one of official, calibrated', { allowed: 'official, calibrated' }))],
 ]);
 const RECORDS: ReadonlyMap<string, Check> = new Map<string, Check>([

@@ -26,6 +26,7 @@ import type { Dataset } from '../../solver/domain.ts';
 import { formatScenarioProblem, validateScenario, type Scenario } from '../../solver/scenario.ts';
 import type { PlanInput } from '../../solver/plan/planInput.ts';
 import type { Plan } from '../../solver/plan/plan.ts';
+import { singleMonthOnly } from '../../solver/plan/singleMonthOnly.ts';
 import type { CityFigures } from '../../solver/plan/planResult.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import type { CityWorkload } from '../../solver/workload/workloadTypes.ts';
@@ -206,7 +207,17 @@ const main = async (): Promise<number> => {
     return 2;
   }
   const { scenario, out } = parsed.args;
-  if (scenario.horizon > 1) return (await import('./planHorizon.ts')).planHorizon(parsed.args, log);
+  if (scenario.horizon > 1) {
+    // The curve and the LP file are of the single-month model: refused, never a first month's answer.
+    for (const [flag, given, answer] of [['--curve', parsed.args.curve, 'trade-off curve'], ['--export-lp', parsed.args.exportLp !== null, 'LP export']] as const) {
+      const problem = given ? singleMonthOnly(scenario.horizon, answer) : null;
+      if (problem !== null) {
+        process.stderr.write(`${flag}: --${problem.field} ${problem.message}\n`);
+        return 2;
+      }
+    }
+    return (await import('./planHorizon.ts')).planHorizon(parsed.args, log);
+  }
   const wall = performance.now();
   // HiGHS's WebAssembly (3.5 MB): by default V8 compiles it lazily with the baseline tier and moves hot
   // functions to the optimizing tier as they run. PLAN_WASM=eager compiles all of it with the optimizing

@@ -44,7 +44,16 @@ export const monthTable = (plan: HorizonPlan, quantile: number): string => {
     const trained = plan.trainings.filter((x) => x.readyMonth === m.month).length;
     return `${m.month.padEnd(9)}${pad(m.hoursPerFte.toFixed(0), 7)}${qs.map((q) => pad(under(q, t), 11)).join('')}${pad(String(m.away), 6)}${pad(transfers > 0 ? `+${transfers}` : '', 11)}${pad(String(seconded || ''), 10)}${pad(hires > 0 ? `+${hires}` : '', 7)}${pad(trained > 0 ? `+${trained}` : '', 9)}`;
   });
-  return [head, ...rows].join('\n');
+  // The totals: uncovered hours over the horizon, measures made; "seconded" sums to person-months.
+  const sumUnder = (q: number): string => {
+    const u = plan.under.find((x) => x.quantile === q);
+    return u === undefined ? '-' : num(u.months.reduce((n, m) => n + m.uncovered, 0));
+  };
+  const personMonths = plan.secondments.reduce((n, x) => n + x.months, 0);
+  const hired = plan.hires.reduce((n, x) => n + x.count, 0);
+  const total = `${'total'.padEnd(9)}${pad('', 7)}${qs.map((q) => pad(sumUnder(q), 11)).join('')}${pad('', 6)}${pad(plan.transfers.length > 0 ? `+${plan.transfers.length}` : '', 11)}${pad(String(personMonths || ''), 10)}${pad(hired > 0 ? `+${hired}` : '', 7)}${pad(plan.trainings.length > 0 ? `+${plan.trainings.length}` : '', 9)}`;
+  const legend = 'away: people working away from today\'s center; transfers: lasting transfers from that month; seconded: people on secondment that month (the total in person-months); hires: starting work; trained: holding the new field from that month.';
+  return [head, ...rows, total, '', legend].join('\n');
 };
 
 export const planHorizon = async (args: HorizonArgs, log: (message: string) => void): Promise<number> => {

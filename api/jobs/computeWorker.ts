@@ -26,6 +26,7 @@ import type { PlanResult } from '../../solver/plan/planResult.ts';
 import type { Highs } from 'highs';
 import { exportLp } from '../../solver/plan/solveWithHighs.ts';
 import { DEFAULT_BUDGETS, tradeoffCurve } from '../../solver/plan/tradeoffCurve.ts';
+import { singleMonthOnly, type SingleMonthAnswer } from '../../solver/plan/singleMonthOnly.ts';
 import { computeWorkload } from '../../solver/workload/computeWorkload.ts';
 import { calibrateNorms } from '../../solver/workload/calibrateNorms.ts';
 import type { NormCalibration, NormsChoice } from '../../solver/workload/calibrationTypes.ts';
@@ -210,6 +211,12 @@ export const planTask = async (payload: PlanTask, progress: Progress, now: () =>
   return { summary, text, timings: { ...timings, serialize: clock.laps['serialize'] ?? 0 }, sentAt: wallMs() };
 };
 
+/** The routes refuse a horizon above 1 first (400); here too, so no caller gets a first month's answer to a year question. */
+const refuseHorizon = (horizon: number, answer: SingleMonthAnswer): void => {
+  const problem = singleMonthOnly(horizon, answer);
+  if (problem !== null) throw new Error(`scenario.${problem.field} ${problem.message}`);
+};
+
 export const TASKS: Readonly<Record<string, Task>> = {
   /**
    * Forecasts of every center x field x channel series, FORECAST_HORIZON months ahead, as JSON text
@@ -265,6 +272,7 @@ export const TASKS: Readonly<Record<string, Task>> = {
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);
     const calibration = await calibrationFor(payload, resolveScenario(payload.scenario).norms);
     const prepared = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress, calibration), calibration);
+    refuseHorizon(prepared.scenario.horizon, 'trade-off curve');
     progress('solve', 0.2);
     const seconds = Math.min(prepared.scenario.timeLimitSeconds, TRADEOFF_POINT_SECONDS);
     return tradeoffCurve(await loadHighs(), prepared.input, DEFAULT_BUDGETS, { timeLimitSeconds: seconds, now: () => performance.now() });
@@ -273,7 +281,8 @@ export const TASKS: Readonly<Record<string, Task>> = {
   lp: async (payload: PlanTask, progress) => {
     const dataset = storeOf(payload.dataDir).dataset(payload.hash);
     const calibration = await calibrationFor(payload, resolveScenario(payload.scenario).norms);
-    const { input } = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress, calibration), calibration);
+    const { input, scenario } = preparePlan(dataset, forecastsOf(payload, progress), payload.scenario, workloadOf(payload, progress, calibration), calibration);
+    refuseHorizon(scenario.horizon, 'LP export');
     const index = buildPlanIndex(input);
     const model = buildPlanModel(input, index, candidateCenters(input, index, Number.POSITIVE_INFINITY));
     return exportLp(await loadHighs(), model.model);

@@ -4,7 +4,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { runTask } from '../jobs/computeService.ts';
-import type { Levers } from '../jobs/planPipeline.ts';
+import { resolveScenario, type Levers } from '../jobs/planPipeline.ts';
 import { errors, IdParams, PageQuery } from '../schemas/common.ts';
 import { CompareBody, ExportParams, PlanRecordSchema, PlanSummarySchema, SolveBody, TradeoffPoint } from '../schemas/planSchemas.ts';
 import type { PlanRecord } from '../storage/planStore.ts';
@@ -13,6 +13,7 @@ import { found, httpError } from './httpError.ts';
 import { planSummary } from '../jobs/planSummary.ts';
 import { PLAN_RESULT_VERSION, type PlanResult } from '../../solver/plan/planResult.ts';
 import { namesOf } from '../../solver/words.ts';
+import { singleMonthOnly } from '../../solver/plan/singleMonthOnly.ts';
 import { PlanResultSchema } from '../schemas/planResultSchema.ts';
 import { planCsv, planMemo, planXlsx, type ExportContext } from './planExports.ts';
 import { checkedLevers } from './scenarioCheck.ts';
@@ -136,6 +137,8 @@ export const planRoutes: Routes = (api, context) => {
       case 'xlsx':
         return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file}.xlsx"`).send(await planXlsx(result, exportContext));
       case 'lp': {
+        const year = singleMonthOnly(resolveScenario(record.scenario).horizon, 'LP export');
+        if (year !== null) throw httpError(400, `plan ${record.id}: scenario/${year.field} ${year.message}`);
         const lp = await runTask(pool, 'lp', { dataDir, hash: record.datasetHash, scenario: record.scenario });
         return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${file}.lp"`).send(lp as string);
       }
@@ -182,6 +185,8 @@ export const planRoutes: Routes = (api, context) => {
     },
   }, async (request) => {
     const { levers } = leversOf(context, request.body);
+    const year = singleMonthOnly(resolveScenario(levers).horizon, 'trade-off curve');
+    if (year !== null) throw httpError(400, `body/scenario/${year.field} ${year.message}`);
     const active = datasets.active();
     // Six solves of at most 5 s each, their bounds, and the forecasts if not cached yet.
     return { points: await runTask(pool, 'tradeoff', { dataDir, hash: active.hash, scenario: levers }, 300_000) as never };

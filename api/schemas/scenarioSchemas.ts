@@ -58,6 +58,7 @@ export const ScenarioSchema = Type.Object({
   maxLeavingPerCenter: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: L.people.min, maximum: L.people.max })], { description: 'most people leaving one center over the horizon; null = no limit' })),
   maxLeavingShare: Type.Optional(Type.Union([Type.Null(), Type.Number({ exclusiveMinimum: 0, maximum: 1 })], { description: 'the same as a share of the center\'s staff today; default null for one month, 0.25 for more' })),
   overloadMarginHours: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: L.marginHours.min, maximum: L.marginHours.max })], { description: 'an overloaded center gives no one away in a month unless the move lowers the city\'s weighted uncovered hours by this much; null = no such rule; default null for one month, 20 for more' })),
+  moveHours: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: L.marginHours.min, maximum: L.marginHours.max })], { description: 'what one move disrupts, in priority-weighted hours over the horizon: a lasting transfer is one move, a secondment two (there and back), so a move is made only where it covers more; null = weights.transfers per transfer; default null for one month, 140 (one month of a full-time civil servant) for more' })),
   norms: Type.Optional(Type.Union([Type.Literal('official'), Type.Literal('calibrated')], { description: 'workload by the official norms (default) or by the norms calibrated on the history\'s outcomes (GET /api/model-check)' })),
 }, { $id: 'Scenario', additionalProperties: false });
 

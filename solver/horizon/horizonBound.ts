@@ -11,7 +11,8 @@
  * gives a bound L on R_t at the budget it was solved for, b, and the budget row's dual y_B <= 0
  * makes it a line: R_t(B') >= L + y_B (B' - b) for every budget B' (weak duality: only the budget
  * term of the Lagrangian moves). The month's bound at s is the highest of its lines; the minimum
- * over s of the sum is a separable convex allocation, exact by taking the best single steps; with
+ * over s of the sum (each s_t also paying what a secondment month surely costs beyond the move its
+ * month charged, moveCost.ts) is a separable convex allocation, exact by taking the best single steps; with
  * secondments of 2 months or more, also s_t <= s_{t-1} + s_{t+1}, then solved as a small LP
  * (secondmentAllocation.ts; s continuous, still a lower bound).
  *
@@ -27,6 +28,7 @@ import type { HorizonInput } from './horizonInput.ts';
 import { monthRelaxation, type RelaxationModel } from './monthRelaxation.ts';
 import { priceMonth } from './monthPricing.ts';
 import { allocateSecondments } from './secondmentAllocation.ts';
+import { monthlyMoveCharge } from './moveCost.ts';
 
 /** A bound on R_t at every budget: L + slope x (budget - at). */
 interface Line {
@@ -86,11 +88,11 @@ const carry = (from: { keys: RelaxationModel; basis: Basis } | null, to: Relaxat
   return basic === to.numRows ? { colStatus, rowStatus } : null;
 };
 
-/** min over integer s (0 <= s_t <= cap, sum s_t <= S) of sum_t max over the month's lines. */
-const allocate = (lines: readonly (readonly Line[])[], B: number, S: number, cap: number): { total: number; s: number[] } => {
+/** min over integer s (0 <= s_t <= cap, sum s_t <= S) of sum_t max over the month's lines + perMonth x s_t. */
+const allocate = (lines: readonly (readonly Line[])[], B: number, S: number, cap: number, perMonth: number): { total: number; s: number[] } => {
   const at = (t: number, s: number): number => {
     const ls = lines[t] ?? [];
-    return ls.length === 0 ? 0 : Math.max(0, ...ls.map((l) => l.value + l.slope * (B + s - l.at)));
+    return (ls.length === 0 ? 0 : Math.max(0, ...ls.map((l) => l.value + l.slope * (B + s - l.at)))) + perMonth * s;
   };
   const s = lines.map(() => 0);
   let left = S;
@@ -120,6 +122,9 @@ export const horizonBound = (highs: Highs, h: HorizonInput, hi: HorizonIndex, of
   const unlimited = B === null;
   const secondments = !unlimited && r.secondmentMonths >= r.secondmentMinMonths ? r.secondmentMonths : 0;
   const cap = Math.min(h.staff.length, Math.floor(secondments / Math.max(1, r.secondmentMinMonths)));
+  // A person-month of secondment costs at least this beyond the move the month's relaxation charged.
+  const charge = monthlyMoveCharge(h);
+  const perMonth = secondments > 0 ? Math.max(0, charge.secondmentMonth - charge.move) : 0;
   const fte = h.staff.map((p) => p.fte);
   const lines: Line[][] = Array.from({ length: T }, () => []);
   const basisOf: ({ keys: RelaxationModel; basis: Basis } | null)[] = Array.from({ length: T }, () => null);
@@ -192,7 +197,7 @@ export const horizonBound = (highs: Highs, h: HorizonInput, hi: HorizonIndex, of
       exact = true;
       break;
     }
-    const bound = allocate(lines, B ?? 0, secondments, cap).total;
+    const bound = allocate(lines, B ?? 0, secondments, cap, perMonth).total;
     const scale = Math.max(1, Math.abs(options.target ?? bound));
     if (options.target != null && options.stopWithin !== undefined && options.target - bound <= options.stopWithin * scale) break;
     // A sweep that raised the bound by under `stallShare` of the plan's size: the next would not pay
@@ -210,7 +215,7 @@ export const horizonBound = (highs: Highs, h: HorizonInput, hi: HorizonIndex, of
   // Where the secondments fall: with their contiguity (a shortest secondment of 2 months or more)
   // by a small LP, else (or if that LP fails) the separable allocation.
   const allocation = (): { total: number; s: number[] } =>
-    (secondments > 0 && B !== null ? allocateSecondments(highs, lines, B, secondments, cap, r.secondmentMinMonths >= 2) : null) ?? allocate(lines, B ?? 0, secondments, cap);
+    (secondments > 0 && B !== null ? allocateSecondments(highs, lines, B, secondments, cap, r.secondmentMinMonths >= 2, perMonth) : null) ?? allocate(lines, B ?? 0, secondments, cap, perMonth);
   // Tighter lines where the allocation puts secondments: the month solved again at B + s_t.
   let result = allocation();
   if (secondments > 0 && B !== null && infeasibleMonth === null) {
@@ -222,6 +227,6 @@ export const horizonBound = (highs: Highs, h: HorizonInput, hi: HorizonIndex, of
     }
     result = allocation();
   }
-  const months = lines.map((ls, t) => (ls.length === 0 ? null : Math.max(...ls.map((l) => l.value + l.slope * ((B ?? 0) + (result.s[t] ?? 0) - l.at)))));
+  const months = lines.map((ls, t) => (ls.length === 0 ? null : Math.max(...ls.map((l) => l.value + l.slope * ((B ?? 0) + (result.s[t] ?? 0) - l.at))) + perMonth * (result.s[t] ?? 0)));
   return { bound: result.total, months, secondmentsByMonth: result.s, exact, infeasibleMonth, offered, outOfTime, solves };
 };

@@ -37,6 +37,14 @@ export interface HorizonRules {
    * priority-weighted uncovered hours that month by at least this many hours. Null = no such rule.
    */
   readonly overloadMarginHours: number | null;
+  /**
+   * What one move disrupts, in priority-weighted hours over the horizon (handing over the desk,
+   * learning a new center's procedures and colleagues): a lasting transfer is one move, a
+   * secondment two (there and back), so the plan makes a move only where it covers more than that.
+   * Null = the single-month weights price moves (weights.transfers per transfer, a secondment by
+   * its months only).
+   */
+  readonly moveHours: number | null;
 }
 
 /** Every rule of the horizon off: a one-month plan with these is today's single-month plan. */
@@ -51,13 +59,17 @@ export const NEUTRAL_HORIZON_RULES: HorizonRules = {
   maxLeavingPerCenter: null,
   maxLeavingShare: null,
   overloadMarginHours: null,
+  moveHours: null,
 };
 
 /**
  * Defaults of a plan over several months: 60 person-months of secondments of 2 to 6 months,
  * recruitment 4 months ahead, 10 people cross-trained in a month each, at most a quarter of a
  * center's staff leaving it, and an overloaded center giving someone away only for 20 hours a
- * month or more of the city's priority-weighted shortfall.
+ * month or more of the city's priority-weighted shortfall. A move is worth making only where it
+ * covers more than 140 hours over the horizon: one month of a full-time civil servant (22 working
+ * days x 8 h x 0.8 productivity = 140.8 h), about what the handover and settling in of a move cost;
+ * a secondment, there and back, then needs 280 hours.
  */
 export const YEAR_HORIZON_RULES: HorizonRules = {
   secondmentMonths: 60,
@@ -70,6 +82,7 @@ export const YEAR_HORIZON_RULES: HorizonRules = {
   maxLeavingPerCenter: null,
   maxLeavingShare: 0.25,
   overloadMarginHours: 20,
+  moveHours: 140,
 };
 
 export const HORIZON_LEVERS: readonly (keyof HorizonRules)[] = Object.keys(NEUTRAL_HORIZON_RULES) as (keyof HorizonRules)[];
@@ -82,4 +95,5 @@ export const isNeutral = (rules: HorizonRules): boolean =>
   rules.trainingBudget === 0 &&
   rules.maxLeavingPerCenter === null &&
   rules.maxLeavingShare === null &&
-  rules.overloadMarginHours === null;
+  rules.overloadMarginHours === null &&
+  rules.moveHours === null;

@@ -22,6 +22,7 @@ import type { HorizonIndex } from './horizonIndex.ts';
 import type { HorizonInput } from './horizonInput.ts';
 import { stateCost } from './horizonCost.ts';
 import { addedKm, horizonState, type HorizonState } from './horizonState.ts';
+import { moveCost } from './moveCost.ts';
 
 const GAIN_EPS = 1e-6;
 const KINDS = { transfer: 0, secondment: 1, hire: 2, training: 3 } as const;
@@ -89,6 +90,7 @@ export const searchHorizon = (h: HorizonInput, hi: HorizonIndex, options: Search
   const w = h.rules.weights;
   const r = h.horizon;
   const margin = r.overloadMarginHours;
+  const move = moveCost(h);
   const nC = h.centers.length;
   const nF = base.fieldIds.length;
   const budget = h.rules.maxTransfers ?? Infinity;
@@ -118,7 +120,7 @@ export const searchHorizon = (h: HorizonInput, hi: HorizonIndex, options: Search
     for (let start = T - 1; start >= 0; start -= 1) {
       suffix += net[start] ?? 0;
       feasible = feasible && (stayOk[start] ?? false);
-      if (feasible && startOk[start] && suffix - w.transfers > best.gain) best = { gain: suffix - w.transfers, start, end: T - 1 };
+      if (feasible && startOk[start] && suffix - move.transfer > best.gain) best = { gain: suffix - move.transfer, start, end: T - 1 };
     }
     return best;
   };
@@ -132,7 +134,7 @@ export const searchHorizon = (h: HorizonInput, hi: HorizonIndex, options: Search
     const ok: boolean[] = [];
     for (let t = 0; t < T; t += 1) {
       const fits = (hi.present[p]?.[t] ?? false) && seatAt(b, t) && spareAt(a, t);
-      value.push(fits ? (g.net[t] ?? 0) - w.secondmentMonths : 0);
+      value.push(fits ? (g.net[t] ?? 0) - move.secondmentMonth : 0);
       ok.push(fits && overloadOk(a, t, g.city[t] ?? 0));
     }
     const longest = Math.min(r.secondmentMaxMonths, left, T);
@@ -143,7 +145,7 @@ export const searchHorizon = (h: HorizonInput, hi: HorizonIndex, options: Search
         const t = start + len - 1;
         if (!ok[t]) break;
         sum += value[t] ?? 0;
-        if (len >= r.secondmentMinMonths && sum > best.gain) best = { gain: sum, start, end: t };
+        if (len >= r.secondmentMinMonths && sum - move.secondment > best.gain) best = { gain: sum - move.secondment, start, end: t };
       }
     }
     return best;

@@ -17,9 +17,9 @@
  *   within its cap; trained hours within trainingBudget x H_t (none before a training can end);
  *   evenness z >= 100 sum_f u / req_c.
  * Costs: w.uncovered x priority per uncovered hour, w.evenness per point, and each disruption
- *   spread so that no month charges more than the horizon does: a move w' = min(w.transfers / T,
- *   w.secondmentMonths) plus w.commuteKm x added km / T (a transfer is charged once, a secondment
- *   month once); a hire w.hires / (months it can work); a trained hour w.training / (months the
+ *   spread so that no month charges more than the horizon does: a move w' = min(transfer / T,
+ *   secondment month + secondment / its longest run) (moveCost.ts) plus w.commuteKm x added km / T
+ *   (a transfer is charged once, a secondment once and each of its months once); a hire w.hires / (months it can work); a trained hour w.training / (months the
  *   field can be used x H_t).
  * Every plan's month t, with the moves it has that month, is a solution of R_t (the relaxation
  * drops integrality, the staff quota and the overload rule, lets trainees work while they train and
@@ -32,6 +32,7 @@ import { expertiseKey } from '../plan/buildPlanModel.ts';
 import type { HorizonIndex } from './horizonIndex.ts';
 import type { HorizonInput } from './horizonInput.ts';
 import { addedKm } from './horizonState.ts';
+import { monthlyMoveCharge } from './moveCost.ts';
 
 export interface RelaxationModel {
   readonly numCols: number;
@@ -70,8 +71,7 @@ export const monthRelaxation = (h: HorizonInput, hi: HorizonIndex, offered: read
   const nC = h.centers.length;
   const nF = base.fieldIds.length;
   const union = Array.from({ length: nC }, (_, c) => Array.from({ length: nF }, (_, f) => hi.month.some((m) => (m.required[c]?.[f] ?? 0) > 0)));
-  const secondments = r.secondmentMonths >= r.secondmentMinMonths;
-  const perMove = secondments ? Math.min(w.transfers / T, w.secondmentMonths) : w.transfers / T;
+  const perMove = monthlyMoveCharge(h).move;
   const moveCost = (p: number, c: number): number => perMove + (w.commuteKm * addedKm(hi, p, c)) / T;
   const hireMonths = T - r.hireLeadMonths;
   const trainMonths = T - r.trainingMonths;

@@ -4,6 +4,8 @@
  * shortest secondment is 2 months or more, s_t <= s_{t-1} + s_{t+1} (everyone seconded in month t
  * is seconded in a month next to it too). Solved as an LP (s continuous: a relaxation, so still a
  * lower bound on every plan); each month's bound is the epigraph v_t >= each of its lines, v_t >= 0.
+ * `perMonth`: what each person-month of secondment surely costs beyond what the month's
+ * relaxation charged it as a move (moveCost.ts, monthlyMoveCharge), added per unit of s_t.
  * Null when HiGHS does not reach an optimum (the caller then drops the contiguity).
  */
 import type { Highs } from 'highs';
@@ -21,6 +23,7 @@ export const allocateSecondments = (
   S: number,
   cap: number,
   contiguous: boolean,
+  perMonth = 0,
 ): { total: number; s: number[] } | null => {
   const T = lines.length;
   // Columns: s_0..s_{T-1}, then v_0..v_{T-1}.
@@ -53,7 +56,7 @@ export const allocateSecondments = (
     numCols: 2 * T,
     numRows: rows.length,
     sense: highs.constants.objectiveSense.minimize,
-    colCost: Float64Array.from({ length: 2 * T }, (_, j) => (j < T ? 0 : 1)),
+    colCost: Float64Array.from({ length: 2 * T }, (_, j) => (j < T ? perMonth : 1)),
     colLower: new Float64Array(2 * T),
     colUpper: Float64Array.from({ length: 2 * T }, (_, j) => (j < T ? cap : inf)),
     rowLower: Float64Array.from(rows.map((r) => b(r.lo))),

@@ -29,6 +29,8 @@ const finished = async (id: string) => {
 };
 
 let planA = '';
+/** A plan over three months (its scenario's horizon 3). */
+let yearPlan = '';
 let planB = '';
 
 describe('plans as jobs', () => {
@@ -72,6 +74,7 @@ describe('plans as jobs', () => {
     expect(res.statusCode).toBe(202);
     const plan = await finished(res.json().id);
     expect(plan.status).toBe('done');
+    yearPlan = plan.id;
     const result = (await app.inject({ url: `/api/plans/${plan.id}/result` })).json();
     expect(validResult(result), JSON.stringify(validResult.errors)).toBe(true);
     expect(result.quality.boundKind).toBe('horizon_months_apart');
@@ -174,6 +177,12 @@ describe('exports', () => {
     expect(res.body).toMatch(/^end\s*$/im);
   });
 
+  it('LP of a plan over three months: a 400 naming the horizon and saying what to do, never the first month\'s model', async () => {
+    const res = await app.inject({ url: `/api/plans/${yearPlan}/export/lp` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe(`plan ${yearPlan}: scenario/horizon must be 1 for the LP export, which is of today's single-month model (this scenario plans 3 months): export the model of a plan of one month (horizon 1); the plan over several months is not one model (solver/horizon)`);
+  });
+
   it('memo: a Tờ trình in the layout of Decree 30/2020 (heading, number and date line, subject, recipient, body, recipients, signature)', async () => {
     const res = await app.inject({ url: `/api/plans/${planA}/export/memo` });
     expect(res.statusCode).toBe(200);
@@ -253,6 +262,14 @@ describe('comparison and trade-off', () => {
     const points = res.json().points as { maxTransfers: number | null; transfers: number }[];
     expect(points.map((p) => p.maxTransfers)).toEqual([0, 5, 10, 20, 40, null]);
     expect(points[0]?.transfers).toBe(0);
+  });
+});
+
+describe('the trade-off curve of a scenario over several months', () => {
+  it('is refused with a 400 naming body/scenario/horizon and saying what to ask instead, never a single month\'s curve', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/tradeoffs', payload: { scenario: { period: '2026-09', horizon: 3, timeLimitSeconds: 2 } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('body/scenario/horizon must be 1 for the trade-off curve, which is of today\'s single-month model (this scenario plans 3 months): ask the curve of one month (horizon 1, the month in period), or solve the plan over the months and read its schedule');
   });
 });
 

@@ -130,7 +130,9 @@ export const bruteForceHorizon = (h: HorizonInput): BruteForce => {
     }
     choice.forEach((m, i) => {
       if (m === null) return;
-      total += m.transfer ? w.transfers : w.secondmentMonths * (m.end - m.start + 1);
+      // With moveHours a move costs it (a secondment is two: there and back), else w.transfers a transfer.
+      const perMove = r.moveHours;
+      total += m.transfer ? (perMove ?? w.transfers) : (perMove === null ? 0 : 2 * perMove) + w.secondmentMonths * (m.end - m.start + 1);
       const added = Math.max(0, km(h.staff[i]?.homeCode ?? '', m.to) - km(h.staff[i]?.homeCode ?? '', cur[i] ?? 0));
       for (let t = m.start; t <= m.end; t += 1) if (present[i]?.[t]) total += (w.commuteKm * added) / T;
     });

@@ -42,33 +42,51 @@ const tinyOptions = fc.record({
   ...(measure === 'hires' || measure === 'leaving' ? { hires: 1 } : {}),
 }));
 
+/** One instance against enumeration: the optimum bounds the plan from below and the bound from above. */
+const againstEnumeration = (o: TinyOptions, seen: { runs: number; atOptimum: number }): void => {
+  const h = tinyHorizon(o);
+  const { optimum, costOf } = bruteForceHorizon(h);
+  const plan = solveHorizon(highs, h, { timeLimitSeconds: 30 });
+  if (optimum === null) {
+    expect(plan.objective).toBeNull();
+    return;
+  }
+  seen.runs += 1;
+  const slack = 1e-6 * Math.max(1, Math.abs(optimum));
+  expect(plan.objective).not.toBeNull();
+  expect(plan.objective ?? Infinity).toBeGreaterThanOrEqual(optimum - slack);
+  expect(plan.bound ?? -Infinity).toBeLessThanOrEqual(optimum + slack);
+  expect(checkHorizonRules(h, plan)).toEqual([]);
+  // The plan's objective is what its schedule costs, reckoned apart.
+  expect(costOf(plan) ?? NaN).toBeCloseTo(plan.objective ?? NaN, 6);
+  if (plan.status === 'optimal') expect(((plan.objective ?? 0) - optimum) / Math.max(1, optimum)).toBeLessThanOrEqual(0.01 + 1e-9);
+  if ((plan.objective ?? Infinity) <= optimum + slack) seen.atOptimum += 1;
+};
+
 describe('a plan over three months, against every plan enumerated', () => {
+  it('with moves priced by moveHours (a secondment two moves), its bound is never above the optimum, its plan never below it, every month keeps every rule', () => {
+    const seen = { runs: 0, atOptimum: 0 };
+    const options = fc.record({
+      seed: fc.integer({ min: 1, max: 100_000 }),
+      centers: fc.integer({ min: 2, max: 3 }),
+      maxTransfers: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })),
+      moveHours: fc.constantFrom(20, 60, 140),
+      secondmentMinMonths: fc.integer({ min: 1, max: 2 }),
+    }).map(({ moveHours, secondmentMinMonths, ...o }): TinyOptions => ({
+      ...o,
+      months: 3,
+      people: 3,
+      horizon: { moveHours, secondmentMonths: 3, secondmentMinMonths, secondmentMaxMonths: 3 },
+    }));
+    fc.assert(fc.property(options, (o) => againstEnumeration(o, seen)), { numRuns: 25, seed: 29 });
+    console.log(`horizon brute force with moveHours: ${seen.atOptimum} of ${seen.runs} plans at the optimum`);
+    expect(seen.runs).toBeGreaterThan(15);
+  }, 240_000);
+
   it('its bound is never above the optimum, its plan never below it, and every month keeps every rule', () => {
-    let atOptimum = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(tinyOptions, (o) => {
-        const h = tinyHorizon(o);
-        const { optimum, costOf } = bruteForceHorizon(h);
-        const plan = solveHorizon(highs, h, { timeLimitSeconds: 30 });
-        if (optimum === null) {
-          expect(plan.objective).toBeNull();
-          return;
-        }
-        runs += 1;
-        const slack = 1e-6 * Math.max(1, Math.abs(optimum));
-        expect(plan.objective).not.toBeNull();
-        expect(plan.objective ?? Infinity).toBeGreaterThanOrEqual(optimum - slack);
-        expect(plan.bound ?? -Infinity).toBeLessThanOrEqual(optimum + slack);
-        expect(checkHorizonRules(h, plan)).toEqual([]);
-        // The plan's objective is what its schedule costs, reckoned apart.
-        expect(costOf(plan) ?? NaN).toBeCloseTo(plan.objective ?? NaN, 6);
-        if (plan.status === 'optimal') expect(((plan.objective ?? 0) - optimum) / Math.max(1, optimum)).toBeLessThanOrEqual(0.01 + 1e-9);
-        if ((plan.objective ?? Infinity) <= optimum + slack) atOptimum += 1;
-      }),
-      { numRuns: 40, seed: 13 },
-    );
-    console.log(`horizon brute force: ${atOptimum} of ${runs} plans at the optimum`);
-    expect(runs).toBeGreaterThan(20);
+    const seen = { runs: 0, atOptimum: 0 };
+    fc.assert(fc.property(tinyOptions, (o) => againstEnumeration(o, seen)), { numRuns: 40, seed: 13 });
+    console.log(`horizon brute force: ${seen.atOptimum} of ${seen.runs} plans at the optimum`);
+    expect(seen.runs).toBeGreaterThan(20);
   }, 240_000);
 });
