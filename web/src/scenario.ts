@@ -3,7 +3,21 @@
  * (solver/scenario.ts), the same object the API stores and solves, with the same defaults.
  */
 import { DEFAULT_SCENARIO, type Scenario } from '../../solver/scenario.ts';
+import { HORIZON_LEVERS, NEUTRAL_HORIZON_RULES, YEAR_HORIZON_RULES } from '../../solver/horizon/horizonRules.ts';
 
 export type ScenarioLevers = Scenario;
 
 export const DEFAULT_LEVERS: ScenarioLevers = DEFAULT_SCENARIO;
+
+/**
+ * The levers with the horizon set to `months`. Crossing between one month and several, each horizon
+ * lever still at the old side's default takes the new side's (the server fills a lever left out the
+ * same way: neutral for one month, the year's for more); a lever the planner set is kept.
+ */
+export const withHorizon = (levers: ScenarioLevers, months: number): ScenarioLevers => {
+  const was = levers.horizon === 1 ? NEUTRAL_HORIZON_RULES : YEAR_HORIZON_RULES;
+  const now = months === 1 ? NEUTRAL_HORIZON_RULES : YEAR_HORIZON_RULES;
+  const next: Record<string, unknown> = { ...levers, horizon: months };
+  if (was !== now) for (const k of HORIZON_LEVERS) if (levers[k] === was[k]) next[k] = now[k];
+  return next as unknown as ScenarioLevers;
+};
