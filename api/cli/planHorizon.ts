@@ -4,7 +4,7 @@
  * each month), then solveHorizon with the scenario's horizon levers, checkHorizonRules on every
  * month (self-check), and the plan reckoned under P50, P80 and P95 demand. Writes DIR/plan.json (the
  * plan over the horizon, with datasetHash and the rule violations), DIR/moves.csv (lasting
- * transfers with their month), DIR/secondments.csv, DIR/hires.csv, DIR/training.csv; a progress
+ * transfers with their month and reason), DIR/secondments.csv (with reasons), DIR/hires.csv, DIR/training.csv; a progress
  * bar on stderr while it solves, and the month-by-month summary on stdout.
  * Exit codes as the plan command's: 0 written, 1 invalid dataset or no plan, 2 bad scenario (a
  * horizon past the forecast is named), 3 a rule broken (a bug: still written), 4 infeasible.
@@ -114,10 +114,13 @@ export const planHorizon = async (args: HorizonArgs, log: (message: string) => v
     // UTF-8 with a byte order mark: Excel in a Vietnamese locale then keeps the diacritics.
     await writeFile(join(out, file), '\uFEFF' + writeCsv(header, rows));
   };
-  await csv('moves.csv', ['staff_id', 'name', 'from_center', 'from_name', 'to_center', 'to_name', 'from_month'],
-    plan.transfers.map((x) => [x.staffId, person.get(x.staffId)?.name ?? '', x.fromCenter, names.center(x.fromCenter), x.toCenter, names.center(x.toCenter), x.fromMonth]));
-  await csv('secondments.csv', ['staff_id', 'name', 'from_center', 'from_name', 'to_center', 'to_name', 'from_month', 'until_month', 'months'],
-    plan.secondments.map((x) => [x.staffId, person.get(x.staffId)?.name ?? '', x.fromCenter, names.center(x.fromCenter), x.toCenter, names.center(x.toCenter), x.fromMonth, x.untilMonth, String(x.months)]));
+  // The reasons are the plan result's (planSchedule, scheduleReasons.ts): the web, the memo and the workbook show the same sentences.
+  const { planSchedule } = await import('../../solver/horizon/planSchedule.ts');
+  const schedule = planSchedule(h, plan, demandAt, names);
+  await csv('moves.csv', ['staff_id', 'name', 'from_center', 'from_name', 'to_center', 'to_name', 'from_month', 'reason'],
+    schedule.transfers.map((x) => [x.staffId, person.get(x.staffId)?.name ?? '', x.fromCenter, names.center(x.fromCenter), x.toCenter, names.center(x.toCenter), x.fromMonth, x.reason[args.lang]]));
+  await csv('secondments.csv', ['staff_id', 'name', 'from_center', 'from_name', 'to_center', 'to_name', 'from_month', 'until_month', 'months', 'reason'],
+    schedule.secondments.map((x) => [x.staffId, person.get(x.staffId)?.name ?? '', x.fromCenter, names.center(x.fromCenter), x.toCenter, names.center(x.toCenter), x.fromMonth, x.untilMonth, String(x.months), x.reason[args.lang]]));
   await csv('hires.csv', ['center', 'center_name', 'field', 'field_name', 'count', 'start_month'],
     plan.hires.map((x) => [x.centerCode, names.center(x.centerCode), x.field, names.field(x.field, 'vi'), String(x.count), x.startMonth]));
   await csv('training.csv', ['staff_id', 'name', 'center', 'center_name', 'field', 'field_name', 'start_month', 'ready_month'],

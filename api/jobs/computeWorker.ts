@@ -23,6 +23,7 @@ import { solvePlan } from '../../solver/plan/solvePlan.ts';
 import { potentialKey, scenarioPlanResult } from '../../solver/plan/scenarioPlanResult.ts';
 import { transferPotential, type TransferPotential } from '../../solver/plan/transferPotential.ts';
 import type { PlanResult } from '../../solver/plan/planResult.ts';
+import { namesOf } from '../../solver/words.ts';
 import type { Highs } from 'highs';
 import { exportLp } from '../../solver/plan/solveWithHighs.ts';
 import { DEFAULT_BUDGETS, tradeoffCurve } from '../../solver/plan/tradeoffCurve.ts';
@@ -166,7 +167,7 @@ const yearPlan = (payload: PlanTask, prepared: PreparedPlan, forecasts: readonly
   const { input } = scenarioHorizonInput(dataset, forecasts, prepared.scenario, calibration, months);
   const demandAt = scenarioDemandAt(dataset, forecasts, prepared.scenario, input, calibration, months);
   const year = solveHorizon(highs, input, { deadline: solveTime, demandAt });
-  return { plan: firstMonthPlan(year), schedule: planSchedule(input, year, demandAt) };
+  return { plan: firstMonthPlan(year), schedule: planSchedule(input, year, demandAt, namesOf(dataset)) };
 };
 
 /**

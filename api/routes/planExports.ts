@@ -10,6 +10,7 @@ import { writeCsv } from '../../solver/csv.ts';
 import type { PlanOutcome, PlanResult } from '../../solver/plan/planResult.ts';
 import { formatNumber, formatPercent, lowerFirst, type Lang, type Names } from '../../solver/words.ts';
 import type { PlanRecord } from '../storage/planStore.ts';
+import { monthSlash, scheduleMemo, scheduleSheets } from './scheduleExports.ts';
 
 /** What the files need besides the result: names of people, centers and fields, the record, the scenario's name. */
 export interface ExportContext {
@@ -87,6 +88,17 @@ export const planXlsx = async (result: PlanResult, context: ExportContext): Prom
   summary.addRow(['Định mức', result.normsSentence.vi]);
   if (outcome.shortage !== null) summary.addRow(['Thiếu người', outcome.shortage.sentence.vi]);
   if (outcome.demand !== null) summary.addRow(['Nhu cầu tăng thêm so với không có kịch bản (người)', outcome.demand.addedFte]);
+  const schedule = result.schedule;
+  if (schedule !== null) {
+    summary.addRow(['Kỳ kế hoạch', `${monthSlash(schedule.from)} – ${monthSlash(schedule.until)} (${schedule.horizon} tháng)`]);
+    summary.addRow(['Số người điều động hẳn (cả kỳ)', schedule.transfers.length]);
+    summary.addRow(['Số người biệt phái (cả kỳ)', schedule.secondments.length]);
+    summary.addRow(['Số tháng-người biệt phái', schedule.secondments.reduce((n, x) => n + x.months, 0)]);
+    summary.addRow(['Số người tuyển mới (cả kỳ)', schedule.hires.reduce((n, x) => n + x.count, 0)]);
+    summary.addRow(['Số người được đào tạo thêm chuyên môn', schedule.trainings.length]);
+    summary.addRow(['Các chỉ tiêu ở trên', 'của tháng đầu tiên; các tháng khác: trang Theo tháng']);
+    scheduleSheets(book, sheet, schedule, context);
+  }
   summary.addRow(['Kỳ', result.period]);
   summary.addRow(['Mức dự báo', `P${Math.round(result.quantile * 100)}`]);
   summary.addRow(['Kịch bản', context.scenarioName]);
@@ -201,13 +213,18 @@ export const planMemo = (result: PlanResult, context: ExportContext, lang: MemoL
   const b = outcome.before;
   const a = outcome.after;
   const month = monthWords(result.period);
+  const schedule = result.schedule === null ? null : scheduleMemo(result.schedule, context, lang);
+  const span = result.schedule === null ? month : `${monthWords(result.schedule.from)} – ${monthWords(result.schedule.until)}`;
+  const lasting = result.schedule?.transfers.length ?? a.transfers;
+  const seconded = result.schedule?.secondments.length ?? 0;
+  const hired = result.schedule === null ? a.hires : result.schedule.hires.reduce((n, x) => n + x.count, 0);
   const changed = outcome.centers
     .filter((c) => c.staffBefore !== c.staffAfter || Math.abs(c.uncoveredBefore - c.uncoveredAfter) >= 0.05)
     .sort((x, y) => y.uncoveredBefore - y.uncoveredAfter - (x.uncoveredBefore - x.uncoveredAfter) || x.centerCode.localeCompare(y.centerCode));
   const w = vi
     ? {
         type: 'TỜ TRÌNH',
-        subject: `Về việc điều động, bố trí công chức tại các Trung tâm Phục vụ hành chính công cấp xã tháng ${month}`,
+        subject: `Về việc điều động, bố trí công chức tại các Trung tâm Phục vụ hành chính công cấp xã ${result.schedule === null ? 'tháng' : 'các tháng'} ${span}`,
         dear: 'Kính gửi',
         grounds: `Căn cứ số liệu hồ sơ thủ tục hành chính đã tiếp nhận và dự báo nhu cầu tháng ${month} (mức P${Math.round(result.quantile * 100)}), ${parties.issuerName} đã rà soát khối lượng công việc và việc bố trí công chức tại các Trung tâm Phục vụ hành chính công cấp xã, như sau:`,
         s1: 'I. HIỆN TRẠNG VÀ HIỆU QUẢ CỦA PHƯƠNG ÁN', s2: 'II. TÁC ĐỘNG ĐẾN TỪNG TRUNG TÂM', s3: 'III. DANH SÁCH ĐIỀU ĐỘNG VÀ LÝ DO', s4: 'IV. TUYỂN DỤNG, ĐÀO TẠO VÀ PHẦN CÒN THIẾU', s5: 'V. ĐỀ NGHỊ',
@@ -227,14 +244,14 @@ export const planMemo = (result: PlanResult, context: ExportContext, lang: MemoL
         nobody: 'Không có công chức nào phải điều động.',
         hireLine: (count: string, field: string, center: string) => `Tuyển mới ${count} công chức ${field} cho ${center}.`,
         noHire: 'Phương án không tuyển mới.',
-        request: `Kính đề nghị ${parties.to} xem xét, phê duyệt phương án điều động ${n0(a.transfers)} công chức${a.hires > 0 ? ` và tuyển mới ${n0(a.hires)} công chức` : ''} nêu trên.`,
+        request: `Kính đề nghị ${parties.to} xem xét, phê duyệt phương án điều động ${n0(lasting)} công chức${seconded > 0 ? `, biệt phái ${n0(seconded)} công chức` : ''}${hired > 0 ? ` và tuyển mới ${n0(hired)} công chức` : ''} nêu trên.`,
         recipients: ['Như trên;', 'Lưu: VT.'],
         signature: '(Ký, ghi rõ họ tên, đóng dấu)',
         provenance: 'Thông tin truy xuất',
       }
     : {
         type: 'PROPOSAL',
-        subject: `On the transfer and assignment of civil servants at the commune-level Public Administration Service Centers, ${month}`,
+        subject: `On the transfer and assignment of civil servants at the commune-level Public Administration Service Centers, ${span}`,
         dear: 'To',
         grounds: `On the dossiers received and the forecast demand of ${month} (P${Math.round(result.quantile * 100)}), the workload and the staffing of the commune-level Public Administration Service Centers were reviewed as follows:`,
         s1: 'I. TODAY AND WITH THE PLAN', s2: 'II. EFFECT ON EACH CENTER', s3: 'III. TRANSFERS AND THEIR REASONS', s4: 'IV. HIRING, TRAINING AND WHAT REMAINS SHORT', s5: 'V. REQUEST',
@@ -254,7 +271,7 @@ export const planMemo = (result: PlanResult, context: ExportContext, lang: MemoL
         nobody: 'No civil servant moves.',
         hireLine: (count: string, field: string, center: string) => `Hire ${count} ${field} civil servant(s) for ${center}.`,
         noHire: 'The plan hires no one.',
-        request: `We ask ${parties.to} to approve the transfer of ${n0(a.transfers)} civil servant(s)${a.hires > 0 ? ` and the hiring of ${n0(a.hires)}` : ''} above.`,
+        request: `We ask ${parties.to} to approve the transfer of ${n0(lasting)} civil servant(s)${seconded > 0 ? `, the secondment of ${n0(seconded)}` : ''}${hired > 0 ? ` and the hiring of ${n0(hired)}` : ''} above.`,
         recipients: ['As above;', 'Archive.'],
         signature: '(Signature, full name, seal)',
         provenance: 'Provenance',
@@ -304,12 +321,14 @@ footer{margin-top:18mm;border-top:1px solid #888;padding-top:3pt;font:8.5pt/1.3 
 <h2>${escape(w.s1)}</h2>
 <p>${escape(outcome.headline[lang])}</p>
 ${table(w.kpiHead, w.kpis.map((k) => `<tr><td>${escape(k[0])}</td><td class="n">${escape(k[1])}</td><td class="n">${escape(k[2])}</td></tr>`).join('\n'))}
+${schedule?.months ?? ''}
 <h2>${escape(w.s2)}</h2>
+${schedule === null ? '' : `<p>${escape(vi ? `Tháng ${month}, tháng đầu tiên của kế hoạch:` : `${month}, the plan's first month:`)}</p>`}
 ${changed.length === 0 ? `<p>${escape(w.noCenter)}</p>` : table(w.centerHead, centerRows)}
 <h2>${escape(w.s3)}</h2>
-${outcome.moves.length === 0 ? `<p>${escape(w.nobody)}</p>` : table(w.moveHead, moveRows)}
+${schedule !== null ? schedule.moves : outcome.moves.length === 0 ? `<p>${escape(w.nobody)}</p>` : table(w.moveHead, moveRows)}
 <h2>${escape(w.s4)}</h2>
-${outcome.hires.length === 0 ? `<p>${escape(w.noHire)}</p>` : hireLines}
+${schedule !== null ? schedule.hiresAndTraining : outcome.hires.length === 0 ? `<p>${escape(w.noHire)}</p>` : hireLines}
 ${outcome.shortage === null ? '' : `<p>${escape(outcome.shortage.sentence[lang])}</p>`}
 ${outcome.demand === null ? '' : `<p>${escape(vi ? `Kịch bản làm nhu cầu tăng thêm ${n1(outcome.demand.addedFte)} người (quy đổi toàn thời gian) so với tháng đó khi không có kịch bản.` : `The scenario adds ${n1(outcome.demand.addedFte)} FTE of demand to the same month without it.`)}</p>`}
 <h2>${escape(w.s5)}</h2>

@@ -155,12 +155,19 @@ const ScheduleSchema = Type.Object({
     weightedUncoveredAfter: Type.Number(),
     maxSharePct: Type.Number(),
     uncovered: Type.Array(Type.Object({ quantile: Type.Number(), before: Type.Number(), after: Type.Number() })),
+    centers: Type.Array(Type.Object({
+      centerCode: Type.String(),
+      required: Type.Number(),
+      uncoveredBefore: Type.Number(),
+      uncoveredAfter: Type.Number(),
+      fields: Type.Array(Type.Object({ field: Type.String(), required: Type.Number(), uncoveredBefore: Type.Number(), uncoveredAfter: Type.Number() })),
+    }, { description: 'a center in the month at the quantile planned for: required hours, uncovered with no change and with the plan, by field (fields with work only)' })),
   })),
-  transfers: Type.Array(Type.Object(Moved)),
-  secondments: Type.Array(Type.Object({ ...Moved, untilMonth: Type.String(), months: Type.Integer() })),
+  transfers: Type.Array(Type.Object({ ...Moved, reason: Bilingual })),
+  secondments: Type.Array(Type.Object({ ...Moved, untilMonth: Type.String(), months: Type.Integer(), reason: Bilingual })),
   hires: Type.Array(Type.Object({ centerCode: Type.String(), field: Type.String(), count: Type.Integer(), startMonth: Type.String() })),
   trainings: Type.Array(Type.Object({ staffId: Type.String(), centerCode: Type.String(), field: Type.String(), startMonth: Type.String(), readyMonth: Type.String() })),
-}, { description: 'the plan over several months: lasting transfers with their month, secondments from/until, hires with their start month, cross-trainings, and per month uncovered hours before (no change) and after under P50/P80/P95' });
+}, { description: 'the plan over several months: lasting transfers with their month, secondments from/until, hires with their start month, cross-trainings, and per month uncovered hours before (no change) and after under P50/P80/P95 and every center\'s figures; each transfer and secondment with its reason in months (solver/horizon/scheduleReasons.ts)' });
 
 const ConflictResult = Type.Object({ code: Type.String(), rules: Type.Array(RuleIdSchema), centers: Type.Array(Type.String()), text: Bilingual });
 

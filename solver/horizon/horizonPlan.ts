@@ -6,6 +6,7 @@
  */
 import type { CenterCode, FieldId, Month } from '../domain.ts';
 import type { Plan, PlanStatus } from '../plan/plan.ts';
+import type { Bilingual } from '../plan/planResult.ts';
 
 /** A lasting transfer (điều động): at `toCenter` from `fromMonth` to the end of the horizon. */
 export interface HorizonTransfer {
@@ -86,6 +87,24 @@ export interface HorizonPlan {
   readonly single: Plan | null;
 }
 
+/** One field of a center in a month of the schedule, at the quantile planned for (hours in the month). */
+export interface ScheduleField {
+  readonly field: FieldId;
+  readonly required: number;
+  /** With no change (today's staff, no measure) and with the plan. */
+  readonly uncoveredBefore: number;
+  readonly uncoveredAfter: number;
+}
+
+/** One center in a month of the schedule: its work, what stays uncovered before and after, by field (fields with work only). */
+export interface ScheduleCenter {
+  readonly centerCode: CenterCode;
+  readonly required: number;
+  readonly uncoveredBefore: number;
+  readonly uncoveredAfter: number;
+  readonly fields: readonly ScheduleField[];
+}
+
 /** One month of the schedule as the plan result carries it: before (no change) and after (the plan). */
 export interface ScheduleMonth {
   readonly month: Month;
@@ -99,6 +118,18 @@ export interface ScheduleMonth {
   readonly maxSharePct: number;
   /** Uncovered hours under each quantile of the forecast (P50, P80, P95), before and after. */
   readonly uncovered: readonly { readonly quantile: number; readonly before: number; readonly after: number }[];
+  /** Every center, in the input's order, at the quantile planned for. */
+  readonly centers: readonly ScheduleCenter[];
+}
+
+/** A lasting transfer with its reason in months (scheduleReasons.ts), read off the schedule's months. */
+export interface ScheduledTransfer extends HorizonTransfer {
+  readonly reason: Bilingual;
+}
+
+/** A secondment with its reason in months (scheduleReasons.ts). */
+export interface ScheduledSecondment extends HorizonSecondment {
+  readonly reason: Bilingual;
 }
 
 /**
@@ -111,8 +142,8 @@ export interface PlanSchedule {
   readonly from: Month;
   readonly until: Month;
   readonly months: readonly ScheduleMonth[];
-  readonly transfers: readonly HorizonTransfer[];
-  readonly secondments: readonly HorizonSecondment[];
+  readonly transfers: readonly ScheduledTransfer[];
+  readonly secondments: readonly ScheduledSecondment[];
   readonly hires: readonly HorizonHire[];
   readonly trainings: readonly HorizonTraining[];
 }

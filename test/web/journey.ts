@@ -4,7 +4,7 @@
  * -> the default plan (shown within 5 s of Solve) -> change levers and solve -> the moves with the
  * server's reasons and the result's own before figures -> export CSV -> the desktop layout (moves
  * and heat-map headings, trade-off labels) -> a second scenario -> an impossible one (why, no
- * figures, no exports) -> compare (one commute figure) -> the keyboard on every screen (Tab
+ * figures, no exports) -> a 3-month plan (its schedule, the timeline, reasons in months) -> compare (one commute figure) -> the keyboard on every screen (Tab
  * reaches every control, each with a measured visible focus; the radios, a map circle and the
  * combobox by their keys) -> axe-core's WCAG 2 A/AA rules on every screen and state at 1440 and
  * 390 px (each violation named: rule, impact, selector, help) -> every screen at 390 px (no sideways
@@ -44,6 +44,7 @@ const screenReady = async (page: Page, name: string): Promise<void> => {
     infeasible: '.infeasibility',
     check: '.load-late-chart svg',
     'new scenario': 'input[role="combobox"]',
+    'year plan': '.year-plan table.timeline',
   };
   const selector = ready[name];
   if (selector !== undefined) await page.locator(selector).first().waitFor({ timeout: 60_000 });
@@ -342,6 +343,37 @@ const main = async (): Promise<number> => {
       },
     },
     {
+      name: 'a 3-month plan shows its schedule: the month table under P50/P80/P95, the timeline of the 114 centers, the moves with their reasons in months, who works away when, hires and training',
+      run: async (p) => {
+        await p.getByRole('link', { name: 'Lập kế hoạch' }).click();
+        await p.getByLabel('Phương án đã lưu').selectOption('');
+        await p.getByLabel('Tên phương án').fill('Hành trình D: ba tháng');
+        await p.getByLabel(/Số tháng kế hoạch/).fill('3');
+        await p.getByLabel(/Biệt phái tối đa/).fill('12');
+        await p.getByLabel(/Thời gian giải tối đa/).fill('15');
+        const t0 = Date.now();
+        await p.getByRole('button', { name: 'Tính phương án', exact: true }).click();
+        await p.locator('.year-plan table.timeline, form .error-note, .infeasibility').first().waitFor({ timeout: SOLVE_TIMEOUT_MS });
+        figures.push(`3-month plan shown ${Date.now() - t0} ms after pressing Solve (time limit 15 s)`);
+        const { result } = await shownResult(p);
+        const s = result.schedule;
+        if (s === null) throw new Error('the 3-month plan has no schedule');
+        const months = await p.locator('table.year-months tbody tr').count();
+        if (months !== 3) throw new Error(`${months} months in the month table, expected 3`);
+        const reasons = await p.locator('table.year-moves td.reason').allTextContents();
+        const want = [...s.transfers, ...s.secondments].map((x) => x.reason.vi);
+        if (JSON.stringify(reasons) !== JSON.stringify(want)) throw new Error(`the reasons shown differ from the schedule's: "${reasons[0]?.slice(0, 80)}" vs "${want[0]?.slice(0, 80)}"`);
+        const shown = await p.locator('table.timeline tbody tr').count();
+        await p.getByRole('button', { name: 'Xem cả 114 trung tâm' }).click();
+        const all = await p.locator('table.timeline tbody tr').count();
+        if (all !== 114) throw new Error(`the timeline shows ${all} centers after "all", expected 114`);
+        await p.getByRole('button', { name: /^Chỉ xem/ }).click();
+        screens['year plan'] = new URL(p.url()).hash;
+        await p.locator('.year-plan').screenshot({ path: join(SHOTS, 'planner-year.png') });
+        return `${s.transfers.length} lasting transfers, ${s.secondments.length} secondments, ${s.hires.length} hire rows, ${s.trainings.length} trainings; timeline ${shown} then 114 rows`;
+      },
+    },
+    {
       name: 'the two scenarios compare side by side',
       run: async (p) => {
         await p.getByRole('link', { name: 'So sánh' }).click();
@@ -481,7 +513,7 @@ const main = async (): Promise<number> => {
         for (const [name, hash] of Object.entries(screens)) {
           await p.goto(`${base}${hash}`);
           await p.locator('main h1').waitFor({ timeout: 60_000 });
-          await p.waitForTimeout(name === 'planner' || name === 'infeasible' ? 2500 : 1200);
+          await p.waitForTimeout(name === 'planner' || name === 'infeasible' || name === 'year plan' ? 2500 : 1200);
           none(await sidewaysScroll(p), `390 px, ${name}`);
           none(await navigationOverlap(p), `390 px, ${name}`);
           none(await brokenWords(p, '.brand-title, .nav a, main h1, .kpi-label, table.moves .person, table.moves td:nth-child(2)'), `390 px, ${name}`);

@@ -77,3 +77,54 @@ export const planResultOf = async (name: CaseName): Promise<PlanResult> => {
   results.set(name, result);
   return result;
 };
+
+/** Demand of each month of the year case against the case's own: a quiet month, a wave, the case's (a factor per center, in the case's order). */
+const YEAR_MONTH_FACTORS = [[0.8, 1, 1], [1.6, 0.7, 1.2], [1, 1, 1]] as const;
+/** P50 and P95 of the year case's demand against its P80 (the quantile planned for). */
+const YEAR_QUANTILES = [[0.5, 0.85], [0.8, 1], [0.95, 1.2]] as const;
+
+let yearResult: PlanResult | undefined;
+
+/**
+ * A plan over three months on the city-moves case (from 2026-11: a quiet month, a wave at Phù Liễn,
+ * the case's own month), solved by solveHorizon with secondments, hires and training allowed, as
+ * the server's worker makes its plan result (the first month as the plan, planSchedule's schedule).
+ */
+export const yearPlanResultOf = async (): Promise<PlanResult> => {
+  if (yearResult) return yearResult;
+  const { solveHorizon } = await import('../../solver/horizon/solveHorizon.ts');
+  const { firstMonthPlan, planSchedule } = await import('../../solver/horizon/planSchedule.ts');
+  const { monthInput } = await import('../../solver/horizon/horizonInput.ts');
+  const { YEAR_HORIZON_RULES } = await import('../../solver/horizon/horizonRules.ts');
+  const c = read('city-moves');
+  const tables = caseTables('city-moves');
+  const order = new Map(c.centers.map((x, i) => [x.code, i]));
+  const monthsAt = (scale: number) => YEAR_MONTH_FACTORS.map((factors, t) => ({
+    month: ['2026-11', '2026-12', '2027-01'][t] ?? '',
+    requiredHours: c.requiredHours.map((r) => ({ ...r, hours: r.hours * scale * (factors[order.get(r.centerCode) ?? 0] ?? 1) })),
+    hoursPerFte: t === 2 ? 112 : c.hoursPerFte,
+  }));
+  const rules = { ...DEFAULT_RULES, ...c.rules, hiresAllowedByField: { land: 1 } };
+  const h = {
+    ...tables,
+    months: monthsAt(1),
+    rules,
+    horizon: { ...YEAR_HORIZON_RULES, secondmentMonths: 4, secondmentMinMonths: 1, secondmentMaxMonths: 2, hireLeadMonths: 1, trainingBudget: 1, maxLeavingShare: null, overloadMarginHours: null },
+  };
+  highs ??= loadHighs();
+  const solver = await highs;
+  const demandAt = YEAR_QUANTILES.map(([quantile, scale]) => ({ quantile, months: monthsAt(scale) }));
+  const year = solveHorizon(solver, h, { timeLimitSeconds: 20, demandAt });
+  const input = monthInput(h, 0);
+  yearResult = buildPlanResult({
+    input,
+    plan: firstMonthPlan(year),
+    scenario: { ...DEFAULT_SCENARIO, ...c.rules, period: '2026-11', horizon: 3 },
+    demandSource: 'forecast',
+    names: namesOf(input),
+    baselineRequiredHours: null,
+    potential: transferPotential(solver, input),
+    schedule: planSchedule(h, year, demandAt, namesOf(input)),
+  });
+  return yearResult;
+};

@@ -54,8 +54,8 @@ describe('npm run plan -- --horizon', () => {
     const json = JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8'));
     expect(json.plan.months.map((m: { month: string }) => m.month)).toEqual(['2026-04', '2026-05', '2026-06']);
     expect(json.ruleViolations).toEqual([]);
-    expect(readFileSync(join(out, 'secondments.csv'), 'utf8')).toMatch(/^\uFEFFstaff_id,name,from_center,from_name,to_center,to_name,from_month,until_month,months/);
-    expect(readFileSync(join(out, 'moves.csv'), 'utf8')).toMatch(/^\uFEFFstaff_id,name,from_center,from_name,to_center,to_name,from_month/);
+    expect(readFileSync(join(out, 'secondments.csv'), 'utf8')).toMatch(/^\uFEFFstaff_id,name,from_center,from_name,to_center,to_name,from_month,until_month,months,reason\r?\n/);
+    expect(readFileSync(join(out, 'moves.csv'), 'utf8')).toMatch(/^\uFEFFstaff_id,name,from_center,from_name,to_center,to_name,from_month,reason\r?\n/);
     expect(readFileSync(join(out, 'hires.csv'), 'utf8')).toMatch(/^\uFEFFcenter,center_name,field,field_name,count,start_month/);
     expect(readFileSync(join(out, 'training.csv'), 'utf8')).toMatch(/^\uFEFFstaff_id,name,center,center_name,field,field_name,start_month,ready_month/);
     for (const month of ['2026-04', '2026-05', '2026-06']) expect(run.stdout).toMatch(new RegExp(`^${month} `, 'm'));

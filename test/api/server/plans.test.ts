@@ -85,6 +85,12 @@ describe('plans as jobs', () => {
       expect(m.weightedUncoveredAfter).toBeLessThanOrEqual(m.weightedUncoveredBefore + 1e-6);
     }
     expect(result.schedule.transfers.length).toBeLessThanOrEqual(2);
+    // Every center each month (the timeline's cells), and each move with its reason naming its first month.
+    for (const m of result.schedule.months) expect(m.centers.map((c: { centerCode: string }) => c.centerCode)).toEqual(result.outcome.centers.map((c: { centerCode: string }) => c.centerCode).sort());
+    for (const x of [...result.schedule.transfers, ...result.schedule.secondments]) {
+      expect(x.reason.vi).toContain(`tháng ${Number(x.fromMonth.slice(5))}/${x.fromMonth.slice(0, 4)}`);
+      expect(x.reason.en).toContain(x.staffId);
+    }
     expect(result.outcome.assignments).toHaveLength(6);
     expect(result.outcome.moves.length).toBe(result.schedule.transfers.filter((t: { fromMonth: string }) => t.fromMonth === '2026-09').length + result.schedule.secondments.filter((s: { fromMonth: string }) => s.fromMonth === '2026-09').length);
   });

@@ -13,6 +13,7 @@ import { useI18n, type Lang } from '../i18n.ts';
 import { readValidationMessage, scenarioProblemText } from '../messages/scenarioProblemText.ts';
 import { serverMessageText } from '../messages/serverMessageText.ts';
 import type { ScenarioLevers } from '../scenario.ts';
+import { HorizonLevers } from './HorizonLevers.tsx';
 import { PeriodControls } from './PeriodControls.tsx';
 import { StaffPicker } from './StaffPicker.tsx';
 
@@ -140,6 +141,8 @@ export const LeverEditor = ({ levers, fields, onChange, errors = {}, staff, cent
         {err('period')}
         {err('quantile')}
       </fieldset>
+
+      <HorizonLevers levers={levers} onChange={onChange} err={(lever) => err(lever)} staffCount={staff?.length} />
 
       <fieldset>
         <legend>{t('demand')}</legend>

@@ -2,7 +2,7 @@
  * Compare 2 to 4 plans side by side (only plans that exist: a solve without a plan has no figures).
  * The key-figure table and the differences in moves come from the server (POST /api/comparisons:
  * one source of truth), in hours and people; the overlaid chart of people short per field reads each
- * plan's result. A plan of another dataset version than the active one says so. A server error is shown beside the plan it
+ * plan's result, and so do the months of plans over several months (CompareHorizon.tsx). A plan of another dataset version than the active one says so. A server error is shown beside the plan it
  * names (an unknown or unfinished plan), else beside the Compare button.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
@@ -20,6 +20,7 @@ import { OKABE_ITO } from '../palette.ts';
 import { useReference } from '../reference.ts';
 import { useAsync } from '../useAsync.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { CompareHorizon } from './CompareHorizon.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 
 const dash = '–';
@@ -225,6 +226,12 @@ export const Compare = () => {
               />
             )}
           </div>
+          {results?.data?.some((r) => r.schedule !== null) && (
+            <div className="panel">
+              <h2>{t('compareOverHorizon')}</h2>
+              <CompareHorizon results={results.data} labels={labels} />
+            </div>
+          )}
           <div className="panel">
             <h2>
               {t('differences')} · {formatInt(lang, outcome.comparison.moves.length)}

@@ -6,6 +6,7 @@
  * headline, before (today's staff, no hire, no move) and after in hours and people, the shortage
  * split, the centers short of people, utilization, transfers on the map, the coverage heat map, the
  * moves with their reasons, the idle people, shadow prices, hires, cross-training and the trade-off.
+ * A plan over several months shows its schedule first (YearPlan.tsx); the rest is its first month.
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { NormsLine } from '../components/NormsLine.tsx';
@@ -32,6 +33,7 @@ import { IdlePeople } from './IdlePeople.tsx';
 import { MovesTable } from './MovesTable.tsx';
 import { PeopleShort } from './PeopleShort.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { YearPlan } from './YearPlan.tsx';
 
 export interface PlanResultsProps {
   readonly result: PlanResult;
@@ -240,6 +242,7 @@ const Outcome = ({ result, outcome, planId, scenarioId, datasetVersion }: PlanRe
       </div>
       {rest && (
         <>
+          {result.schedule !== null && <YearPlan schedule={result.schedule} staffName={(id) => staffName.get(id) ?? id} />}
           <PeopleShort outcome={rest} />
           <div className="panel">
             <h2>{t('utilBeforeAfter')}</h2>

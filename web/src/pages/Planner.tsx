@@ -15,7 +15,7 @@ import { useReference } from '../reference.ts';
 import { RoleNote } from '../session/RoleNote.tsx';
 import { usePermission, useUnsavedWork } from '../session/SessionProvider.tsx';
 import { hrefOf } from '../route.ts';
-import { DEFAULT_LEVERS, type ScenarioLevers } from '../scenario.ts';
+import { DEFAULT_LEVERS, leversOf, type ScenarioLevers } from '../scenario.ts';
 import { useAsync } from '../useAsync.ts';
 import { usePlanJob } from '../usePlanJob.ts';
 import { PlanResults } from './PlanResults.tsx';
@@ -69,7 +69,7 @@ export const Planner = ({ scenarioId }: { readonly scenarioId: string | undefine
     if (found && found.id !== record?.id) {
       setRecord(found);
       setName(found.name);
-      setLevers({ ...DEFAULT_LEVERS, ...found.scenario });
+      setLevers(leversOf(found.scenario));
       setDirty(false);
       // The scenario's latest plan stored on the server, so a reload keeps its results.
       void plan.reopen(found.id);
