@@ -28,7 +28,7 @@ import { dataRoutes } from './routes/dataRoutes.ts';
 import { datasetRoutes, IMPORT_BODY_LIMIT, IMPORT_TOO_LARGE } from './routes/datasetRoutes.ts';
 import { scenarioRoutes } from './routes/scenarioRoutes.ts';
 import { statusRoutes } from './routes/statusRoutes.ts';
-import { computeService, overviewWorkloads, runTask } from './jobs/computeService.ts';
+import { computeService, overviewWorkloads, runTask, type Preparation } from './jobs/computeService.ts';
 import type { ValidatedImport } from './jobs/importTasks.ts';
 import { planJobs } from './jobs/planJobs.ts';
 import { createWorkerPool } from './jobs/workerPool.ts';
@@ -42,12 +42,18 @@ import { CenterSchema, DatasetVersionSchema, FieldSchema, HistoryRowSchema, Staf
 import { ScenarioRecordSchema, ScenarioSchema } from './schemas/scenarioSchemas.ts';
 import { datasetService } from './storage/datasetService.ts';
 import { openStorage } from './storage/openStorage.ts';
+import { DEFAULT_FORECAST_DIR, forecastFiles, forecastKeyOf } from './storage/forecastFiles.ts';
 
 export interface AppOptions {
   /** Directory of the SQLite database; created when missing. */
   readonly dataDir: string;
   /** `local` (loopback, single user, no tokens) or `tokens` (bearer tokens and roles). */
   readonly mode: AccessMode;
+  /**
+   * Folder of the forecast files, one per dataset hash and forecasting code, shared with the
+   * commands (api/storage/forecastFiles.ts). Default DEFAULT_FORECAST_DIR (node_modules/.cache/commune-planner).
+   */
+  readonly forecastDir?: string;
   /** Dataset stored as a version at start when its hash is new. Default: the embedded Hai Phong dataset. */
   readonly datasetDir?: string;
   /** Built web planner served at `/`. Default `web/dist`; skipped when it has no index.html. */
@@ -159,20 +165,24 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const storage = openStorage(options.dataDir);
   app.addHook('onClose', async () => storage.close());
   storage.plans.failInterrupted();
+  const forecastDir = options.forecastDir ?? DEFAULT_FORECAST_DIR;
   const pool = createWorkerPool({
     entry: WORKER_ENTRY,
     size: options.workers ?? 1,
     queueLimit: options.queueLimit ?? 8,
-    workerOptions: { warm: options.warmSolver ?? false },
+    workerOptions: { warm: options.warmSolver ?? false, forecastDir },
   });
   app.addHook('onClose', async () => pool.close());
-  // With `prepare`, a second worker shares the first forecast (half the series each, on both
-  // cores), then stops; started now, it loads its modules while the dataset is read.
-  const helper = options.prepare === true ? createWorkerPool({ entry: WORKER_ENTRY, size: 1, queueLimit: 1 }) : undefined;
-  if (helper !== undefined) app.addHook('onClose', async () => helper.close());
   const datasets = datasetService(storage, options.dataDir, (kind, payload) => runTask(pool, kind, payload, IMPORT_LIMIT_MS) as Promise<ValidatedImport>);
   await datasets.seed(options.datasetDir ?? DEFAULT_DATASET_DIR, 'system');
-  const compute = computeService(storage, pool, options.dataDir, helper);
+  // With `prepare`, and forecasts of the active dataset not stored, a second worker shares the first
+  // forecast (half the series each, on both cores), then stops. With them stored it would only load
+  // its modules for nothing, on the cores the start needs.
+  const helper = options.prepare === true && !forecastFiles(forecastDir).read(forecastKeyOf(datasets.active().hash)).ok
+    ? createWorkerPool({ entry: WORKER_ENTRY, size: 1, queueLimit: 1, workerOptions: { forecastDir } })
+    : undefined;
+  if (helper !== undefined) app.addHook('onClose', async () => helper.close());
+  const compute = computeService(pool, options.dataDir, forecastDir, helper);
   const jobs = planJobs(storage, datasets, pool, compute, options.dataDir, options.log);
   const prepare = (version: number): void => {
     if (options.prepare !== true) return;
@@ -180,10 +190,13 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     if (loaded === undefined) return;
     const t0 = performance.now();
     options.log?.(`Preparing forecasts of dataset version ${version} in the background...`);
-    void compute.prepare(loaded, overviewWorkloads(loaded.dataset), {}).then((p) => {
+    const stages = (p: Preparation) => Object.entries(p.stages).map(([k, v]) => `${k} ${v} s`).join(', ');
+    const warmed = (p: Preparation) =>
+      options.log?.(`Warmed up for dataset version ${version} (${((performance.now() - t0) / 1000).toFixed(1)} s: ${stages(p)}; the overview's workloads and the default plan are prepared)`);
+    void compute.prepare(loaded, overviewWorkloads(loaded.dataset), {}, warmed).then((p) => {
       const seconds = ((performance.now() - t0) / 1000).toFixed(1);
       options.log?.(p.state === 'ready'
-        ? `Forecasts ready for dataset version ${version} (${seconds} s: ${Object.entries(p.stages).map(([k, v]) => `${k} ${v} s`).join(', ')}; the overview's workloads and the default plan are prepared)`
+        ? `Forecasts ready for dataset version ${version} (${seconds} s: ${stages(p)}); every request can be answered, the warm-up goes on`
         : `Preparing dataset version ${version} failed after ${seconds} s: ${p.error ?? ''} (forecasts are computed on first use)`);
     });
   };

@@ -19,6 +19,8 @@
  *             headers are believed, or `true` (default: none).
  *   WEB_DIR   built web planner served at / (default web/dist, which `npm start` builds when its
  *             sources changed: scripts/bootstrap.mjs).
+ *   FORECAST_DIR  folder of the forecast files shared with the commands (default
+ *             node_modules/.cache/commune-planner, api/storage/forecastFiles.ts).
  *
  * Prints the address once listening. SIGINT/SIGTERM close it cleanly (running solves stop).
  */
@@ -83,6 +85,7 @@ const startFailed = (error: unknown): never => {
 
 console.log(`Loading data (${dataDir})...`);
 const datasetDir = env['DATASET_DIR'];
+const forecastDir = env['FORECAST_DIR'];
 const app = await buildApp({
   dataDir,
   mode,
@@ -94,6 +97,7 @@ const app = await buildApp({
   ...(trustProxy === undefined ? {} : { trustProxy }),
   ...(writes === undefined ? {} : { writesPerMinute: writes }),
   ...(datasetDir === undefined ? {} : { datasetDir: resolve(datasetDir) }),
+  ...(forecastDir === undefined ? {} : { forecastDir: resolve(forecastDir) }),
   ...(webDir === undefined ? {} : { webDir: resolve(webDir) }),
 }).catch(startFailed);
 const address = await app.listen({ host, port }).catch(startFailed);

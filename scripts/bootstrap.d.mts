@@ -1,6 +1,7 @@
 // Types of scripts/bootstrap.mjs for the tests (the script itself is plain JavaScript: it runs before node_modules exists).
 export declare const ROOT: string;
 export declare const INPUTS_FILE: string;
+export declare const DIST_METAFILE: string;
 export interface BuildTarget {
   readonly name: string;
   readonly out: string;

@@ -1,20 +1,19 @@
 /**
- * The forecasts the command line uses: the same definition as the server's (api/jobs/workerStore.ts):
+ * The forecasts the command line uses: the same definition and files as the server's (api/storage/forecastFiles.ts):
  * every center x field x channel series forecast FORECAST_HORIZON (12) months past the history, with
  * the July 2025 reform as the structural break. The horizon is fixed, never "up to the asked month":
  * model choice and interval calibration backtest over the horizon (solver/forecast/backtest.ts), so
  * a month's forecast with horizon 1 differs from the same month's with horizon 12 (2026-11, P80:
  * 33,593 uncovered hours against the server's 33,873 before this module existed).
  *
- * Cached under node_modules/.cache/commune-planner, one file per dataset content hash, horizon and break
- * month, shared with the server and checked before use (api/storage/forecastFiles.ts): a changed
+ * Cached under node_modules/.cache/commune-planner, one file per dataset content hash, horizon, break
+ * month and forecasting code, shared with the server and checked before use (api/storage/forecastFiles.ts): a changed
  * dataset or definition never reads an old file, and a damaged file is computed again.
  */
 import type { Dataset } from '../../solver/domain.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
 import { monthNumber, monthText } from '../../solver/forecast/months.ts';
-import { FORECAST_HORIZON, REFORM_MONTH } from '../jobs/workerStore.ts';
-import { DEFAULT_FORECAST_DIR, forecastFiles } from '../storage/forecastFiles.ts';
+import { DEFAULT_FORECAST_DIR, FORECAST_HORIZON, forecastFiles, forecastKeyOf, REFORM_MONTH } from '../storage/forecastFiles.ts';
 
 export { FORECAST_HORIZON, REFORM_MONTH };
 
@@ -57,7 +56,7 @@ export const cachedForecasts = async (
   options: { readonly log?: (message: string) => void; readonly onProgress?: (done: number, total: number) => void; readonly cacheDir?: string } = {},
 ): Promise<readonly DossierForecast[]> => {
   const files = forecastFiles(options.cacheDir ?? DEFAULT_FORECAST_DIR);
-  const key = hash === null ? null : { datasetHash: hash, horizon: FORECAST_HORIZON, breakMonth: REFORM_MONTH };
+  const key = hash === null ? null : forecastKeyOf(hash);
   if (key !== null) {
     const cached = files.read(key);
     if (cached.ok) {

@@ -11,7 +11,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FORECAST_HORIZON } from '../jobs/workerStore.ts';
+import { FORECAST_HORIZON } from '../storage/forecastFiles.ts';
 import { writeCsv } from '../../solver/csv.ts';
 import { checkScenario, scenarioFacts } from '../../solver/checkScenario.ts';
 import { formatScenarioProblem, type Scenario } from '../../solver/scenario.ts';

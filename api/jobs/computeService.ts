@@ -1,7 +1,8 @@
 /**
  * Forecasts and workloads for the read routes, computed in the worker pool (forecasting the
  * embedded dataset takes seconds: it must not hold up the event loop) and cached by the dataset's
- * content hash: forecasts in the database (they survive restarts), workloads in memory.
+ * content hash: forecasts in the forecast files the commands use too (api/storage/forecastFiles.ts:
+ * they survive restarts, and a damaged one is computed again), workloads in memory.
  * Concurrent requests for the same thing share one computation.
  */
 import { randomUUID } from 'node:crypto';
@@ -12,11 +13,10 @@ import type { ModelCheck } from '../../solver/workload/modelCheck.ts';
 import type { CityWorkload, WorkloadOptions } from '../../solver/workload/workloadTypes.ts';
 import { httpError } from '../routes/httpError.ts';
 import type { LoadedDataset } from '../storage/datasetService.ts';
-import type { Storage } from '../storage/openStorage.ts';
 import { resolveScenario, type Levers } from './planPipeline.ts';
 import type { WorkerPool } from './workerPool.ts';
 import { joinJsonArrays } from './forecastPart.ts';
-import { FORECAST_HORIZON, forecastKey } from './workerStore.ts';
+import { forecastFiles, forecastKeyOf } from '../storage/forecastFiles.ts';
 
 export interface ComputeService {
   /** The forecasts of a dataset, parsed (computed in a worker and stored first if needed). */
@@ -27,13 +27,16 @@ export interface ComputeService {
   /** The model check of a dataset with the chosen norms (solver/workload/modelCheck.ts), computed in a worker and kept per hash. */
   readonly modelCheck: (loaded: LoadedDataset, norms: NormsChoice) => Promise<ModelCheck>;
   /**
-   * Prepares a dataset in the background: the overview's workloads (`overviews`; months of the
-   * history first, they need no forecast), forecasts, and a
-   * worker ready to solve `scenario` (dataset and forecasts parsed, its workload computed, HiGHS
-   * compiled, one solve run to compile the solver's JavaScript). Resolves with the outcome (never
-   * rejects); a second call for the same hash shares it.
+   * Prepares a dataset in the background: when its forecasts are not stored, the overview's
+   * workloads of months of the history (they need no forecast, so a fresh server shows them while
+   * it forecasts), then the forecasts. It is `ready` once the forecasts are stored: every request,
+   * a plan included, can then be answered. After that, the warm-up (stage `warm-up`): the other
+   * workloads of `overviews` and a worker ready to solve `scenario` (dataset and forecasts parsed,
+   * its workload computed, HiGHS compiled, one solve run to compile the solver's JavaScript);
+   * `warmed` is called when it ends. Resolves when ready or failed (never rejects); a second call
+   * for the same hash shares it.
    */
-  readonly prepare: (loaded: LoadedDataset, overviews: readonly WorkloadOptions[], scenario: Levers) => Promise<Preparation>;
+  readonly prepare: (loaded: LoadedDataset, overviews: readonly WorkloadOptions[], scenario: Levers, warmed?: (status: Preparation) => void) => Promise<Preparation>;
   /** How the preparation of a dataset stands; `ready` when its forecasts are stored and nothing runs. */
   readonly preparation: (loaded: LoadedDataset) => Preparation;
 }
@@ -43,13 +46,13 @@ export interface Preparation {
   readonly datasetHash: string;
   /** `pending`: forecasts not stored and nothing prepares them yet (the first request that needs them computes them). */
   readonly state: 'pending' | 'preparing' | 'ready' | 'failed';
-  /** What runs now: `workload` (the overview's), `forecasts`, `solver`; `done` once ready. */
+  /** What runs now: `workload` (the overview's), `forecasts`, then once ready `warm-up`; `done` once warmed up. */
   readonly stage: string;
   /** When it began (ISO 8601), null when nothing was prepared in this process (found stored). */
   readonly startedAt: string | null;
-  /** Seconds it took once over; null while preparing or when found stored. */
+  /** Seconds it took to be ready; null while preparing or when found stored. */
   readonly seconds: number | null;
-  /** Seconds of each stage done so far (workload, forecasts, solver). */
+  /** Seconds of each stage done so far (workload, forecasts, warm-up). */
   readonly stages: Readonly<Record<string, number>>;
   readonly error: string | null;
 }
@@ -102,8 +105,11 @@ const WORKLOADS_KEPT = 16;
  * thread forecasts half of the series), then is closed. The server starts one with the app, so
  * that the first start forecasts on both cores; later forecasts (after an import) use the pool alone.
  */
-export const computeService = (storage: Storage, pool: WorkerPool, dataDir: string, helper?: WorkerPool): ComputeService => {
+export const computeService = (pool: WorkerPool, dataDir: string, forecastDir: string, helper?: WorkerPool): ComputeService => {
   let spare = helper;
+  const files = forecastFiles(forecastDir);
+  /** Hashes whose forecast file this process has read whole and found sound. */
+  const sound = new Set<string>();
   const running = new Map<string, Promise<unknown>>();
   const workloads = new Map<string, CityWorkload>();
   const preparations = new Map<string, { status: Preparation; done: Promise<Preparation> }>();
@@ -117,13 +123,20 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     return made;
   };
 
-  /** Whether the forecasts of `hash` are stored (a key lookup; the text is not read). */
-  const stored = (hash: string): boolean => storage.cache.has(forecastKey(hash, FORECAST_HORIZON));
+  /**
+   * Whether the forecasts of `hash` are stored and sound: the file is read and its checksum checked
+   * once per process (5.9 MB for Hai Phong: tens of ms); a damaged one counts as not stored.
+   */
+  const stored = (hash: string): boolean => {
+    if (sound.has(hash)) return true;
+    const read = files.read(forecastKeyOf(hash));
+    if (read.ok) sound.add(hash);
+    return read.ok;
+  };
 
   const ensureForecasts = async (loaded: LoadedDataset): Promise<void> => {
     if (forecastMemory?.hash === loaded.hash || stored(loaded.hash)) return;
-    const key = forecastKey(loaded.hash, FORECAST_HORIZON);
-    await once(key, async () => {
+    await once(`forecast:${loaded.hash}`, async () => {
       // The workers answer with JSON text: it is stored as it is, never parsed on this thread.
       const ref = { dataDir, hash: loaded.hash };
       const second = spare;
@@ -134,14 +147,21 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
           runTask(pool, 'forecast', { ...ref, part: { index: 0, count: 2 } }),
           runTask(second, 'forecast', { ...ref, part: { index: 1, count: 2 } }),
         ]).catch(unprocessable('cannot forecast this dataset')).finally(() => void second.close()) as string[]);
-      storage.cache.put(key, text);
+      files.write(forecastKeyOf(loaded.hash), text);
+      sound.add(loaded.hash);
     });
   };
 
   const forecasts = async (loaded: LoadedDataset): Promise<readonly DossierForecast[]> => {
     if (forecastMemory?.hash === loaded.hash) return forecastMemory.forecasts;
     await ensureForecasts(loaded);
-    const value = JSON.parse(storage.cache.get(forecastKey(loaded.hash, FORECAST_HORIZON)) as string) as DossierForecast[];
+    const read = files.read(forecastKeyOf(loaded.hash));
+    if (!read.ok) {
+      // Damaged between the check and now: computed again on the next request.
+      sound.delete(loaded.hash);
+      throw new Error(`the forecast file ${read.file} is ${read.reason}`);
+    }
+    const value = JSON.parse(read.text) as DossierForecast[];
     forecastMemory = { hash: loaded.hash, forecasts: value };
     return value;
   };
@@ -177,7 +197,7 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
     return value;
   };
 
-  const prepare = (loaded: LoadedDataset, overviews: readonly WorkloadOptions[], scenario: Levers): Promise<Preparation> => {
+  const prepare = (loaded: LoadedDataset, overviews: readonly WorkloadOptions[], scenario: Levers, warmed?: (status: Preparation) => void): Promise<Preparation> => {
     const known = preparations.get(loaded.hash);
     // A failed preparation is tried again; a running or finished one is shared.
     if (known !== undefined && known.status.state !== 'failed') return known.done;
@@ -192,14 +212,12 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
       entry.status = { ...entry.status, stage: next, stages: { ...entry.status.stages, [done]: Math.round((now - lap) / 100) / 10 } };
       lap = now;
     };
-    const run = async (): Promise<Preparation> => {
+    // Only the forecasts decide the outcome: a workload or a warm solve that this dataset cannot
+    // give (e.g. a default month its forecasts do not reach) is left to the request that asks.
+    const optional = (work: () => Promise<unknown>) => work().catch(() => undefined);
+    const ready = async (): Promise<Preparation> => {
       try {
-        // Workloads of history months come first and need no forecast: a fresh server shows such
-        // an overview while the forecasts are still computed.
-        // Only the forecasts decide the outcome: a workload or a warm solve that this dataset cannot
-        // give (e.g. a default month its forecasts do not reach) is left to the request that asks.
-        const optional = (work: () => Promise<unknown>) => work().catch(() => undefined);
-        for (const o of overviews) if (inHistory(loaded, o.period)) await optional(() => workload(loaded, o));
+        if (!stored(loaded.hash)) for (const o of overviews) if (inHistory(loaded, o.period)) await optional(() => workload(loaded, o));
         stage('workload', 'forecasts');
         await ensureForecasts(loaded);
         // Forecasts found stored (a restart): the helper has nothing to share.
@@ -207,18 +225,23 @@ export const computeService = (storage: Storage, pool: WorkerPool, dataDir: stri
           void spare.close();
           spare = undefined;
         }
-        for (const o of overviews) if (!inHistory(loaded, o.period)) await optional(() => workload(loaded, o));
-        stage('forecasts', 'solver');
-        await optional(() => runTask(pool, 'prepare', { dataDir, hash: loaded.hash, scenario }));
-        stage('solver', 'done');
+        stage('forecasts', 'warm-up');
         entry.status = { ...entry.status, state: 'ready', seconds: Math.round((performance.now() - t0) / 100) / 10 };
       } catch (error) {
         entry.status = { ...entry.status, state: 'failed', seconds: Math.round((performance.now() - t0) / 100) / 10, error: error instanceof Error ? error.message : String(error) };
       }
       return entry.status;
     };
+    /** After ready, so that the first overview and the first solve are quick; never on the path to ready. */
+    const warmUp = async (): Promise<void> => {
+      for (const o of overviews) await optional(() => workload(loaded, o));
+      await optional(() => runTask(pool, 'prepare', { dataDir, hash: loaded.hash, scenario }));
+      stage('warm-up', 'done');
+      warmed?.(entry.status);
+    };
     preparations.set(loaded.hash, entry);
-    entry.done = run();
+    entry.done = ready();
+    void entry.done.then((status) => (status.state === 'ready' ? warmUp() : undefined));
     return entry.done;
   };
 

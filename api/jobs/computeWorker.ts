@@ -1,7 +1,7 @@
 /**
  * The worker thread's entry: runs one task at a time for the pool (workerPool.ts) and answers with
- * progress, then done or failed. Tasks read the dataset and forecasts from the database by content
- * hash (workerStore.ts); results go back to the main thread, which stores them.
+ * progress, then done or failed. Tasks read the dataset (from the database) and forecasts (from the
+ * forecast files) by content hash (workerStore.ts); results go back to the main thread, which stores them.
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -41,7 +41,17 @@ import type { Plan } from '../../solver/plan/plan.ts';
 import { planSummary } from './planSummary.ts';
 import { stopwatch, wallMs, type PlanTaskResult } from './planTaskResult.ts';
 import type { TaskMessage, WorkerMessage } from './workerPool.ts';
-import { FORECAST_HORIZON, REFORM_MONTH, workerStore, type WorkerStore } from './workerStore.ts';
+import { workerStore, type WorkerStore } from './workerStore.ts';
+import { DEFAULT_FORECAST_DIR, FORECAST_HORIZON, REFORM_MONTH } from '../storage/forecastFiles.ts';
+
+/** What the pool passes each worker (`workerData.options`, app.ts). */
+interface WorkerOptions {
+  /** Compile HiGHS at start. */
+  readonly warm?: boolean;
+  /** Folder of the forecast files (default DEFAULT_FORECAST_DIR). */
+  readonly forecastDir?: string;
+}
+const workerOptions = (workerData as { options?: WorkerOptions } | null)?.options ?? {};
 
 /** Every task names the data directory and the dataset's content hash. */
 export interface DatasetRef {
@@ -64,7 +74,7 @@ const stores = new Map<string, WorkerStore>();
 const storeOf = (dataDir: string): WorkerStore => {
   const known = stores.get(dataDir);
   if (known !== undefined) return known;
-  const made = workerStore(dataDir);
+  const made = workerStore(dataDir, workerOptions.forecastDir ?? DEFAULT_FORECAST_DIR);
   stores.set(dataDir, made);
   return made;
 };
@@ -324,7 +334,7 @@ if (port !== null) {
   lowerPriority();
   eagerWasm();
   // With `warm`, compile HiGHS now, while the server starts, rather than during the first solve.
-  if ((workerData as { options?: { warm?: boolean } } | null)?.options?.warm === true) loadHighs().catch(() => undefined);
+  if (workerOptions.warm === true) loadHighs().catch(() => undefined);
   port.on('message', async (message: TaskMessage) => {
     const post = (m: WorkerMessage) => port.postMessage(m);
     const task = TASKS[message.kind];

@@ -10,8 +10,8 @@ import { historyCells } from '../../solver/dataset/datasetToCsv.ts';
 import { loadDataset } from '../../solver/dataset/loadDataset.ts';
 import { HISTORY_COLUMNS } from '../../solver/dataset/parseHistory.ts';
 import type { DatasetFiles, DatasetSources, NamedText, TableSource } from '../../solver/dataset/types.ts';
-import { readWorkbook } from '../workbook/readWorkbook.ts';
-import { csvFilesOf, DATASET_TABLES, importSources, isWorkbook, type DatasetTable, type ImportFile } from '../workbook/workbookImport.ts';
+// Types only: the workbook modules load exceljs (1.4-2.9 s at start), imported when an import needs them.
+import type { DatasetTable, ImportFile } from '../workbook/workbookImport.ts';
 import type { DatasetCounts } from '../storage/datasetStore.ts';
 
 export type ValidatedImport =
@@ -51,6 +51,7 @@ export const validateTables = (files: DatasetSources): ValidatedImport => {
  * comes back as the CSV text an import stores.
  */
 export const validateImport = async (files: Partial<Record<DatasetTable | 'workbook', ImportFile>>, base: Partial<DatasetFiles>): Promise<ValidatedImport> => {
+  const { csvFilesOf, DATASET_TABLES, importSources } = await import('../workbook/workbookImport.ts');
   const read = await importSources(files);
   if (!read.ok) return read;
   const { sources, fromWorkbooks } = read.value;
@@ -83,7 +84,8 @@ export const mergeDossiers = (base: Dataset, baseFiles: DatasetFiles, file: Tabl
 
 /** A dossier export sent as CSV text or a workbook, as the source aggregateDossiers reads. */
 export const dossierSource = async (file: ImportFile): Promise<LoadResult<TableSource>> => {
-  if (!isWorkbook(file)) return { ok: true, value: file, warnings: [] };
+  if (!('bytes' in file)) return { ok: true, value: file, warnings: [] };
+  const { readWorkbook } = await import('../workbook/readWorkbook.ts');
   const read = await readWorkbook(file.name, Buffer.from(file.bytes), { tables: ['dossiers'], single: 'dossiers' });
   if (!read.ok) return read;
   return { ok: true, value: read.value.tables.dossiers as TableSource, warnings: read.warnings };

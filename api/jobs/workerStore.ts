@@ -1,32 +1,29 @@
 /**
- * What a worker thread reads: the parsed dataset and its forecasts, from the cache table the main
- * thread writes (keys carry the dataset's content hash, so what is found is never stale). Each
- * worker opens the database read-only and keeps the last dataset it parsed.
+ * What a worker thread reads: the parsed dataset from the cache table the main thread writes, and
+ * its forecasts from the forecast files the commands share (api/storage/forecastFiles.ts, checked
+ * before use); keys carry the content hash, so what is found is never stale. Each worker opens the
+ * database read-only and keeps the last dataset and forecasts it parsed.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Dataset } from '../../solver/domain.ts';
 import type { DossierForecast } from '../../solver/forecast/forecastHistory.ts';
+import { forecastFiles, forecastKeyOf } from '../storage/forecastFiles.ts';
 import { DATABASE_FILE } from '../storage/openDatabase.ts';
 
 /** Cache key of a dataset's parsed tables. */
 export const datasetKey = (hash: string): string => `dataset:${hash}`;
-/** Cache key of a dataset's forecasts. */
-export const forecastKey = (hash: string, horizon: number): string => `forecast:${hash}:h${horizon}`;
-
-/** Months forecast after the last month of history. */
-export const FORECAST_HORIZON = 12;
-/** First month after the July 2025 reform of commune-level units (a structural break). */
-export const REFORM_MONTH = '2025-07';
 
 export interface WorkerStore {
   readonly dataset: (hash: string) => Dataset;
+  /** The stored forecasts of a dataset; undefined when none is stored or the file is damaged (then computed again). */
   readonly forecasts: (hash: string) => readonly DossierForecast[] | undefined;
   /** Keeps forecasts this worker computed (the main thread stores them; reading them back would parse them again). */
   readonly rememberForecasts: (hash: string, forecasts: readonly DossierForecast[]) => void;
 }
 
-export const workerStore = (dataDir: string): WorkerStore => {
+export const workerStore = (dataDir: string, forecastDir: string): WorkerStore => {
+  const files = forecastFiles(forecastDir);
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
   const select = db.prepare('SELECT body FROM cache WHERE key = ?');
   let last: { hash: string; dataset: Dataset } | undefined;
@@ -41,9 +38,9 @@ export const workerStore = (dataDir: string): WorkerStore => {
     },
     forecasts: (hash) => {
       if (lastForecasts?.hash === hash) return lastForecasts.forecasts;
-      const row = select.get(forecastKey(hash, FORECAST_HORIZON)) as { body: string } | undefined;
-      if (row === undefined) return undefined;
-      lastForecasts = { hash, forecasts: JSON.parse(row.body) as DossierForecast[] };
+      const stored = files.read(forecastKeyOf(hash));
+      if (!stored.ok) return undefined;
+      lastForecasts = { hash, forecasts: JSON.parse(stored.text) as DossierForecast[] };
       return lastForecasts.forecasts;
     },
     rememberForecasts: (hash, forecasts) => {

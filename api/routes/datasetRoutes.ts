@@ -8,8 +8,7 @@ import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { parseDate } from '../../solver/dataset/parseDate.ts';
 import { WORKBOOK_TABLES, type WorkbookTable } from '../../solver/dataset/tableHeadings.ts';
-import { templateFileName, templateWorkbook } from '../workbook/templateWorkbook.ts';
-import { isWorkbookName, type DatasetTable, type ImportFile } from '../workbook/workbookImport.ts';
+import type { DatasetTable, ImportFile } from '../workbook/workbookImport.ts';
 import { errors, List } from '../schemas/common.ts';
 import { DatasetVersionSchema, ImportDossiersBody, ImportReply, ImportTablesBody, VersionParams } from '../schemas/datasetSchemas.ts';
 import type { ImportOutcome } from '../storage/datasetService.ts';
@@ -52,6 +51,8 @@ const multipartFiles = async (request: FastifyRequest): Promise<UploadParts> => 
 };
 
 const readParts = async (request: FastifyRequest): Promise<UploadParts> => {
+  // Imported here, not at start: the workbook modules load exceljs (1.4 s).
+  const { isWorkbookName } = await import('../workbook/workbookImport.ts');
   const texts = new Map<string, ImportFile>();
   const fields = new Map<string, string>();
   for await (const part of request.parts()) {
@@ -178,6 +179,7 @@ export const datasetRoutes: Routes = (api, { datasets, storage, prepare }) => {
     },
   }, async (request, reply) => {
     const table = request.params.table as WorkbookTable;
+    const { templateFileName, templateWorkbook } = await import('../workbook/templateWorkbook.ts');
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${templateFileName(table)}"`)

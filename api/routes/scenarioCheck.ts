@@ -6,7 +6,7 @@
  * at most 1549, the civil servants in the active dataset`. A saved scenario solved or copied later
  * is checked again against the dataset active then, and refused with the same words.
  */
-import { FORECAST_HORIZON } from '../jobs/workerStore.ts';
+import { FORECAST_HORIZON } from '../storage/forecastFiles.ts';
 import type { Levers } from '../jobs/planPipeline.ts';
 import type { Dataset } from '../../solver/domain.ts';
 import { checkScenario, scenarioFacts, type ScenarioFacts } from '../../solver/checkScenario.ts';

@@ -7,7 +7,7 @@
 import type { Dataset, InputProblem } from '../../solver/domain.ts';
 import { loadDataset } from '../../solver/dataset/loadDataset.ts';
 import type { DatasetFiles } from '../../solver/dataset/types.ts';
-import { isWorkbook, type DatasetTable, type ImportFile } from '../workbook/workbookImport.ts';
+import type { DatasetTable, ImportFile } from '../workbook/workbookImport.ts';
 import { countsOf, type ValidatedImport } from '../jobs/importTasks.ts';
 import { DATASET_FILE_NAMES, datasetHash, readDatasetDir } from '../dataset-files.ts';
 import { datasetKey } from '../jobs/workerStore.ts';
@@ -132,7 +132,7 @@ export const datasetService = (storage: Storage, dataDir: string, runImport: Run
     load,
     importTables: async (given, name, actor, activate) => {
       // A workbook part may hold any of the tables: the active version's files are sent unless all four come as CSV.
-      const csv = Object.fromEntries(TABLES.flatMap((t) => { const f = given[t]; return f === undefined || isWorkbook(f) ? [] : [[t, f]]; })) as Partial<DatasetFiles>;
+      const csv = Object.fromEntries(TABLES.flatMap((t) => { const f = given[t]; return f === undefined || 'bytes' in f ? [] : [[t, f]]; })) as Partial<DatasetFiles>;
       const base = Object.keys(csv).length === TABLES.length ? {} : (storage.datasets.files(active().version) as DatasetFiles);
       const validated = await runImport('importTables', { files: given, base });
       const outcome = store(validated, { ...base, ...csv }, name, 'import-tables', actor, activate);

@@ -51,6 +51,12 @@ const groupsOf = (input: PlanInput, index: PlanIndex): Group[] => {
   return [...byKey.values()];
 };
 
+const append = <K>(lists: Map<K, [number, number][]>, key: K, term: [number, number]): void => {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [term]);
+  else list.push(term);
+};
+
 /** The relaxation's best covered hours, with only field `only` when given. */
 const bestCoverage = (highs: Highs, input: PlanInput, index: PlanIndex, groups: readonly Group[], only: number | undefined, timeLimitSeconds: number): { covered: number; seconds: number } => {
   const H = input.hoursPerFte;
@@ -66,8 +72,10 @@ const bestCoverage = (highs: Highs, input: PlanInput, index: PlanIndex, groups: 
         const col = b.addColumn({ name: `y${i}_${c}_${f}`, cost: -1, lower: 0, upper: Infinity, integer: false });
         own.push([col, 1]);
         const cell = c * nF + f;
-        byCell.set(cell, [...(byCell.get(cell) ?? []), [col, 1]]);
-        bySeat.set(c, [...(bySeat.get(c) ?? []), [col, 1 / (g.fte * H)]]);
+        // Appended in place: copying the list at each column made the build quadratic in a
+        // center's columns.
+        append(byCell, cell, [col, 1]);
+        append(bySeat, c, [col, 1 / (g.fte * H)]);
       }
     }
     if (own.length > 0) b.addRow(`hours${i}`, -Infinity, g.hours, own);

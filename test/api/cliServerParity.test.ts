@@ -9,7 +9,7 @@ import { loadDatasetDir } from '../../api/dataset-files.ts';
 import { runOverview } from '../../api/cli/overview.ts';
 import { planInputFor } from '../../api/cli/plan.ts';
 import { FORECAST_HORIZON, forecastDataset, forecastNeed } from '../../api/cli/cliForecasts.ts';
-import { FORECAST_HORIZON as SERVER_HORIZON } from '../../api/jobs/workerStore.ts';
+import { FORECAST_HORIZON as SERVER_HORIZON } from '../../api/storage/forecastFiles.ts';
 import type { Dataset } from '../../solver/domain.ts';
 import { forecastHistory } from '../../solver/forecast/forecastHistory.ts';
 import { validateScenario } from '../../solver/scenario.ts';

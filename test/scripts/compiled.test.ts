@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,44 @@ beforeAll(() => {
   const built = spawnSync(process.execPath, ['scripts/bootstrap.mjs', 'test'], { cwd: REPO, encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
 }, 120_000);
+
+/** The packages an output of dist/ imports at load (its static imports and theirs, chunks followed; node: built-ins left out). */
+const packagesLoadedAtStart = (entry: string): string[] => {
+  const { outputs } = JSON.parse(readFileSync(join(REPO, 'dist', 'metafile.json'), 'utf8')) as { outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }> };
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const todo = [entry];
+  for (let file = todo.pop(); file !== undefined; file = todo.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const output = outputs[file];
+    if (output === undefined) throw new Error(`dist/metafile.json has no output ${file}`);
+    for (const i of output.imports) {
+      if (i.kind !== 'import-statement') continue;
+      if (i.external === true) {
+        if (!i.path.startsWith('node:')) packages.add(i.path);
+      } else todo.push(i.path);
+    }
+  }
+  return [...packages].sort();
+};
+
+describe('only what a compiled entry needs is loaded when it starts (dist/metafile.json)', () => {
+  it.each([
+    ['server.js', ['exceljs', 'highs']],
+    ['jobs/computeWorker.js', ['exceljs', 'fastify']],
+    ['cli/plan.js', ['exceljs', 'fastify', 'better-sqlite3']],
+    ['cli/overview.js', ['exceljs', 'fastify', 'better-sqlite3', 'highs']],
+  ])('%s loads none of %j at start (a workbook library or a database is imported where it is used)', (entry, unwanted) => {
+    const loaded = packagesLoadedAtStart(entry);
+    expect(loaded.filter((p) => unwanted.includes(p))).toEqual([]);
+  });
+
+  it('the check follows real imports: the server loads fastify at start, the worker better-sqlite3', () => {
+    expect(packagesLoadedAtStart('server.js')).toContain('fastify');
+    expect(packagesLoadedAtStart('jobs/computeWorker.js')).toContain('better-sqlite3');
+  });
+});
 
 describe('the compiled server (dist/server.js)', () => {
   let server: ServerProcess;

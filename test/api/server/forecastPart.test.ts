@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forecastPart, joinJsonArrays } from '../../../api/jobs/forecastPart.ts';
-import { FORECAST_HORIZON, REFORM_MONTH } from '../../../api/jobs/workerStore.ts';
+import { FORECAST_HORIZON, REFORM_MONTH } from '../../../api/storage/forecastFiles.ts';
 import { loadDataset } from '../../../solver/dataset/loadDataset.ts';
 import { forecastHistory } from '../../../solver/forecast/forecastHistory.ts';
 import { longHistoryDir } from './testApp.ts';

@@ -18,15 +18,19 @@ export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'planner-api
 /** The 5xx lines of every app built by testApp without its own errorLog (tests that expect a 5xx read them). */
 export const serverErrors: string[] = [];
 
-export const testApp = async (options: Partial<AppOptions> = {}): Promise<FastifyInstance> =>
-  buildApp({
-    dataDir: tempDataDir(),
+/** Each app keeps its forecast files beside its database unless told otherwise (not in the shared node_modules/.cache). */
+export const testApp = async (options: Partial<AppOptions> = {}): Promise<FastifyInstance> => {
+  const dataDir = options.dataDir ?? tempDataDir();
+  return buildApp({
+    dataDir,
+    forecastDir: join(dataDir, 'forecasts'),
     mode: 'local',
     datasetDir: GOOD_DIR,
     webDir: join(tmpdir(), 'no-web-planner-here'),
     errorLog: (line) => serverErrors.push(line),
     ...options,
   });
+};
 
 /** The four good tables as the JSON import body expects them. */
 export const goodTables = (): Record<'centers' | 'fields' | 'history' | 'staff', { name: string; text: string }> => {

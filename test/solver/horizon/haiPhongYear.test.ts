@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Highs } from 'highs';
 import { loadDatasetDir } from '../../../api/dataset-files.ts';
-import { FORECAST_HORIZON, REFORM_MONTH } from '../../../api/jobs/workerStore.ts';
+import { FORECAST_HORIZON, REFORM_MONTH } from '../../../api/storage/forecastFiles.ts';
 import { worksIn, type Dataset } from '../../../solver/domain.ts';
 import { forecastHistory, type DossierForecast } from '../../../solver/forecast/forecastHistory.ts';
 import { checkHorizonRules } from '../../../solver/horizon/checkHorizonRules.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Highs } from 'highs';
 import { loadDatasetDir } from '../../../api/dataset-files.ts';
-import { FORECAST_HORIZON, REFORM_MONTH } from '../../../api/jobs/workerStore.ts';
+import { FORECAST_HORIZON, REFORM_MONTH } from '../../../api/storage/forecastFiles.ts';
 import type { Dataset } from '../../../solver/domain.ts';
 import { forecastHistory } from '../../../solver/forecast/forecastHistory.ts';
 import { checkPlanRules } from '../../../solver/plan/checkPlanRules.ts';
