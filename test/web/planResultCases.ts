@@ -89,6 +89,8 @@ let yearResult: PlanResult | undefined;
  * A plan over three months on the city-moves case (from 2026-11: a quiet month, a wave at Phù Liễn,
  * the case's own month), solved by solveHorizon with secondments, hires and training allowed, as
  * the server's worker makes its plan result (the first month as the plan, planSchedule's schedule).
+ * moveHours is off: at its default (140 h a move, a secondment two) this small case makes no
+ * secondment, and the screens' tests need one of each measure.
  */
 export const yearPlanResultOf = async (): Promise<PlanResult> => {
   if (yearResult) return yearResult;
@@ -109,7 +111,7 @@ export const yearPlanResultOf = async (): Promise<PlanResult> => {
     ...tables,
     months: monthsAt(1),
     rules,
-    horizon: { ...YEAR_HORIZON_RULES, secondmentMonths: 4, secondmentMinMonths: 1, secondmentMaxMonths: 2, hireLeadMonths: 1, trainingBudget: 1, maxLeavingShare: null, overloadMarginHours: null },
+    horizon: { ...YEAR_HORIZON_RULES, secondmentMonths: 4, secondmentMinMonths: 1, secondmentMaxMonths: 2, hireLeadMonths: 1, trainingBudget: 1, maxLeavingShare: null, overloadMarginHours: null, moveHours: null },
   };
   highs ??= loadHighs();
   const solver = await highs;
