@@ -65,6 +65,16 @@ export const datasetHash = (files: readonly { readonly name: string; readonly by
   return hash.digest('hex');
 };
 
+/** datasetHash of files given as text (UTF-8), without making their bytes. */
+export const textDatasetHash = (files: readonly { readonly name: string; readonly text: string }[]): string => {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(`${file.name}\n${Buffer.byteLength(file.text, 'utf8')}\n`);
+    hash.update(file.text, 'utf8');
+  }
+  return hash.digest('hex');
+};
+
 /** Reads the four tables of `dir`; every missing or unreadable file is listed. */
 export const readDatasetDir = async (dir: string): Promise<LoadResult<{ readonly files: DatasetFiles; readonly hash: string }>> => {
   const read = await Promise.all(TABLES.map((table) => readNamedText(join(dir, DATASET_FILE_NAMES[table]))));

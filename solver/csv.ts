@@ -184,8 +184,24 @@ export const csvCell = (value: string | number | boolean, delimiter: ',' | ';' =
  * Formats rows as CSV text with a header and `\n` line ends (stable bytes for generated files);
  * `;` between cells for Excel in a Vietnamese locale (numbers then written with decimal commas by the caller).
  */
-export const writeCsv = (header: readonly string[], rows: readonly (readonly (string | number | boolean)[])[], delimiter: ',' | ';' = ','): string =>
-  [header.map((h) => csvCell(h, delimiter)).join(delimiter), ...rows.map((row) => row.map((cell) => csvCell(cell, delimiter)).join(delimiter))].join('\n') + '\n';
+export const writeCsv = (header: readonly string[], rows: Iterable<readonly (string | number | boolean)[]>, delimiter: ',' | ';' = ','): string => {
+  // Lines are joined a batch at a time, so a table of a million rows never holds a million line
+  // strings at once (nor the cells, when `rows` is a generator).
+  const batches: string[] = [];
+  let batch: string[] = [header.map((h) => csvCell(h, delimiter)).join(delimiter)];
+  for (const row of rows) {
+    batch.push(row.map((cell) => csvCell(cell, delimiter)).join(delimiter));
+    if (batch.length === CSV_BATCH_LINES) {
+      batches.push(batch.join('\n'));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) batches.push(batch.join('\n'));
+  return batches.join('\n') + '\n';
+};
+
+/** Lines per batch in writeCsv. */
+const CSV_BATCH_LINES = 10_000;
 
 /**
  * Formats a problem as one line: `file:line column C value "V": message`; a workbook sheet's

@@ -16,18 +16,18 @@
  *   workbook is an OLE file, not a zip), an old .xls, macros (xl/vbaProject.bin), merged header
  *   cells, an empty sheet, a table asked for but not found.
  *
- * Sheets are read with exceljs's streaming reader, row by row, so the sheet's XML is never held.
+ * Sheets are read with exceljs's streaming reader, row by row, so the sheet's XML is never held,
+ * and their rows are kept compactly (sheetRows.ts) until the loaders check them.
  */
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CsvRow } from '../../solver/csv.ts';
 import type { InputProblem, LoadResult } from '../../solver/domain.ts';
 import type { CodedInputProblem, ImportProblemCode } from '../../solver/dataset/problemCodes.ts';
 import { columnOfHeading, headingKey, TABLE_HEADINGS, tableOfSheet, type WorkbookTable } from '../../solver/dataset/tableHeadings.ts';
 import type { NamedRows } from '../../solver/dataset/types.ts';
 import type { MessageParams } from '../../solver/messageCode.ts';
+import { SheetRows } from './sheetRows.ts';
 import { Utf8WorkbookReader } from './utf8WorkbookReader.ts';
-import { entryStream, entryText, zipEntries, type ZipEntry } from './zipEntries.ts';
+import { entriesInOrder, entryStream, entryText, storedEntry, zipEntries, type ZipEntry } from './zipEntries.ts';
 
 export interface WorkbookTables {
   /** The tables found, each named `FILE, sheet SHEET`. */
@@ -42,6 +42,12 @@ export interface WorkbookOptions {
   /** When true, a table without a sheet is no problem (but a workbook with none of them is). */
   readonly optional?: boolean;
 }
+
+/** The parts exceljs needs before any sheet (the sheets' names, shared strings, date formats). */
+const READ_FIRST = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/** A shared strings part with no strings, for a workbook whose text is all in its cells. */
+const NO_SHARED_STRINGS = storedEntry('xl/sharedStrings.xml', Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>', 'utf8'));
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The stream an encrypted OOXML file keeps its key in, as its OLE directory writes the name (UTF-16LE). */
@@ -181,7 +187,7 @@ const readSheet = async (
   let columns: (string | undefined)[] | undefined;
   let header: string[] = [];
   let headerLine = 0;
-  const rows: CsvRow[] = [];
+  let rows = new SheetRows([]);
   const problems: InputProblem[] = [];
   let formulas = 0;
   let firstFormula: { line: number; column: string; formula: string } | undefined;
@@ -196,9 +202,10 @@ const readSheet = async (
         return i === 0 || heading === '' ? undefined : (columnOfHeading(table, heading) ?? heading);
       });
       header = columns.filter((c): c is string => c !== undefined);
+      rows = new SheetRows(header);
       continue;
     }
-    const cells: Record<string, string> = {};
+    const cells: string[] = [];
     let isNote = row.number === headerLine + 1;
     for (let i = 1; i < columns.length; i += 1) {
       const column = columns[i];
@@ -211,11 +218,11 @@ const readSheet = async (
           problems.push(coded(label, 'import.formula_no_value', `formula ${cell.formula} has no calculated value: open the workbook in Excel and save it again`, { formula: cell.formula }, { line: row.number, column, value: cell.formula }));
         }
       }
-      cells[column] = cell.text;
+      cells.push(cell.text);
       if (cell.text.trim() !== '' && headingKey(cell.text) !== notes.get(column)) isNote = false;
     }
     if (isNote) continue;
-    rows.push({ line: row.number, cells });
+    rows.push(row.number, cells);
   }
   if (columns === undefined) return fail([coded(label, 'import.sheet_empty', 'the sheet is empty')]) as { ok: false; problems: InputProblem[] };
   if (problems.length > 0) return { ok: false, problems };
@@ -262,8 +269,14 @@ export const readWorkbook = async (file: string, bytes: Buffer, options: Workboo
     tables = {};
     problems = [];
     warnings = [];
+    let reader: Utf8WorkbookReader | undefined;
     try {
-      const reader = new Utf8WorkbookReader(Readable.from([bytes]), {
+      // The workbook's parts first (and an empty shared strings part when it has none): exceljs
+      // then reads each sheet as it comes, instead of copying the sheets it meets before the
+      // shared strings to temporary files and reading them back, a detour that loses sheets
+      // under load (deferredSheets.test.ts).
+      const sharedStrings = (entries as readonly ZipEntry[]).some((e) => e.name === 'xl/sharedStrings.xml') ? [] : [NO_SHARED_STRINGS];
+      reader = new Utf8WorkbookReader(entriesInOrder(bytes, entries as readonly ZipEntry[], READ_FIRST, sharedStrings), {
         worksheets: 'emit',
         sharedStrings: 'cache',
         // Styles say which numbers are dates.
@@ -296,6 +309,8 @@ export const readWorkbook = async (file: string, bytes: Buffer, options: Workboo
     } catch (error) {
       if (attempt < 3 && /reading 'sheets'/.test((error as Error).message)) continue;
       return fail([unreadable(file, (error as Error).message)]);
+    } finally {
+      reader?.release();
     }
     break;
   }

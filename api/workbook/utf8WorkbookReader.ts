@@ -6,7 +6,7 @@
  * decoder; its parser passes text through unchanged. The overridden methods are exceljs's own
  * (lib/stream/xlsx/workbook-reader.js); the workbook round-trip test fails if they change.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 type Chunks = AsyncIterable<Buffer | string>;
@@ -30,8 +30,26 @@ async function* decoded(chunks: Chunks): AsyncGenerator<string> {
 const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as ReaderClass;
 
 export class Utf8WorkbookReader extends Base {
+  /** The temporary files' streams of sheets exceljs deferred (met before the shared strings). */
+  private readonly deferred: Readable[] = [];
+
   override _parseWorksheet(iterator: Chunks, sheetNo: string): Generator<unknown> {
+    // A sheet met before the shared strings is read back from a temporary file, whose stream
+    // exceljs opens before handing the sheet over and whose file it deletes as soon as the reader
+    // moves on. A sheet passed over unread thus meets ENOENT, or keeps its file open, with no one
+    // listening: an uncaught error that would end the process. Its errors are left to whoever
+    // reads it (the async iterator rejects), and release() closes what was never read.
+    if (iterator instanceof Readable) {
+      iterator.on('error', () => undefined);
+      this.deferred.push(iterator);
+    }
     return super._parseWorksheet(decoded(iterator), sheetNo);
+  }
+
+  /** Closes the temporary files' streams of deferred sheets; call once the workbook is read, or given up. */
+  release(): void {
+    for (const stream of this.deferred) if (!stream.destroyed) stream.destroy();
+    this.deferred.length = 0;
   }
 
   override _parseSharedStrings(entry: Readable): AsyncGenerator<unknown> {

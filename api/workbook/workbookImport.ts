@@ -8,7 +8,7 @@ import type { Dataset, InputProblem, LoadResult } from '../../solver/domain.ts';
 import { tablesToCsv } from '../../solver/dataset/datasetToCsv.ts';
 import type { WorkbookTable } from '../../solver/dataset/tableHeadings.ts';
 import type { NamedText, TableSource } from '../../solver/dataset/types.ts';
-import { DATASET_FILE_NAMES, datasetHash } from '../dataset-files.ts';
+import { DATASET_FILE_NAMES, textDatasetHash } from '../dataset-files.ts';
 import { readWorkbook } from './readWorkbook.ts';
 
 export type DatasetTable = 'centers' | 'fields' | 'history' | 'staff';
@@ -37,8 +37,11 @@ export const csvFilesOf = <K extends DatasetTable>(dataset: Pick<Dataset, K>, ta
 /** The content hash (api/dataset-files.ts) of a dataset stored from workbooks: that of its CSV text. */
 export const workbookDatasetHash = (dataset: Dataset): string => {
   const files = csvFilesOf(dataset, DATASET_TABLES);
-  return datasetHash(DATASET_TABLES.map((t) => ({ name: files[t].name, bytes: Buffer.from(files[t].text, 'utf8') })));
+  return textDatasetHash(DATASET_TABLES.map((t) => files[t]));
 };
+
+/** The bytes as a Buffer, without copying them. */
+const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 /**
  * The sources of an import: CSV files as they are, each workbook read for its table (a workbook
@@ -62,7 +65,7 @@ export const importSources = async (
   const whole = files.workbook;
   if (whole !== undefined) {
     if (!isWorkbook(whole)) return { ok: false, problems: [{ file: whole.name, message: 'the workbook part must be an .xlsx file' }] };
-    const read = await readWorkbook(whole.name, Buffer.from(whole.bytes), { tables: DATASET_TABLES, optional: true });
+    const read = await readWorkbook(whole.name, asBuffer(whole.bytes), { tables: DATASET_TABLES, optional: true });
     if (read.ok) {
       take(read.value.tables);
       warnings.push(...read.warnings);
@@ -75,7 +78,7 @@ export const importSources = async (
       sources[table] = file;
       continue;
     }
-    const read = await readWorkbook(file.name, Buffer.from(file.bytes), { tables: [table], single: table });
+    const read = await readWorkbook(file.name, asBuffer(file.bytes), { tables: [table], single: table });
     if (read.ok) {
       take(read.value.tables);
       warnings.push(...read.warnings);

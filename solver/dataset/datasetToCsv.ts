@@ -82,11 +82,29 @@ export const datasetToCsv = (dataset: Dataset): { readonly [K in keyof Dataset]:
   staff: staffTable(dataset.staff),
 });
 
+/** The rows of one table of `dataset` as cells, made one row at a time. */
+function* tableCells<K extends keyof Dataset>(dataset: Pick<Dataset, K>, table: K): Generator<Cell[]> {
+  const d = dataset as Partial<Dataset>;
+  if (table === 'centers') for (const c of d.centers ?? []) yield centerCells(c);
+  else if (table === 'fields') for (const f of d.fields ?? []) yield fieldCells(f);
+  else if (table === 'history') for (const h of d.history ?? []) yield historyCells(h);
+  else {
+    const staff = d.staff ?? [];
+    const departures = staff.some((s) => s.leavesOn !== undefined);
+    for (const s of staff) yield departures ? [...staffCells(s), s.leavesOn ?? ''] : staffCells(s);
+  }
+}
+
+const headerOf = <K extends keyof Dataset>(dataset: Pick<Dataset, K>, table: K): readonly string[] =>
+  table === 'centers' ? CENTER_COLUMNS
+    : table === 'fields' ? FIELD_COLUMNS
+    : table === 'history' ? HISTORY_COLUMNS
+    : (dataset as Pick<Dataset, 'staff'>).staff.some((s) => s.leavesOn !== undefined) ? [...STAFF_COLUMNS, ...OPTIONAL_STAFF_COLUMNS] : STAFF_COLUMNS;
+
 /**
  * The CSV text of `tables` (some or all of a dataset's), as the embedded tables are written: what
- * an import stored from a workbook keeps, so that a workbook of the embedded tables hashes as they do.
+ * an import stored from a workbook keeps, so that a workbook of the embedded tables hashes as they
+ * do. The same text as writeCsv over datasetToCsv's cells, written a row at a time.
  */
-export const tablesToCsv = <K extends keyof Dataset>(dataset: Pick<Dataset, K>, tables: readonly K[]): { [T in K]: string } => {
-  const cells = datasetToCsv(dataset as Dataset);
-  return Object.fromEntries(tables.map((t) => [t, writeCsv(cells[t].header, cells[t].rows)])) as { [T in K]: string };
-};
+export const tablesToCsv = <K extends keyof Dataset>(dataset: Pick<Dataset, K>, tables: readonly K[]): { [T in K]: string } =>
+  Object.fromEntries(tables.map((t) => [t, writeCsv(headerOf(dataset, t), tableCells(dataset, t))])) as { [T in K]: string };

@@ -6,13 +6,13 @@ import { headerProblems, readCsv, type CsvRow } from '../csv.ts';
 import type { InputProblem } from '../domain.ts';
 import { cellReader, type CellReader } from './cells.ts';
 import { codeCsvProblem, type CodedInputProblem } from './problemCodes.ts';
-import type { NamedRows, TableSource } from './types.ts';
+import type { NamedRows, RowList, TableSource } from './types.ts';
 
 export type TableRead =
   | { readonly ok: false; readonly problems: readonly InputProblem[] }
   | {
       readonly ok: true;
-      readonly rows: readonly CsvRow[];
+      readonly rows: RowList;
       readonly cells: CellReader;
       /** Filled by `cells` as rows are read. */
       readonly problems: InputProblem[];

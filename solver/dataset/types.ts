@@ -22,7 +22,16 @@ export interface NamedRows {
   readonly header: readonly string[];
   /** The sheet row of the header (1 unless the sheet starts lower). */
   readonly headerLine: number;
-  readonly rows: readonly CsvRow[];
+  readonly rows: RowList;
+}
+
+/**
+ * Rows a loader reads once, in order, and their number: an array, or a sheet's compact row store
+ * (api/workbook/sheetRows.ts), which makes each row's cells as it is reached so that a sheet of a
+ * million rows is not held as a million cell objects.
+ */
+export interface RowList extends Iterable<CsvRow> {
+  readonly length: number;
 }
 
 /** What a table loader reads: CSV text, or rows from a workbook. */

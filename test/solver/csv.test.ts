@@ -64,6 +64,24 @@ describe('readCsv', () => {
   });
 });
 
+describe('writeCsv over many rows', () => {
+  it('writes the rows of a generator, across its batches of lines, as one text: header, each row once and in order, one final newline', () => {
+    function* rows(): Generator<[number, string]> {
+      for (let i = 0; i < 25_001; i += 1) yield [i, `r${i}`];
+    }
+    const text = writeCsv(['n', 'name'], rows());
+    const lines = text.split('\n');
+    expect(lines.length).toBe(25_003);
+    expect(lines[0]).toBe('n,name');
+    expect(lines.slice(1, -1).every((line, i) => line === `${i},r${i}`)).toBe(true);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('writes a header alone as one line when there is no row', () => {
+    expect(writeCsv(['a', 'b'], [])).toBe('a,b\n');
+  });
+});
+
 /** Starts a spreadsheet would evaluate as a formula (OWASP's list for CSV injection). */
 const HOSTILE = ['=', '+', '-', '@', '\t', '\r', "'=", "''+", "'-", "'"] as const;
 

@@ -36,6 +36,8 @@ export interface WorkbookCase {
   readonly single?: WorkbookTable;
   readonly sheets: readonly SheetCase[];
   readonly zip?: 'macros' | 'encrypted' | 'xls' | 'truncated' | 'damaged-sheet';
+  /** Text in the cells themselves (inline strings) and no shared strings part, as some exporters write. */
+  readonly inlineStrings?: boolean;
 }
 
 /** Columns a spreadsheet user keeps as text (codes, ids, months). */
@@ -121,12 +123,23 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** An OLE compound file's first sector and a directory naming `stream` (what readWorkbook looks at; not a whole OLE file). */
 const oleFile = (stream: string): Buffer => Buffer.concat([OLE, Buffer.alloc(504), Buffer.from(stream, 'utf16le'), Buffer.alloc(512)]);
 
+/** The workbook with each shared string written into its cells (t="inlineStr") and no shared strings part. */
+const inlineStrings = (files: readonly { name: string; data: Buffer }[]): Buffer => {
+  const shared = files.find((f) => f.name === 'xl/sharedStrings.xml')?.data.toString('utf8') ?? '';
+  const strings = [...shared.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => m[1] as string);
+  return storedZip(files.filter((f) => f.name !== 'xl/sharedStrings.xml').map((f) => (!f.name.startsWith('xl/worksheets/') ? f : {
+    name: f.name,
+    data: Buffer.from(f.data.toString('utf8').replace(/<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, a: string, b: string, i: string) => `<c ${a}t="inlineStr"${b}><is>${strings[Number(i)] ?? ''}</is></c>`)),
+  })));
+};
+
 export const buildWorkbook = async (c: WorkbookCase): Promise<Buffer> => {
   if (c.zip === 'encrypted') return oleFile('EncryptionInfo');
   if (c.zip === 'xls') return oleFile('Workbook');
   const book = new ExcelJS.Workbook();
   for (const sheet of c.sheets) addSheet(book, sheet);
-  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  const bytes = Buffer.from(await book.xlsx.writeBuffer(c.inlineStrings === true ? ({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions) : undefined));
+  if (c.inlineStrings === true) return inlineStrings(await unzipped(bytes));
   if (c.zip === 'truncated') return bytes.subarray(0, Math.floor(bytes.length / 2));
   if (c.zip === 'macros') return storedZip([...(await unzipped(bytes)), { name: 'xl/vbaProject.bin', data: Buffer.from('VBA project') }]);
   if (c.zip === 'damaged-sheet') {

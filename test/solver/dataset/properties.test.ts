@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../../../solver/csv.ts';
 import type { Dataset } from '../../../solver/domain.ts';
-import { datasetToCsv, type CsvCells } from '../../../solver/dataset/datasetToCsv.ts';
+import { datasetToCsv, tablesToCsv, type CsvCells } from '../../../solver/dataset/datasetToCsv.ts';
 import { codeOfProblem } from '../../../solver/dataset/problemCodes.ts';
 import { loadDataset } from '../../../solver/dataset/loadDataset.ts';
 import type { DatasetFiles } from '../../../solver/dataset/types.ts';
@@ -59,6 +59,17 @@ describe('loading is the inverse of writing', () => {
         const tables = datasetToCsv(dataset);
         const files = Object.fromEntries(TABLES.map((t) => [t, { name: `${t}.csv`, text: writeCsv(tables[t].header, tables[t].rows) }]));
         expect(loadDataset(files as unknown as DatasetFiles)).toEqual({ ok: true, value: dataset, warnings: [] });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('tablesToCsv, a row at a time, writes exactly what writeCsv writes of datasetToCsv\'s cells', () => {
+    fc.assert(
+      fc.property(datasetArb, (dataset) => {
+        const tables = datasetToCsv(dataset);
+        const texts = tablesToCsv(dataset, TABLES);
+        for (const t of TABLES) expect(texts[t]).toBe(writeCsv(tables[t].header, tables[t].rows));
       }),
       { numRuns: 150 },
     );
