@@ -46,6 +46,26 @@ describe('the levers of a plan over several months', () => {
     expect(onChange.mock.calls.map((c) => c[0])).toEqual([{ ...YEAR, secondmentMonths: 30 }, { ...YEAR, hireLeadMonths: 3 }, { ...YEAR, maxLeavingShare: 0.4 }]);
   });
 
+  it('what one move disrupts (moveHours) changes by its label, switches off to the one-month weight and back on at the year default', () => {
+    const onChange = vi.fn();
+    render(<LeverEditor levers={YEAR} fields={fields} onChange={onChange} />);
+    fireEvent.change(screen.getByLabelText(/Chỉ điều động khi mỗi lượt bù được ít nhất/), { target: { value: '60' } });
+    fireEvent.click(screen.getByLabelText('Theo trọng số điều động của phương án một tháng'));
+    expect(onChange.mock.calls.map((c) => c[0])).toEqual([{ ...YEAR, moveHours: 60 }, { ...YEAR, moveHours: null }]);
+    cleanup();
+    onChange.mockClear();
+    render(<LeverEditor levers={{ ...YEAR, moveHours: null }} fields={fields} onChange={onChange} />);
+    fireEvent.click(screen.getByLabelText('Theo trọng số điều động của phương án một tháng'));
+    expect(onChange).toHaveBeenCalledWith({ ...YEAR, moveHours: YEAR_HORIZON_RULES.moveHours });
+  });
+
+  it('a negative moveHours is refused beside it, as the API refuses it', () => {
+    render(<LeverEditor levers={{ ...YEAR, moveHours: -5 }} fields={fields} onChange={() => undefined} />);
+    const server = validateScenario({ horizon: 12, moveHours: -5 });
+    expect(server.ok ? [] : server.problems.map((p) => p.field)).toContain('moveHours');
+    expect(screen.getByRole('alert').closest('.horizon-levers')).not.toBeNull();
+  });
+
   it('a staff quota switched on starts at the active dataset\'s headcount', () => {
     const onChange = vi.fn();
     const staff = Array.from({ length: 7 }, (_, i) => ({ staffId: `CC${i}`, name: `N${i}`, centerCode: 'A', homeCode: 'A', fields: ['land'], grade: 'chuyen_vien', fte: 1, locked: false })) satisfies CivilServant[];

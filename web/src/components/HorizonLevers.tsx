@@ -2,7 +2,7 @@
  * The levers of a plan over several months (issue 13): the horizon (1 = today's single-month plan)
  * and, for more than one month, secondments (person-months, shortest and longest), the hiring lead
  * time, the staff quota, cross-training (people, months), how many people may leave a center, and
- * the overload margin. Each control's problem shows beside it (LeverEditor's `err`), the same
+ * the overload margin, and what one move disrupts (moveHours). Each control's problem shows beside it (LeverEditor's `err`), the same
  * field-named refusal the API gives.
  */
 import { useId, type ReactNode } from 'react';
@@ -20,10 +20,10 @@ export interface HorizonLeversProps {
 }
 
 type Whole = 'secondmentMonths' | 'secondmentMinMonths' | 'secondmentMaxMonths' | 'hireLeadMonths' | 'trainingBudget' | 'trainingMonths';
-type Nullable = 'staffQuota' | 'maxLeavingPerCenter' | 'overloadMarginHours';
+type Nullable = 'staffQuota' | 'maxLeavingPerCenter' | 'overloadMarginHours' | 'moveHours';
 
 /** The value a nullable lever takes when its box is unticked (the year default where it has one). */
-const SWITCHED_ON = { maxLeavingPerCenter: 2, overloadMarginHours: YEAR_HORIZON_RULES.overloadMarginHours ?? 20, maxLeavingShare: YEAR_HORIZON_RULES.maxLeavingShare ?? 0.25 } as const;
+const SWITCHED_ON = { maxLeavingPerCenter: 2, overloadMarginHours: YEAR_HORIZON_RULES.overloadMarginHours ?? 20, moveHours: YEAR_HORIZON_RULES.moveHours ?? 140, maxLeavingShare: YEAR_HORIZON_RULES.maxLeavingShare ?? 0.25 } as const;
 
 export const HorizonLevers = ({ levers, onChange, err, staffCount }: HorizonLeversProps) => {
   const { t } = useI18n();
@@ -121,6 +121,8 @@ export const HorizonLevers = ({ levers, onChange, err, staffCount }: HorizonLeve
           {err('maxLeavingShare')}
           {nullable('overloadMarginHours', 'overloadMargin', 'unitHours', 'overloadMarginOff')}
           {err('overloadMarginHours')}
+          {nullable('moveHours', 'moveHours', 'unitHours', 'moveHoursOff')}
+          {err('moveHours')}
         </>
       )}
     </fieldset>
