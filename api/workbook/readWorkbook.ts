@@ -261,10 +261,11 @@ export const readWorkbook = async (file: string, bytes: Buffer, options: Workboo
   let tables: Partial<Record<WorkbookTable, NamedRows>> = {};
   let problems: InputProblem[] = [];
   let warnings: InputProblem[] = [];
-  // exceljs 4.4's own streaming reader now and then reaches a sheet without the workbook part that
-  // names it (its `model` unset: "reading 'sheets'") on bytes that read well the next time (1 of
-  // 150 reads of one test workbook, with or without the UTF-8 subclass): a race inside exceljs, so
-  // the read is repeated, at most three times in all, before the workbook is called unreadable.
+  // exceljs 4.4's own streaming reader, reading back sheets it had copied to temporary files, now
+  // and then reached a sheet without the workbook part that names it (its `model` unset: "reading
+  // 'sheets'") on bytes that read well the next time (1 of 150 reads of one test workbook). With the
+  // parts given first no sheet is copied and it has not been seen since; the read is still repeated,
+  // at most three times in all, before the workbook is called unreadable.
   for (let attempt = 1; ; attempt += 1) {
     tables = {};
     problems = [];
