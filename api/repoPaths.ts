@@ -26,3 +26,9 @@ export const DIST_DIR = join(REPO_ROOT, 'dist');
 
 /** The compute worker's entry: the compiled one beside the compiled server, else the TypeScript source. */
 export const COMPUTE_WORKER_ENTRY: URL = pathToFileURL(COMPILED ? join(DIST_DIR, 'jobs', 'computeWorker.js') : join(REPO_ROOT, 'api', 'jobs', 'computeWorker.ts'));
+
+/** The plan command's transfer-potential worker (api/cli/potentialWorker.ts), compiled or the TypeScript source. */
+export const POTENTIAL_WORKER_ENTRY: URL = pathToFileURL(COMPILED ? join(DIST_DIR, 'cli', 'potentialWorker.js') : join(REPO_ROOT, 'api', 'cli', 'potentialWorker.ts'));
+
+/** Starts a TypeScript worker entry through tsx (api/jobs/tsWorker.mjs reads `workerData.entry`). */
+export const TS_WORKER_BOOTSTRAP: URL = pathToFileURL(join(REPO_ROOT, 'api', 'jobs', 'tsWorker.mjs'));

@@ -130,6 +130,7 @@ export const DIST = {
     server: 'api/server.ts',
     'jobs/computeWorker': 'api/jobs/computeWorker.ts',
     'cli/plan': 'api/cli/plan.ts',
+    'cli/potentialWorker': 'api/cli/potentialWorker.ts',
     'cli/overview': 'api/cli/overview.ts',
     'cli/forecast': 'api/cli/forecast.ts',
     'cli/check-data': 'api/cli/check-data.ts',

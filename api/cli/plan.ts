@@ -179,8 +179,8 @@ export const planInputFor = async (
   scenario: Scenario,
   dataDir: string | null,
 ): Promise<{ ok: true; input: PlanInput; hash: string; source: string; dataset: Dataset; workload: CityWorkload; forecasts: readonly DossierForecast[]; calibration: NormCalibration | undefined } | { ok: false; message: string; exitCode: 1 | 2 }> => {
-  const { loadDatasetDir } = await import('../dataset-files.ts');
-  const loaded = dataDir === null ? await loadDatasetDir() : await loadDatasetDir(dataDir);
+  const { loadPreparedDatasetDir } = await import('../storage/preparedDataset.ts');
+  const loaded = dataDir === null ? await loadPreparedDatasetDir(undefined, { log }) : await loadPreparedDatasetDir(dataDir, { log });
   if (!loaded.ok) return { ok: false, exitCode: 1, message: `invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}` };
   const dataset = loaded.value;
   log(`dataset loaded (${dataset.centers.length} centers, ${dataset.staff.length} staff, ${dataset.history.length} history rows)`);
@@ -241,6 +241,16 @@ const main = async (): Promise<number> => {
   const { input, hash, dataset } = prepared;
   const workload = { source: prepared.source, hoursPerFte: input.hoursPerFte };
   log(`workload ${scenario.period} (${workload.source}, P${Math.round(scenario.quantile * 100)}): ${num(input.requiredHours.reduce((s, r) => s + r.hours, 0))} h required, ${input.staff.length} staff, ${workload.hoursPerFte.toFixed(1)} h per FTE`);
+  // The transfer potential (what moving people could close at most) does not depend on the plan: it
+  // is read back when an earlier run kept it for the same input (only the budget, minimums, hires or
+  // weights changed), else a second thread computes it while this one solves (~1.2 s on Hai Phong
+  // the command does not wait for after the solve; bench:startup).
+  const { preparedPotential, keepPotential } = await import('../storage/preparedPotential.ts');
+  const known = preparedPotential(input, { log });
+  const { potentialThread } = await import('./potentialThread.ts');
+  const potentialRun = known !== null
+    ? { potential: Promise.resolve(known), stop: () => {} }
+    : potentialThread(input, (reason) => log(`transfer potential on a second thread failed (${reason}): computed after the solve`));
   const { solvePlan } = await import('../../solver/plan/solvePlan.ts');
   const { checkPlanRules } = await import('../../solver/plan/checkPlanRules.ts');
   const { scenarioPlanResult } = await import('../../solver/plan/scenarioPlanResult.ts');
@@ -264,7 +274,11 @@ const main = async (): Promise<number> => {
   }
   await mkdir(out, { recursive: true });
   const { computeWorkload } = await import('../../solver/workload/computeWorkload.ts');
-  const { result } = scenarioPlanResult({ highs, dataset, scenario, workload: prepared.workload, input, plan, workloadOf: (options) => computeWorkload(dataset, prepared.forecasts, options, prepared.calibration) });
+  // A plan without a solution has no potential to show: the thread is stopped, not waited for.
+  if (plan.objective === null) potentialRun.stop();
+  const potential = plan.objective === null ? null : await potentialRun.potential;
+  const { result, potential: shown } = scenarioPlanResult({ highs, dataset, scenario, workload: prepared.workload, input, plan, ...(potential === null ? {} : { potential }), workloadOf: (options) => computeWorkload(dataset, prepared.forecasts, options, prepared.calibration) });
+  if (known === null && shown !== null) keepPotential(input, shown, { log });
   const lang = parsed.args.lang;
   if (result.outcome === null) {
     await writeFile(join(out, 'plan.json'), JSON.stringify({ datasetHash: hash, result }, null, 2));

@@ -58,8 +58,8 @@ export const monthTable = (plan: HorizonPlan, quantile: number): string => {
 
 export const planHorizon = async (args: HorizonArgs, log: (message: string) => void): Promise<number> => {
   const wall = performance.now();
-  const { loadDatasetDir } = await import('../dataset-files.ts');
-  const loaded = args.dataDir === null ? await loadDatasetDir() : await loadDatasetDir(args.dataDir);
+  const { loadPreparedDatasetDir } = await import('../storage/preparedDataset.ts');
+  const loaded = args.dataDir === null ? await loadPreparedDatasetDir(undefined, { log }) : await loadPreparedDatasetDir(args.dataDir, { log });
   if (!loaded.ok) {
     const { formatProblem } = await import('../../solver/csv.ts');
     process.stderr.write(`invalid dataset:\n${loaded.problems.map(formatProblem).join('\n')}\n`);

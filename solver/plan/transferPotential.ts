@@ -92,6 +92,16 @@ const bestCoverage = (highs: Highs, input: PlanInput, index: PlanIndex, groups: 
   return { covered: -out.objective, seconds: out.seconds };
 };
 
+/**
+ * Everything transferPotential reads of a plan input, as text: the centers, fields, staff, required
+ * hours, hours per FTE, the commute radius and the locked people (no other rule). Equal texts give
+ * equal potentials, so a caller can keep a potential under a hash of it (the plan command does,
+ * api/storage/preparedPotential.ts) and reuse it when only other levers (the budget, minimum staff,
+ * hires, weights) change.
+ */
+export const potentialInputKey = (input: PlanInput): string =>
+  JSON.stringify([input.centers, input.fields, input.staff, input.requiredHours, input.hoursPerFte, input.rules.maxCommuteKm, [...input.rules.lockedStaffIds].sort()]);
+
 export const transferPotential = (highs: Highs, input: PlanInput, options: { readonly timeLimitSeconds?: number } = {}): TransferPotential => {
   const limit = options.timeLimitSeconds ?? 30;
   const index = buildPlanIndex(input);
