@@ -9,8 +9,9 @@
  *    in their fields and the greedy's choice, plus the columns priced negative in earlier rounds.
  *    Every round gives a Lasdon bound valid for the whole problem (pricedBound); a round with no
  *    negative reduced cost proves the full LP optimum. Stops once the gap is within tolerance / 2.
- * 4. If the gap still exceeds the tolerance, a MIP over the restricted candidates from the incumbent
- *    gets the remaining time. With k = Infinity the full MIP is solved instead and its dual bound used.
+ * 4. If the gap still exceeds the tolerance, a MIP over the centers the LP found useful, from the
+ *    incumbent, then (while the gap stays above it and the work lasts) over wider sets, up to the
+ *    full model (stages/mipStage.ts). With k = Infinity the full MIP is solved instead and its dual bound used.
  * 5. Moves that cover nothing are undone (pruneUselessMoves) when that lowers the objective.
  * 6. Status: `optimal` within the tolerance of the whole-problem bound, else `time_limit` when time
  *    ran out, else `feasible`.
@@ -29,7 +30,7 @@ import type { PlanInput } from './planInput.ts';
 import { buildPlanIndex } from './planIndex.ts';
 import type { LinearModel } from './linearModel.ts';
 import { boundStage } from './stages/boundStage.ts';
-import { mipStage } from './stages/mipStage.ts';
+import { mipStage, unionOf } from './stages/mipStage.ts';
 import { pruneStage } from './stages/pruneStage.ts';
 import { keepIfBetter, runModel, solveContext } from './stages/solveContext.ts';
 import { startStage } from './stages/startStage.ts';
@@ -72,8 +73,15 @@ export interface SolvePlanOptions {
   readonly workLimit?: number;
 }
 
-/** Default simplex iterations per second of the time limit (see workLimit). */
-export const WORK_PER_SECOND = 4_000;
+/**
+ * Default simplex iterations per second of the time limit (see workLimit): what the slowest
+ * scenario of bench:scenarios does per second on this 2-core machine when quiet (a generated
+ * 125-center city with unlimited transfers: 62,281 iterations in 8.8 s; Hai Phong's run 8,000-14,000
+ * a second), so that a 10 s solve ends by its work, not its clock, on a quiet machine. Was 4,000
+ * (set on a loaded machine): Hai Phong with 100 transfers then stopped its MIP at 40,535 iterations
+ * 2.16% from the bound, and reaches 0.73% at 48,014.
+ */
+export const WORK_PER_SECOND = 6_000;
 /** Share of the work the bound's column generation may use; the MIP stages get the rest. */
 export const BOUND_WORK_SHARE = 0.7;
 
@@ -127,7 +135,9 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     // Where the LP put people (with today's and the start's centers): a few centers per person, the
     // ones the relaxation found worth anything; measured on Hai Phong with 100 transfers a plan 1.0%
     // better than over the offered centers (21,035 against 21,243), with unlimited transfers 7.7%.
-    const m = mipStage(ctx, withStart(b.support ?? b.offered), b.bound, b.lpTiming, beforeTail);
+    // Then, while the gap stays above the tolerance and the work lasts, over wider sets (mipStage.ts).
+    const supported = withStart(b.support ?? b.offered);
+    const m = mipStage(ctx, [supported, unionOf(supported, withStart(b.offered)), all], b.bound, b.lpTiming, beforeTail);
     mip = m.mip;
     if (m.model !== null) model = m.model;
   }
