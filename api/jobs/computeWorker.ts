@@ -43,6 +43,7 @@ import { stopwatch, wallMs, type PlanTaskResult } from './planTaskResult.ts';
 import type { TaskMessage, WorkerMessage } from './workerPool.ts';
 import { workerStore, type WorkerStore } from './workerStore.ts';
 import { DEFAULT_FORECAST_DIR, FORECAST_HORIZON, REFORM_MONTH } from '../storage/forecastFiles.ts';
+import { potentialKeeper, type PotentialOf } from './potentialKeeper.ts';
 
 /** What the pool passes each worker (`workerData.options`, app.ts). */
 interface WorkerOptions {
@@ -121,22 +122,11 @@ const workloadOf = (ref: DatasetRef, progress: Progress, calibration?: NormCalib
   return made;
 };
 
-/**
- * Transfer potentials (solver/plan/transferPotential.ts, ~3 s on Hai Phong) of the last few
- * workloads and radii: they do not depend on the levers a planner moves most (budget, minimums).
- */
-const POTENTIALS_KEPT = 4;
-const potentials = new Map<string, TransferPotential>();
-
-/** The transfer potential of the scenario's workload and radius, computed once and kept. */
+/** Transfer potentials of the last few workloads and radii, and of any this worker or another kept on disk (potentialKeeper.ts). */
+let keeper: PotentialOf | undefined;
 const potentialOf = (payload: PlanTask, prepared: PreparedPlan, highs: Highs): TransferPotential => {
-  const key = `${payload.hash}:${potentialKey(prepared.scenario)}`;
-  const known = potentials.get(key);
-  if (known !== undefined) return known;
-  const made = transferPotential(highs, prepared.input);
-  potentials.set(key, made);
-  while (potentials.size > POTENTIALS_KEPT) potentials.delete(potentials.keys().next().value as string);
-  return made;
+  keeper ??= potentialKeeper(workerOptions.forecastDir ?? DEFAULT_FORECAST_DIR);
+  return keeper(`${payload.hash}:${potentialKey(prepared.scenario)}`, prepared.input, () => transferPotential(highs, prepared.input));
 };
 
 /** The plan result of a solved plan. */
