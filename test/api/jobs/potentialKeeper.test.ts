@@ -17,6 +17,13 @@ const counted = () => {
   return { compute: (): TransferPotential => ((calls += 1), potential), calls: () => calls };
 };
 
+/** A folder where one worker has computed and kept the potential of `input`. */
+const keptByOneWorker = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'potential-'));
+  potentialKeeper(dir)('a', input, counted().compute);
+  return dir;
+};
+
 describe('the transfer potential a worker uses', () => {
   it('is computed once per workload, then taken from memory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'potential-'));
@@ -28,16 +35,14 @@ describe('the transfer potential a worker uses', () => {
   });
 
   it('is read back from its prepared file by another worker instead of being solved again', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'potential-'));
-    potentialKeeper(dir)('a', input, counted().compute);
+    const dir = keptByOneWorker();
     const other = counted();
     expect(potentialKeeper(dir)('a', input, other.compute)).toEqual(potential);
     expect(other.calls()).toBe(0);
   });
 
   it('is computed again when its prepared file is damaged', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'potential-'));
-    potentialKeeper(dir)('a', input, counted().compute);
+    const dir = keptByOneWorker();
     for (const file of readdirSync(dir)) writeFileSync(join(dir, file), 'not a prepared file');
     const other = counted();
     expect(potentialKeeper(dir)('a', input, other.compute)).toEqual(potential);
@@ -45,8 +50,7 @@ describe('the transfer potential a worker uses', () => {
   });
 
   it('of another input is not the kept one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'potential-'));
-    potentialKeeper(dir)('a', input, counted().compute);
+    const dir = keptByOneWorker();
     const other = counted();
     potentialKeeper(dir)('b', syntheticCity({ seed: 4, centers: 6, staffPerCenter: 4 }), other.compute);
     expect(other.calls()).toBe(1);
