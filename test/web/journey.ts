@@ -531,9 +531,17 @@ const main = async (): Promise<number> => {
         await p.locator('table.moves td.reason').first().waitFor({ timeout: 60_000 });
         await p.getByRole('button', { name: /English/ }).click();
         await p.getByRole('link', { name: 'Overview' }).waitFor();
-        const { result } = await shownResult(p);
-        const reasons = await p.locator('table.moves td.reason').allTextContents();
-        if (JSON.stringify(reasons) !== JSON.stringify(result.outcome?.moves.map((m) => m.sentence.en))) throw new Error(`the English reasons differ from moves[].sentence.en: "${reasons[0]?.slice(0, 80)}"`);
+        // Read until the table and the plan it belongs to agree: on a slow machine (CI) the table was once read
+        // with no rows just after the switch, while the planner was drawing its plan again.
+        let reasons: string[] = [];
+        let expected = '';
+        for (const started = Date.now(); Date.now() - started < 30_000; await p.waitForTimeout(250)) {
+          const { result } = await shownResult(p);
+          expected = JSON.stringify(result.outcome?.moves.map((m) => m.sentence.en));
+          reasons = await p.locator('table.moves td.reason').allTextContents();
+          if (JSON.stringify(reasons) === expected) break;
+        }
+        if (JSON.stringify(reasons) !== expected) throw new Error(`the English reasons differ from moves[].sentence.en after 30 s: ${reasons.length} shown, the first "${reasons[0]?.slice(0, 80)}"`);
         await p.getByRole('link', { name: 'Data' }).click();
         await p.getByRole('heading', { name: 'Dataset versions' }).waitFor();
       },
