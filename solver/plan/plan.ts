@@ -61,7 +61,8 @@ export interface PlanQuality {
   /**
    * Lower bound on the objective of every plan keeping the rules; `boundKind` says where it comes from:
    * the full model's LP relaxation (proved by column generation), a Lagrangian (Lasdon) bound of it
-   * when column generation stopped early, or the MIP dual bound when the full model was solved.
+   * when column generation stopped early, or a MIP's dual bound valid for the full model: the full
+   * model's own, or a restricted one's with every left-out column priced out (restrictedMipBound.ts).
    */
   readonly bound: number | null;
   readonly boundKind: 'lp_relaxation_full_model' | 'lagrangian_full_model' | 'mip_bound_full_model' | 'horizon_months_apart' | 'none';

@@ -31,6 +31,37 @@ export interface RestrictedLp {
   readonly colDual: ArrayLike<number>;
 }
 
+/**
+ * The reduced cost, in the restricted LP's duals, of x[p,c] for a center c the restricted model does
+ * not offer p (the column the full model adds): the move's cost less the duals of the rows it meets.
+ */
+export const addedColumnReducedCost = (
+  input: PlanInput,
+  index: PlanIndex,
+  restricted: PlanModel,
+  rowDual: ArrayLike<number>,
+): ((p: number, c: number) => number) => {
+  const w = input.rules.weights;
+  const H = input.hoursPerFte;
+  const dual = (row: number): number => (row >= 0 ? (rowDual[row] ?? 0) : 0);
+  return (p, c) => {
+    const person = input.staff[p];
+    if (person === undefined) return Infinity;
+    const fields = index.expertise[p] ?? [];
+    const type = expertiseKey(fields);
+    const moves = c !== index.current[p];
+    const cost = moves ? w.transfers + w.commuteKm * addedCommuteKm(index, p, c) : 0;
+    const capRow = restricted.capacityRow.get(`${c}|${type}`);
+    const capDual = capRow !== undefined ? dual(capRow) : -Math.max(0, ...fields.map((f) => dual(restricted.coverRow[c]?.[f] ?? -1)));
+    let cells = 0;
+    for (const f of fields) {
+      const cell = cellCover(index.required[c]?.[f] ?? 0, H);
+      if (cell !== null) cells += cellCoverCoefficient(cell, H, person.fte) * dual(restricted.cellCoverRow[c]?.[f] ?? -1);
+    }
+    return cost - cells - dual(restricted.personRow[p] ?? -1) - dual(restricted.headcountRow[c] ?? -1) - (moves ? dual(restricted.budgetRow) : 0) + H * person.fte * capDual;
+  };
+};
+
 export const pricedBound = (
   input: PlanInput,
   index: PlanIndex,
@@ -39,9 +70,7 @@ export const pricedBound = (
   all: readonly (readonly number[])[],
   lp: RestrictedLp,
 ): PricedBound => {
-  const w = input.rules.weights;
-  const H = input.hoursPerFte;
-  const dual = (row: number): number => (row >= 0 ? (lp.rowDual[row] ?? 0) : 0);
+  const reducedCost = addedColumnReducedCost(input, index, restricted, lp.rowDual);
   const negative: { p: number; c: number; reducedCost: number }[] = [];
   let bound = lp.objective;
   const bestExisting = new Float64Array(input.staff.length).fill(Infinity);
@@ -50,31 +79,13 @@ export const pricedBound = (
     bound -= d * (lp.x[a.col] ?? 0);
     bestExisting[a.p] = Math.min(bestExisting[a.p] ?? Infinity, d);
   }
-  input.staff.forEach((person, p) => {
+  input.staff.forEach((_, p) => {
     const have = new Set(offered[p] ?? []);
-    const fields = index.expertise[p] ?? [];
-    const type = expertiseKey(fields);
     let best = bestExisting[p] ?? Infinity;
     let bestNew: { p: number; c: number; reducedCost: number } | null = null;
     for (const c of all[p] ?? []) {
       if (have.has(c)) continue;
-      const moves = c !== index.current[p];
-      const cost = moves ? w.transfers + w.commuteKm * addedCommuteKm(index, p, c) : 0;
-      const capRow = restricted.capacityRow.get(`${c}|${type}`);
-      const capDual =
-        capRow !== undefined ? dual(capRow) : -Math.max(0, ...fields.map((f) => dual(restricted.coverRow[c]?.[f] ?? -1)));
-      let cells = 0;
-      for (const f of fields) {
-        const cell = cellCover(index.required[c]?.[f] ?? 0, H);
-        if (cell !== null) cells += cellCoverCoefficient(cell, H, person.fte) * dual(restricted.cellCoverRow[c]?.[f] ?? -1);
-      }
-      const d =
-        cost -
-        cells -
-        dual(restricted.personRow[p] ?? -1) -
-        dual(restricted.headcountRow[c] ?? -1) -
-        (moves ? dual(restricted.budgetRow) : 0) +
-        H * person.fte * capDual;
+      const d = reducedCost(p, c);
       best = Math.min(best, d);
       if (d < -1e-9 && (bestNew === null || d < bestNew.reducedCost)) bestNew = { p, c, reducedCost: d };
     }

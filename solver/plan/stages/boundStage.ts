@@ -15,6 +15,7 @@ import { mapBasis } from '../mapBasis.ts';
 import type { Deadline } from '../deadline.ts';
 import type { LpTiming } from '../mipFits.ts';
 import { pricedBound } from '../pricedBound.ts';
+import type { FullLp } from '../restrictedMipBound.ts';
 import type { WorkBudget } from '../workBudget.ts';
 import { gapOf, runModel, type SolveContext } from './solveContext.ts';
 
@@ -37,6 +38,8 @@ export interface BoundOutcome {
    * where the relaxation says the person is worth something; null without an LP solution.
    */
   readonly support: readonly (readonly number[])[] | null;
+  /** The full LP's optimum with its model and duals, when a round proved it (exact): the MIP stage prices what its sets leave out with it. */
+  readonly fullLp: FullLp | null;
 }
 
 export const boundStage = (ctx: SolveContext, offered: readonly (readonly number[])[], boundTime: Deadline, work: WorkBudget, rounds: number): BoundOutcome => {
@@ -48,6 +51,7 @@ export const boundStage = (ctx: SolveContext, offered: readonly (readonly number
   let exact = false;
   let lpInfeasible = false;
   let support: number[][] | null = null;
+  let fullLp: FullLp | null = null;
   // The last round's model and optimal basis: the next round starts from it (mapBasis.ts).
   let last: { readonly pm: PlanModel; readonly basis: Basis } | null = null;
   const timeFits = (): boolean => !boundTime.passed() && (lpTiming === null || boundTime.left() > lpTiming.seconds);
@@ -65,11 +69,12 @@ export const boundStage = (ctx: SolveContext, offered: readonly (readonly number
     if (lpTiming === null || lpSeconds > lpTiming.seconds) lpTiming = { seconds: lpSeconds, columns: pm.model.columns.length };
     if (lp.status === 'infeasible') {
       // A restricted LP can be infeasible where the full one is not: only the full LP decides.
-      const fullLp = runModel(ctx, ctx.fullModel(), boundTime, true, ctx.work);
-      lpInfeasible = fullLp.status === 'infeasible';
-      if (fullLp.status === 'optimal' && fullLp.objective !== null) {
-        bound = fullLp.objective;
+      const full = runModel(ctx, ctx.fullModel(), boundTime, true, ctx.work);
+      lpInfeasible = full.status === 'infeasible';
+      if (full.status === 'optimal' && full.objective !== null) {
+        bound = full.objective;
         exact = true;
+        if (full.x && full.rowDual && full.colDual) fullLp = { pm: ctx.fullModel(), offered: all, objective: full.objective, x: full.x, rowDual: full.rowDual, colDual: full.colDual };
       }
       break;
     }
@@ -82,6 +87,7 @@ export const boundStage = (ctx: SolveContext, offered: readonly (readonly number
     if (priced.negative.length === 0) {
       bound = lp.objective;
       exact = true;
+      fullLp = { pm, offered: lpOffered, objective: lp.objective, x, rowDual: lp.rowDual, colDual: lp.colDual };
       break;
     }
     lpOffered = lpOffered.map((list) => [...list]);
@@ -89,5 +95,5 @@ export const boundStage = (ctx: SolveContext, offered: readonly (readonly number
     const g = gapOf(ctx.incumbent?.objective ?? null, bound);
     if (g !== null && g <= tolerance / 2) break;
   }
-  return { bound, exact, lpInfeasible, offered: lpOffered, lpTiming, support };
+  return { bound, exact, lpInfeasible, offered: lpOffered, lpTiming, support, fullLp };
 };

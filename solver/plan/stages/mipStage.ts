@@ -18,11 +18,16 @@ import { buildPlanModel, type PlanModel } from '../buildPlanModel.ts';
 import type { Deadline } from '../deadline.ts';
 import { mipFits, type LpTiming } from '../mipFits.ts';
 import type { SolveOutcome } from '../solveWithHighs.ts';
+import { restrictedMipBound, type FullLp } from '../restrictedMipBound.ts';
 import { gapOf, keepIfBetter, runModel, type SolveContext } from './solveContext.ts';
 
 export interface MipOutcome {
   readonly mip: SolveOutcome | null;
   readonly model: PlanModel | null;
+  /** The best bound for the full model: the one given, or one a MIP proved above it (restrictedMipBound.ts). */
+  readonly bound: number;
+  /** `bound` is a MIP's (branch and bound over a set, the rest priced out), not the LP's. */
+  readonly mipBound: boolean;
 }
 
 /** Least work (simplex iterations) worth starting a wider MIP with. */
@@ -37,17 +42,44 @@ const size = (candidates: Candidates): number => candidates.reduce((s, list) => 
 export const unionOf = (a: Candidates, b: Candidates): number[][] =>
   a.map((list, p) => [...new Set([...list, ...(b[p] ?? [])])].sort((x, y) => x - y));
 
-export const mipStage = (ctx: SolveContext, levels: readonly Candidates[], bound: number, lpTiming: LpTiming | null, beforeTail: () => Deadline): MipOutcome => {
+/** Every center of `all` is in `candidates`, for every person: a MIP over them bounds the full model by itself. */
+const coversAll = (candidates: Candidates, all: Candidates): boolean =>
+  all.every((list, p) => {
+    const have = new Set(candidates[p] ?? []);
+    return list.every((c) => have.has(c));
+  });
+
+export const mipStage = (
+  ctx: SolveContext,
+  levels: readonly (Candidates | (() => Candidates))[],
+  lpBound: number,
+  lpTiming: LpTiming | null,
+  beforeTail: () => Deadline,
+  fullLp: FullLp | null = null,
+): MipOutcome => {
   const { time, input, index, tolerance } = ctx;
   let mip: SolveOutcome | null = null;
   let model: PlanModel | null = null;
+  let bound = lpBound;
+  let mipBound = false;
+  /** What the MIP over `candidates` proves for the full model. */
+  const raise = (candidates: Candidates, out: SolveOutcome): void => {
+    if (out.bound === null || !Number.isFinite(out.bound)) return;
+    const proved = coversAll(candidates, ctx.all) ? out.bound : fullLp === null ? null : restrictedMipBound(input, index, fullLp, ctx.all, candidates, out.bound);
+    if (proved !== null && proved > bound) {
+      bound = proved;
+      mipBound = true;
+    }
+  };
   const outside = (): boolean => {
     const gap = ctx.incumbent === null || !Number.isFinite(bound) ? null : gapOf(ctx.incumbent.objective, bound);
     return gap === null || gap > tolerance;
   };
   let lastSize = -1;
-  for (const [level, candidates] of levels.entries()) {
+  for (const [level, set] of levels.entries()) {
     if (!outside()) break;
+    // A set given as a function is made when reached: it may depend on the incumbent so far.
+    const candidates = typeof set === 'function' ? set() : set;
     // A set no larger than the last one solved is the same set (each level contains the one before).
     if (size(candidates) <= lastSize) continue;
     if (level > 0 && ctx.work.left() < WIDER_MIP_MIN_WORK) break;
@@ -60,6 +92,7 @@ export const mipStage = (ctx: SolveContext, levels: readonly Candidates[], bound
     model = pm;
     mip = runModel(ctx, pm, beforeTail());
     keepIfBetter(ctx, pm, mip);
+    raise(candidates, mip);
     lastSize = size(candidates);
     if (mip.status !== 'optimal') break;
   }
@@ -69,9 +102,10 @@ export const mipStage = (ctx: SolveContext, levels: readonly Candidates[], bound
       model = full;
       mip = runModel(ctx, full, time);
       keepIfBetter(ctx, full, mip);
+      raise(ctx.all, mip);
     } else {
       ctx.outOfTime = true;
     }
   }
-  return { mip, model };
+  return { mip, model, bound, mipBound };
 };
