@@ -33,6 +33,7 @@ v8.setFlagsFromString('--no-wasm-lazy-compilation');
 const { loadHighs } = await import('../solver/plan/loadHighs.ts');
 const { solvePlan, WORK_PER_SECOND } = await import('../solver/plan/solvePlan.ts');
 const { checkPlanRules } = await import('../solver/plan/checkPlanRules.ts');
+const { whyNotCertified } = await import('../solver/plan/whyNotCertified.ts');
 const { syntheticCity } = await import('../solver/plan/syntheticCity.ts');
 const { scenarioPlanInput } = await import('../solver/plan/scenarioPlanInput.ts');
 const { DEFAULT_SCENARIO, validateScenario } = await import('../solver/scenario.ts');
@@ -129,6 +130,8 @@ interface Row {
   readonly cpu: number;
   readonly work: number;
   readonly peakMb: number;
+  /** Why not within 1% (whyNotCertified), or null. */
+  readonly why: string | null;
 }
 
 const inputOf = (c: Case): PlanInput => {
@@ -156,6 +159,7 @@ const run = (c: Case): Row => {
     cpu: (cpu.user + cpu.system) / 1e6,
     work: plan.work ?? 0,
     peakMb: process.resourceUsage().maxRSS / 1024,
+    why: whyNotCertified(plan),
   };
   process.stderr.write(`[scenarios] ${row.name}: ${row.status} gap ${row.gap === null ? '-' : (row.gap * 100).toFixed(2)}% ${seconds.toFixed(2)} s (load ${loadavg()[0]?.toFixed(2)})\n`);
   return row;
@@ -172,6 +176,7 @@ const table = (title: string, rows: readonly Row[]): string => {
     '|---|---|---|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.name} | ${r.status} | ${fmt(r.objective)} | ${fmt(r.bound)} | ${r.gap === null ? '-' : `${(r.gap * 100).toFixed(2)}%`} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.work} | ${r.peakMb.toFixed(0)} MB |`),
     '',
+    ...(rows.some((r) => r.why !== null) ? ['Not within 1%, and why (measured from each solve\'s trace):', '', ...rows.filter((r) => r.why !== null).map((r) => `- ${r.name}: ${r.why}`), ''] : []),
     `within 1% of the bound: ${within} of ${rows.length}; seconds median ${median([...secs]).toFixed(2)}, max ${Math.max(...secs).toFixed(2)}; statuses ${[...new Set(rows.map((r) => r.status))].map((s) => `${s} ${rows.filter((r) => r.status === s).length}`).join(', ')}`,
     '',
   ].join('\n');

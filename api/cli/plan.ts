@@ -267,6 +267,8 @@ const main = async (): Promise<number> => {
     },
   });
   log(`${plan.status}: ${plan.message} (${plan.seconds.toFixed(2)} s: ${JSON.stringify(plan.timings ?? {})})`);
+  const why = (await import('../../solver/plan/whyNotCertified.ts')).whyNotCertified(plan);
+  if (why !== null) log(`not within 1% of the bound: ${why}`);
   if (parsed.args.exportLp !== null && fullModel !== null) {
     const { exportLp } = await import('../../solver/plan/solveWithHighs.ts');
     await writeFile(parsed.args.exportLp, exportLp(highs, fullModel));

@@ -78,6 +78,34 @@ export interface PlanQuality {
   readonly work?: number;
   /** Seconds per phase (wall with a clock given to solvePlan, else HiGHS run time; greedy then 0). */
   readonly timings?: { readonly start: number; readonly bound: number; readonly mip: number };
+  /** What the bound and the MIPs did (solvePlan), for saying why a plan is not within the tolerance (whyNotCertified.ts). */
+  readonly trace?: SolveTrace;
+}
+
+/** One HiGHS MIP of a solve: the candidate set it ran over and how it ended. */
+export interface MipRun {
+  /** Assignment columns (person x center) of its model; `full` when every center within the radius was offered. */
+  readonly columns: number;
+  readonly full: boolean;
+  readonly status: string;
+  readonly iterations: number;
+  /** Its best plan's objective and its own dual bound (valid for its set only unless `full`). */
+  readonly objective: number | null;
+  readonly bound: number | null;
+}
+
+export interface SolveTrace {
+  /** Column-generation rounds run, and whether the last proved the full LP optimum (no column priced negative). */
+  readonly boundRounds: number;
+  readonly lpProved: boolean;
+  /** The full LP's optimum when proved. */
+  readonly lpObjective: number | null;
+  readonly mips: readonly MipRun[];
+  /** Simplex iterations the solve could use, and used. */
+  readonly workLimit: number;
+  readonly workUsed: number;
+  /** A stage was cut short or skipped by the clock (the safety net). */
+  readonly outOfTime: boolean;
 }
 
 export interface Plan extends PlanQuality {

@@ -35,7 +35,7 @@ import type { PlanInput } from './planInput.ts';
 import { buildPlanIndex } from './planIndex.ts';
 import type { LinearModel } from './linearModel.ts';
 import { boundStage } from './stages/boundStage.ts';
-import { mipStage, unionOf } from './stages/mipStage.ts';
+import { mipStage, record, unionOf } from './stages/mipStage.ts';
 import { promisingCenters } from './restrictedMipBound.ts';
 import { pruneStage } from './stages/pruneStage.ts';
 import { keepIfBetter, runModel, solveContext } from './stages/solveContext.ts';
@@ -128,11 +128,13 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   let model = ctx.incumbent?.pm ?? buildPlanModel(input, index, ctx.start.map((c) => [c]));
   let tMip = tStart;
   let tBound = tStart;
+  let boundInfo = { rounds: 0, lpObjective: null as number | null };
   if (isFull) {
     // k = Infinity: the full MIP is solved at once and its dual bound used.
     model = ctx.fullModel();
     mip = runModel(ctx, model, beforeTail());
     keepIfBetter(ctx, model, mip);
+    record(ctx, model, true, mip);
     tMip = time.elapsed();
     tBound = tMip;
     bound = mip.bound;
@@ -140,6 +142,7 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
   } else {
     // 2. The bound, valid for the whole problem.
     const b = boundStage(ctx, offered, beforeTail(), work.within(BOUND_WORK_SHARE * work.limit), options.boundRounds ?? 8);
+    boundInfo = { rounds: b.rounds, lpObjective: b.exact ? b.bound : null };
     tBound = time.elapsed();
     if (b.lpInfeasible) return infeasiblePlan(`No plan keeps every rule: ${LP_INFEASIBLE.message}`, [LP_INFEASIBLE], time.elapsed(), ctx.fullModel());
     bound = Number.isFinite(b.bound) ? b.bound : null;
@@ -179,5 +182,6 @@ export const solvePlan = (highs: Highs, input: PlanInput, options: SolvePlanOpti
     boundKind,
     limitWords,
     timings: { start: tStart, bound: tBound - tMip, mip: time.elapsed() - tBound + (tMip - tStart) },
+    boundStage: boundInfo,
   });
 };

@@ -42,6 +42,11 @@ const size = (candidates: Candidates): number => candidates.reduce((s, list) => 
 export const unionOf = (a: Candidates, b: Candidates): number[][] =>
   a.map((list, p) => [...new Set([...list, ...(b[p] ?? [])])].sort((x, y) => x - y));
 
+/** Adds a MIP's outcome to the solve's trace. */
+export const record = (ctx: SolveContext, pm: PlanModel, full: boolean, out: SolveOutcome): void => {
+  ctx.mips.push({ columns: pm.assign.length, full, status: out.status, iterations: out.iterations, objective: out.objective, bound: out.bound });
+};
+
 /** Every center of `all` is in `candidates`, for every person: a MIP over them bounds the full model by itself. */
 const coversAll = (candidates: Candidates, all: Candidates): boolean =>
   all.every((list, p) => {
@@ -92,6 +97,7 @@ export const mipStage = (
     model = pm;
     mip = runModel(ctx, pm, beforeTail());
     keepIfBetter(ctx, pm, mip);
+    record(ctx, pm, coversAll(candidates, ctx.all), mip);
     raise(candidates, mip);
     lastSize = size(candidates);
     if (mip.status !== 'optimal') break;
@@ -102,6 +108,7 @@ export const mipStage = (
       model = full;
       mip = runModel(ctx, full, time);
       keepIfBetter(ctx, full, mip);
+      record(ctx, full, true, mip);
       raise(ctx.all, mip);
     } else {
       ctx.outOfTime = true;

@@ -9,7 +9,7 @@ import { buildPlanModel, type PlanModel } from '../buildPlanModel.ts';
 import type { Deadline } from '../deadline.ts';
 import type { PlanInput } from '../planInput.ts';
 import type { PlanIndex } from '../planIndex.ts';
-import type { PlanQuality } from '../plan.ts';
+import type { MipRun, PlanQuality } from '../plan.ts';
 import { solveWithHighs, type SolveOutcome } from '../solveWithHighs.ts';
 import type { WorkBudget } from '../workBudget.ts';
 
@@ -41,6 +41,8 @@ export interface SolveContext {
   outOfTime: boolean;
   /** The full model, built once when a stage needs it. */
   readonly fullModel: () => PlanModel;
+  /** The MIPs run so far, in order (the plan's trace). */
+  readonly mips: MipRun[];
 }
 
 export const solveContext = (highs: Highs, input: PlanInput, index: PlanIndex, time: Deadline, work: WorkBudget, tolerance: number, all: readonly (readonly number[])[]): SolveContext => {
@@ -51,6 +53,7 @@ export const solveContext = (highs: Highs, input: PlanInput, index: PlanIndex, t
     incumbent: null,
     outOfTime: false,
     fullModel: () => (full ??= buildPlanModel(input, index, all)),
+    mips: [],
   };
 };
 

@@ -54,6 +54,8 @@ export interface StatusInput {
   readonly boundKind: PlanQuality['boundKind'];
   readonly limitWords: string;
   readonly timings: Plan['timings'];
+  /** What the bound stage did: its rounds, and the full LP's optimum when it proved it (else null). */
+  readonly boundStage: { readonly rounds: number; readonly lpObjective: number | null };
 }
 
 export const statusStage = (ctx: SolveContext, s: StatusInput): Plan => {
@@ -102,6 +104,15 @@ export const statusStage = (ctx: SolveContext, s: StatusInput): Plan => {
     work: ctx.work.used(),
     modelSize: modelSize(best.pm),
     ...(s.timings === undefined ? {} : { timings: s.timings }),
+    trace: {
+      boundRounds: s.boundStage.rounds,
+      lpProved: s.boundStage.lpObjective !== null,
+      lpObjective: s.boundStage.lpObjective,
+      mips: [...ctx.mips],
+      workLimit: ctx.work.limit,
+      workUsed: ctx.work.used(),
+      outOfTime: ctx.outOfTime,
+    },
     conflicts: [],
   };
 };
