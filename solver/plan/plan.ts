@@ -95,10 +95,9 @@ export interface MipRun {
 }
 
 export interface SolveTrace {
-  /** Column-generation rounds run, and whether the last proved the full LP optimum (no column priced negative). */
+  /** Column-generation rounds run. */
   readonly boundRounds: number;
-  readonly lpProved: boolean;
-  /** The full LP's optimum when proved. */
+  /** The full LP's optimum when a round proved it (no column priced negative), else null. */
   readonly lpObjective: number | null;
   readonly mips: readonly MipRun[];
   /** Simplex iterations the solve could use, and used. */

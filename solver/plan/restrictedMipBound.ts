@@ -35,28 +35,27 @@ export interface FullLp {
 /** A share of a person below this in the LP's solution is solver noise; a reduced cost above minus this is not negative. */
 const NOISE = 1e-6;
 
+/**
+ * Every x[p,c] of the full model with its value in the LP's solution and its reduced cost: the LP's
+ * own columns as the LP gives them, the columns only the full model has at zero, priced in the LP's duals.
+ */
+function* fullModelColumns(input: PlanInput, index: PlanIndex, lp: FullLp, all: readonly (readonly number[])[]): Generator<{ p: number; c: number; x: number; d: number }> {
+  for (const a of lp.pm.assign) yield { p: a.p, c: a.c, x: lp.x[a.col] ?? 0, d: lp.colDual[a.col] ?? 0 };
+  const reducedCost = addedColumnReducedCost(input, index, lp.pm, lp.rowDual);
+  for (const [p, list] of all.entries()) {
+    const inLp = new Set(lp.offered[p] ?? []);
+    for (const c of list) if (!inLp.has(c)) yield { p, c, x: 0, d: reducedCost(p, c) };
+  }
+}
+
 /** The least reduced cost of x[p,c] over the (p, c) of `all` that `candidates` leaves out; null when the proof does not hold. */
 export const leftOutReducedCost = (input: PlanInput, index: PlanIndex, lp: FullLp, all: readonly (readonly number[])[], candidates: readonly (readonly number[])[]): number | null => {
   const inR = candidates.map((list) => new Set(list));
   let least = Infinity;
-  // Columns of the LP's own model: their reduced costs are the LP's.
-  for (const a of lp.pm.assign) {
-    if (inR[a.p]?.has(a.c)) continue;
-    if ((lp.x[a.col] ?? 0) > NOISE) return null;
-    const d = lp.colDual[a.col] ?? 0;
-    if (d < -NOISE) return null;
+  for (const { p, c, x, d } of fullModelColumns(input, index, lp, all)) {
+    if (inR[p]?.has(c)) continue;
+    if (x > NOISE || d < -NOISE) return null;
     least = Math.min(least, d);
-  }
-  // Columns only the full model has: priced in the LP's duals.
-  const reducedCost = addedColumnReducedCost(input, index, lp.pm, lp.rowDual);
-  for (const [p, list] of all.entries()) {
-    const inLp = new Set(lp.offered[p] ?? []);
-    for (const c of list) {
-      if (inLp.has(c) || inR[p]?.has(c)) continue;
-      const d = reducedCost(p, c);
-      if (d < -NOISE) return null;
-      least = Math.min(least, d);
-    }
   }
   return Math.max(0, least);
 };
@@ -83,9 +82,6 @@ export const restrictedMipBound = (
  */
 export const promisingCenters = (input: PlanInput, index: PlanIndex, lp: FullLp, all: readonly (readonly number[])[], threshold: number): number[][] => {
   const out: number[][] = all.map(() => []);
-  const inLp = lp.offered.map((list) => new Set(list));
-  for (const a of lp.pm.assign) if ((lp.x[a.col] ?? 0) > NOISE || (lp.colDual[a.col] ?? 0) < threshold) out[a.p]?.push(a.c);
-  const reducedCost = addedColumnReducedCost(input, index, lp.pm, lp.rowDual);
-  for (const [p, list] of all.entries()) for (const c of list) if (!inLp[p]?.has(c) && reducedCost(p, c) < threshold) out[p]?.push(c);
+  for (const { p, c, x, d } of fullModelColumns(input, index, lp, all)) if (x > NOISE || d < threshold) out[p]?.push(c);
   return out.map((list) => [...new Set(list)].sort((a, b) => a - b));
 };

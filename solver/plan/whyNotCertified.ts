@@ -22,9 +22,9 @@ export const whyNotCertified = (plan: PlanQuality, tolerance = 0.01): string | n
   const objective = plan.objective;
   const parts: string[] = [];
   if (trace.outOfTime) parts.push('the clock (the safety net) cut a stage short, so another run may differ');
-  if (!trace.lpProved) {
+  if (trace.lpObjective === null) {
     parts.push(`column generation did not prove the full LP in ${trace.boundRounds} round${trace.boundRounds === 1 ? '' : 's'} within its work, so the bound is a Lagrangian one below it`);
-  } else if (trace.lpObjective !== null) {
+  } else {
     parts.push(`the full LP relaxation is ${pct(below(objective, trace.lpObjective))} below the plan`);
   }
   const last = trace.mips[trace.mips.length - 1];
@@ -39,7 +39,7 @@ export const whyNotCertified = (plan: PlanQuality, tolerance = 0.01): string | n
           ? `the MIP over the full model ended within its own tolerance${own}`
           : `the MIP over ${where} reached that set's optimum${own}, and the work left (${Math.max(0, trace.workLimit - trace.workUsed).toLocaleString('en-US')} iterations) did not reach a wider set`,
       );
-      if (!last.full && trace.lpProved && last.bound !== null && below(last.bound, trace.lpObjective ?? last.bound) > tolerance) {
+      if (!last.full && trace.lpObjective !== null && last.bound !== null && below(last.bound, trace.lpObjective) > tolerance) {
         parts.push("the relaxation is weak here: the set's optimum itself is outside the tolerance of the full LP");
       }
     } else {

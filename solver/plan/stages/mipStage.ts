@@ -19,7 +19,7 @@ import type { Deadline } from '../deadline.ts';
 import { mipFits, type LpTiming } from '../mipFits.ts';
 import type { SolveOutcome } from '../solveWithHighs.ts';
 import { restrictedMipBound, type FullLp } from '../restrictedMipBound.ts';
-import { gapOf, keepIfBetter, runModel, type SolveContext } from './solveContext.ts';
+import { gapOf, keepIfBetter, record, runModel, type SolveContext } from './solveContext.ts';
 
 export interface MipOutcome {
   readonly mip: SolveOutcome | null;
@@ -42,11 +42,6 @@ const size = (candidates: Candidates): number => candidates.reduce((s, list) => 
 export const unionOf = (a: Candidates, b: Candidates): number[][] =>
   a.map((list, p) => [...new Set([...list, ...(b[p] ?? [])])].sort((x, y) => x - y));
 
-/** Adds a MIP's outcome to the solve's trace. */
-export const record = (ctx: SolveContext, pm: PlanModel, full: boolean, out: SolveOutcome): void => {
-  ctx.mips.push({ columns: pm.assign.length, full, status: out.status, iterations: out.iterations, objective: out.objective, bound: out.bound });
-};
-
 /** Every center of `all` is in `candidates`, for every person: a MIP over them bounds the full model by itself. */
 const coversAll = (candidates: Candidates, all: Candidates): boolean =>
   all.every((list, p) => {
@@ -68,9 +63,9 @@ export const mipStage = (
   let bound = lpBound;
   let mipBound = false;
   /** What the MIP over `candidates` proves for the full model. */
-  const raise = (candidates: Candidates, out: SolveOutcome): void => {
+  const raise = (candidates: Candidates, full: boolean, out: SolveOutcome): void => {
     if (out.bound === null || !Number.isFinite(out.bound)) return;
-    const proved = coversAll(candidates, ctx.all) ? out.bound : fullLp === null ? null : restrictedMipBound(input, index, fullLp, ctx.all, candidates, out.bound);
+    const proved = full ? out.bound : fullLp === null ? null : restrictedMipBound(input, index, fullLp, ctx.all, candidates, out.bound);
     if (proved !== null && proved > bound) {
       bound = proved;
       mipBound = true;
@@ -97,8 +92,9 @@ export const mipStage = (
     model = pm;
     mip = runModel(ctx, pm, beforeTail());
     keepIfBetter(ctx, pm, mip);
-    record(ctx, pm, coversAll(candidates, ctx.all), mip);
-    raise(candidates, mip);
+    const full = coversAll(candidates, ctx.all);
+    record(ctx, pm, full, mip);
+    raise(candidates, full, mip);
     lastSize = size(candidates);
     if (mip.status !== 'optimal') break;
   }
@@ -109,7 +105,7 @@ export const mipStage = (
       mip = runModel(ctx, full, time);
       keepIfBetter(ctx, full, mip);
       record(ctx, full, true, mip);
-      raise(ctx.all, mip);
+      raise(ctx.all, true, mip);
     } else {
       ctx.outOfTime = true;
     }

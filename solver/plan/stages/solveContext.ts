@@ -125,6 +125,11 @@ export const keepIfBetter = (ctx: SolveContext, pm: PlanModel, out: SolveOutcome
   }
 };
 
+/** Adds a MIP's outcome to the solve's trace; `full` when its set holds every center within the radius. */
+export const record = (ctx: SolveContext, pm: PlanModel, full: boolean, out: SolveOutcome): void => {
+  ctx.mips.push({ columns: pm.assign.length, full, status: out.status, iterations: out.iterations, objective: out.objective, bound: out.bound });
+};
+
 /** (objective - bound) / max(1, |objective|), clamped at 0; null without an objective. */
 export const gapOf = (objective: number | null, bound: number): number | null =>
   objective === null ? null : Math.max(0, objective - bound) / Math.max(1, Math.abs(objective));

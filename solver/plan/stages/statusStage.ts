@@ -106,7 +106,6 @@ export const statusStage = (ctx: SolveContext, s: StatusInput): Plan => {
     ...(s.timings === undefined ? {} : { timings: s.timings }),
     trace: {
       boundRounds: s.boundStage.rounds,
-      lpProved: s.boundStage.lpObjective !== null,
       lpObjective: s.boundStage.lpObjective,
       mips: [...ctx.mips],
       workLimit: ctx.work.limit,

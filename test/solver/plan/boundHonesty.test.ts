@@ -16,15 +16,14 @@ import { pricedBound } from '../../../solver/plan/pricedBound.ts';
 import { solvePlan } from '../../../solver/plan/solvePlan.ts';
 import { solveWithHighs } from '../../../solver/plan/solveWithHighs.ts';
 import { syntheticCity } from '../../../solver/plan/syntheticCity.ts';
-import { bruteForceOptimum } from './bruteForce.ts';
+import { bruteForceOptimum, tinyCity } from './bruteForce.ts';
 
 let highs: Highs;
 beforeAll(async () => {
   highs = await loadHighs();
 });
 
-const tiny = (seed: number, budget: number | null) =>
-  syntheticCity({ seed, centers: 4, staffPerCenter: 1.6, fields: 4, areaKm: 14, rules: { maxCommuteKm: 12, maxTransfers: budget } });
+const tiny = tinyCity;
 
 describe('the bound of a plan, on the path real plans take', () => {
   it('is never above the true optimum, the plan never below it, and "optimal" is within the tolerance of it', () => {

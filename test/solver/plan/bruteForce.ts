@@ -6,6 +6,11 @@
 import jsLpSolver from 'javascript-lp-solver';
 import { haversineKm } from '../../../solver/geo.ts';
 import { minStaffOf, type PlanInput } from '../../../solver/plan/planInput.ts';
+import { syntheticCity } from '../../../solver/plan/syntheticCity.ts';
+
+/** A city small enough to enumerate (4 centers, about 6 people), with the transfer budget given (null: unlimited). */
+export const tinyCity = (seed: number, budget: number | null): PlanInput =>
+  syntheticCity({ seed, centers: 4, staffPerCenter: 1.6, fields: 4, areaKm: 14, rules: { maxCommuteKm: 12, maxTransfers: budget } });
 
 const solve = (jsLpSolver as unknown as { Solve: (model: object) => Record<string, unknown> }).Solve.bind(jsLpSolver);
 

@@ -19,15 +19,14 @@ import { solveWithHighs } from '../../../solver/plan/solveWithHighs.ts';
 import { syntheticCity } from '../../../solver/plan/syntheticCity.ts';
 import { workBudget } from '../../../solver/plan/workBudget.ts';
 import { mulberry32 } from '../../../solver/mulberry32.ts';
-import { bruteForceOptimum } from './bruteForce.ts';
+import { bruteForceOptimum, tinyCity } from './bruteForce.ts';
 
 let highs: Highs;
 beforeAll(async () => {
   highs = await loadHighs();
 });
 
-const tiny = (seed: number, budget: number | null) =>
-  syntheticCity({ seed, centers: 4, staffPerCenter: 1.6, fields: 4, areaKm: 14, rules: { maxCommuteKm: 12, maxTransfers: budget } });
+const tiny = tinyCity;
 
 /** The full LP as the bound stage proves it, from one candidate per person. */
 const fullLpOf = (input: ReturnType<typeof tiny>) => {

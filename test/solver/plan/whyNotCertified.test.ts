@@ -12,7 +12,6 @@ import { whyNotCertified } from '../../../solver/plan/whyNotCertified.ts';
 
 const trace = (over: Partial<SolveTrace> = {}): SolveTrace => ({
   boundRounds: 3,
-  lpProved: true,
   lpObjective: 950,
   mips: [{ columns: 1200, full: false, status: 'work_limit', iterations: 20_000, objective: 1000, bound: 980 }],
   workLimit: 60_000,
@@ -50,7 +49,7 @@ describe('why a plan is not certified', () => {
   });
 
   it('names a bound that column generation did not prove (Lagrangian) with its rounds', () => {
-    const why = whyNotCertified(quality(0.05, trace({ lpProved: false, lpObjective: null, boundRounds: 8 }))) ?? '';
+    const why = whyNotCertified(quality(0.05, trace({ lpObjective: null, boundRounds: 8 }))) ?? '';
     expect(why).toContain('column generation did not prove the full LP in 8 rounds');
   });
 
